@@ -1,0 +1,413 @@
+//! The command line, as clap types. Every field of the domain model has a flag.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use sanctuary_core::model::{
+    Channel, ConsentScope, Day, DeliveryMode, Level, PaymentConstraint, RecognitionKind, Status,
+    Stream, TimeOfDay, Weekday,
+};
+
+#[derive(Parser, Debug)]
+#[command(name = "sanctuary", version, about = "Sanctuary Ambassadors from the command line")]
+pub struct Cli {
+    /// The store directory (default: this user's local data directory).
+    #[arg(long, global = true, env = "SANCTUARY_STORE")]
+    pub store: Option<PathBuf>,
+
+    /// Read the passphrase from this file (else SANCTUARY_PASSPHRASE, else a prompt).
+    #[arg(long, global = true)]
+    pub passphrase_file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a new store with a new network.
+    Init(InitArgs),
+    /// Fill a store with a realistic synthetic network (creating the store if needed).
+    Demo(DemoArgs),
+    /// Ambassador profiles and their consent.
+    #[command(subcommand)]
+    Ambassador(AmbassadorCommand),
+    /// Co-production projects and opportunities.
+    #[command(subcommand)]
+    Project(ProjectCommand),
+    /// The training course catalog.
+    #[command(subcommand)]
+    Course(CourseCommand),
+    /// Training records.
+    #[command(subcommand)]
+    Training(TrainingCommand),
+    /// Time given to co-production work.
+    #[command(subcommand)]
+    Contribution(ContributionCommand),
+    /// Thanks, certificates, references, expenses and other recognition.
+    #[command(subcommand)]
+    Recognition(RecognitionCommand),
+    /// Change the store's passphrase (new one from SANCTUARY_NEW_PASSPHRASE, --new-passphrase-file or a prompt).
+    #[command(subcommand)]
+    Passphrase(PassphraseCommand),
+    /// Decrypt and check every document; exits 1 if anything is wrong.
+    Verify,
+    /// Measure unlock, edits, size and memory on a demo network.
+    Bench(BenchArgs),
+    /// Unlocks a bench store and reports peak memory (run by `bench` in a fresh process).
+    #[command(hide = true)]
+    BenchUnlock { dir: PathBuf },
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    #[arg(long, default_value = "Sanctuary Ambassadors")]
+    pub network_name: String,
+    /// A name for this laptop, shown to other coordinators.
+    #[arg(long, default_value = "this laptop")]
+    pub device_name: String,
+    /// Key-derivation cost: `default` (64 MiB, 3 passes) or `minimum` (19 MiB, 2 passes; for tests).
+    #[arg(long, value_enum, default_value_t = KdfChoice::Default)]
+    pub kdf: KdfChoice,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum KdfChoice {
+    Default,
+    Minimum,
+}
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    #[arg(long, default_value_t = 60)]
+    pub ambassadors: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Used only when the store does not exist yet.
+    #[arg(long, value_enum, default_value_t = KdfChoice::Default)]
+    pub kdf: KdfChoice,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AmbassadorCommand {
+    /// Add an ambassador.
+    Add(ProfileArgs),
+    /// List ambassadors, optionally filtered.
+    List(ListArgs),
+    /// Show one ambassador's profile and records.
+    Show(ShowArgs),
+    /// Change fields of a profile; only the flags given change.
+    Edit {
+        /// Id, id prefix or display name.
+        ambassador: String,
+        #[command(flatten)]
+        profile: ProfileArgs,
+        #[command(flatten)]
+        removals: Removals,
+    },
+    /// Hide an ambassador from lists and matching (their record is kept).
+    Archive { ambassador: String },
+    /// Record a consent decision.
+    Consent(ConsentArgs),
+}
+
+/// Profile fields. For `add`, --name and --region are required (checked at run time).
+#[derive(Args, Debug, Default)]
+pub struct ProfileArgs {
+    /// The name they want to be called.
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub full_name: Option<String>,
+    #[arg(long)]
+    pub pronouns: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub channel: Option<Channel>,
+    #[arg(long)]
+    pub region: Option<String>,
+    #[arg(long)]
+    pub group: Option<String>,
+    /// A language and level, e.g. `arabic:native` (repeatable; level defaults to fluent).
+    #[arg(long = "language")]
+    pub languages: Vec<String>,
+    #[arg(long = "skill")]
+    pub skills: Vec<String>,
+    #[arg(long = "interest")]
+    pub interests: Vec<String>,
+    /// Days usually free, e.g. `mon,wed,sat` (replaces the list).
+    #[arg(long, value_delimiter = ',')]
+    pub days: Option<Vec<Weekday>>,
+    /// Times usually free, e.g. `morning,evening` (replaces the list).
+    #[arg(long, value_delimiter = ',')]
+    pub times: Option<Vec<TimeOfDay>>,
+    /// Can take part remotely (`--remote` or `--remote false`).
+    #[arg(long, num_args = 0..=1, default_missing_value = "true")]
+    pub remote: Option<bool>,
+    /// Can take part in person (`--in-person` or `--in-person false`).
+    #[arg(long, num_args = 0..=1, default_missing_value = "true")]
+    pub in_person: Option<bool>,
+    #[arg(long)]
+    pub travel_km: Option<u32>,
+    #[arg(long)]
+    pub access_needs: Option<String>,
+    /// The language an interpreter would need to speak.
+    #[arg(long)]
+    pub interpreter: Option<String>,
+    #[arg(long)]
+    pub status: Option<Status>,
+    #[arg(long)]
+    pub joined: Option<Day>,
+    /// Whether they may receive money: allowed, not-allowed or check-first (default).
+    #[arg(long)]
+    pub payment: Option<PaymentConstraint>,
+    /// An organisation they are linked to (repeatable; a conflict of interest on panels).
+    #[arg(long = "organisation")]
+    pub organisations: Vec<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct Removals {
+    #[arg(long = "remove-skill")]
+    pub skills: Vec<String>,
+    #[arg(long = "remove-interest")]
+    pub interests: Vec<String>,
+    #[arg(long = "remove-language")]
+    pub languages: Vec<String>,
+    #[arg(long = "remove-organisation")]
+    pub organisations: Vec<String>,
+    /// Clear optional fields by name: full-name, pronouns, email, phone, channel, group, travel-km, access-needs, interpreter.
+    #[arg(long = "clear", value_delimiter = ',')]
+    pub clear: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// Matches names, skills, interests, languages, region and group.
+    #[arg(long)]
+    pub search: Option<String>,
+    #[arg(long)]
+    pub skill: Option<String>,
+    #[arg(long)]
+    pub interest: Option<String>,
+    #[arg(long)]
+    pub language: Option<String>,
+    #[arg(long)]
+    pub region: Option<String>,
+    #[arg(long)]
+    pub status: Option<Status>,
+    /// Include archived ambassadors.
+    #[arg(long)]
+    pub archived: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// Id, id prefix or name.
+    pub key: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ConsentArgs {
+    pub ambassador: String,
+    #[arg(long)]
+    pub scope: ConsentScope,
+    /// They agreed (default) ...
+    #[arg(long, conflicts_with = "refused")]
+    pub agreed: bool,
+    /// ... or they said no.
+    #[arg(long)]
+    pub refused: bool,
+    #[arg(long)]
+    pub date: Option<Day>,
+    #[arg(long)]
+    pub recorded_by: String,
+    /// When to ask again.
+    #[arg(long)]
+    pub review: Option<Day>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProjectCommand {
+    Add(ProjectArgs),
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Show(ShowArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ProjectArgs {
+    #[arg(long)]
+    pub title: String,
+    #[arg(long, default_value = "")]
+    pub description: String,
+    #[arg(long)]
+    pub stream: Stream,
+    #[arg(long, default_value = "local")]
+    pub level: Level,
+    #[arg(long)]
+    pub start: Day,
+    #[arg(long)]
+    pub end: Option<Day>,
+    #[arg(long)]
+    pub location: Option<String>,
+    #[arg(long)]
+    pub remote: bool,
+    /// In person (the default unless only --remote is given).
+    #[arg(long)]
+    pub in_person: bool,
+    #[arg(long, default_value_t = 1)]
+    pub places: u32,
+    #[arg(long = "required-skill")]
+    pub required_skills: Vec<String>,
+    #[arg(long = "desired-skill")]
+    pub desired_skills: Vec<String>,
+    #[arg(long = "language")]
+    pub languages: Vec<String>,
+    /// A course (id or title) people must have completed (repeatable).
+    #[arg(long = "required-training")]
+    pub required_training: Vec<String>,
+    /// Recognition offered (repeatable): thanks, certificate, travel-expenses ...
+    #[arg(long = "recognition")]
+    pub recognition: Vec<RecognitionKind>,
+    /// The organisation whose work is assessed (conflict-of-interest check).
+    #[arg(long)]
+    pub organisation: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CourseCommand {
+    Add(CourseArgs),
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct CourseArgs {
+    #[arg(long)]
+    pub title: String,
+    #[arg(long, default_value = "")]
+    pub description: String,
+    #[arg(long, default_value = "in-person")]
+    pub mode: DeliveryMode,
+    #[arg(long = "language")]
+    pub languages: Vec<String>,
+    /// Length of the course in hours, e.g. 2.5.
+    #[arg(long)]
+    pub hours: Option<String>,
+    /// Months a completion stays valid (leave out if it never expires).
+    #[arg(long)]
+    pub validity_months: Option<u32>,
+    /// A course (id or title) to complete first (repeatable).
+    #[arg(long = "prerequisite")]
+    pub prerequisites: Vec<String>,
+    #[arg(long)]
+    pub co_designed: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TrainingCommand {
+    /// Record that an ambassador completed a course.
+    Record {
+        ambassador: String,
+        #[arg(long)]
+        course: String,
+        #[arg(long)]
+        date: Day,
+        #[arg(long)]
+        trainer: Option<String>,
+        #[arg(long)]
+        evidence: Option<String>,
+        #[arg(long)]
+        confidence_before: Option<u8>,
+        #[arg(long)]
+        confidence_after: Option<u8>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ContributionCommand {
+    /// Log time an ambassador gave.
+    Log {
+        ambassador: String,
+        #[arg(long)]
+        date: Day,
+        #[arg(long)]
+        role: String,
+        /// Hours, e.g. 2 or 1.5.
+        #[arg(long)]
+        hours: String,
+        /// Project id or title.
+        #[arg(long)]
+        project: Option<String>,
+        /// The kind of work (default: the project's stream, else `other`).
+        #[arg(long)]
+        stream: Option<Stream>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RecognitionCommand {
+    /// Log recognition given to an ambassador.
+    Log {
+        ambassador: String,
+        #[arg(long)]
+        kind: RecognitionKind,
+        #[arg(long)]
+        date: Day,
+        /// Amount in pounds for kinds involving money, e.g. 12.50.
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long)]
+        project: Option<String>,
+        #[arg(long)]
+        contribution: Option<String>,
+        /// Confirms you checked that this person may receive it (for check-first profiles).
+        #[arg(long)]
+        checked: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PassphraseCommand {
+    Change {
+        #[arg(long)]
+        new_passphrase_file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = KdfChoice::Default)]
+        kdf: KdfChoice,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    #[arg(long, default_value_t = 5000)]
+    pub ambassadors: usize,
+    /// How many single edits to time.
+    #[arg(long, default_value_t = 200)]
+    pub edits: usize,
+    /// How many times to unlock.
+    #[arg(long, default_value_t = 5)]
+    pub unlocks: usize,
+    /// Work in this directory instead of a temporary one (kept afterwards).
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+}

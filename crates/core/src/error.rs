@@ -1,0 +1,84 @@
+//! The errors of the core, each one sentence a coordinator can act on.
+
+use sanctuary_store::StoreError;
+
+use crate::model::{Invalid, InvalidDate};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// Opening, reading or writing the encrypted store failed (wrong
+    /// passphrase, store in use, damaged file ...).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+
+    #[error("{0}")]
+    Invalid(#[from] Invalid),
+
+    #[error(transparent)]
+    InvalidDate(#[from] InvalidDate),
+
+    #[error("no {what} matches '{key}'")]
+    NotFound { what: &'static str, key: String },
+
+    #[error("'{key}' matches more than one {what} ({}); use the id instead", matches.join(", "))]
+    Ambiguous {
+        what: &'static str,
+        key: String,
+        matches: Vec<String>,
+    },
+
+    /// Recognition that this person may not receive, with what to offer instead.
+    #[error(
+        "{name} cannot receive {kind}: their profile says payment is not allowed. \
+         Reimburse travel and meal costs actually incurred, or give thanks, a certificate \
+         or a reference instead"
+    )]
+    PaymentNotAllowed { name: String, kind: String },
+
+    /// Recognition that needs a check before it is given.
+    #[error(
+        "{name}'s profile says to check first whether they may receive {kind}. \
+         Check with them (and, if needed, an adviser), then record it again confirming you checked"
+    )]
+    CheckFirst { name: String, kind: String },
+
+    #[error("{what} '{key}' must be completed first: {detail}")]
+    Prerequisite {
+        what: &'static str,
+        key: String,
+        detail: String,
+    },
+
+    /// A document that authenticated but does not load or read as its kind.
+    #[error(
+        "the store is damaged: document {doc} could not be read ({detail}); \
+         restore from a backup or sync from another laptop"
+    )]
+    Damaged { doc: String, detail: String },
+
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl CoreError {
+    /// A stable code the app and scripts branch on, never the message text.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::Store(StoreError::WrongPassphrase) => "wrong-passphrase",
+            CoreError::Store(StoreError::InUse) => "store-in-use",
+            CoreError::Store(StoreError::NotFound { .. }) => "no-store",
+            CoreError::Store(StoreError::AlreadyExists { .. }) => "store-exists",
+            CoreError::Store(StoreError::Corrupt { .. }) | CoreError::Damaged { .. } => "damaged",
+            CoreError::Store(_) => "store",
+            CoreError::Invalid(_) | CoreError::InvalidDate(_) => "invalid",
+            CoreError::NotFound { .. } => "not-found",
+            CoreError::Ambiguous { .. } => "ambiguous",
+            CoreError::PaymentNotAllowed { .. } => "payment-not-allowed",
+            CoreError::CheckFirst { .. } => "check-first",
+            CoreError::Prerequisite { .. } => "prerequisite",
+            CoreError::Internal(_) => "internal",
+        }
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;

@@ -1,0 +1,28 @@
+//! The core of Sanctuary Ambassadors: the people who coordinate a network of
+//! ambassadors with lived experience of seeking asylum keep their profiles,
+//! projects, training and recognition here.
+//!
+//! Each ambassador, each project, the catalog and the network are Automerge
+//! documents, so laptops that work offline can merge their work later. The
+//! documents are held, encrypted, by `sanctuary-store`; beside each one the
+//! store keeps an encrypted snapshot of its hydrated struct, which is what
+//! unlocking reads: lists, search and matching run over plain Rust structs in
+//! memory, and a document is loaded into Automerge only when it changes.
+//!
+//! [`Sanctuary`] is the one API the desktop app, the `sanctuary` CLI and the
+//! tests share. Nothing outside this crate touches Automerge or the store.
+
+pub mod demo;
+pub mod documents;
+pub mod error;
+pub mod model;
+mod sanctuary;
+
+pub use error::{CoreError, Result};
+pub use sanctuary::{AmbassadorQuery, CATALOG_DOC, CreateOptions, NETWORK_DOC, OpenTimings, Sanctuary};
+pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
+
+/// Whether `dir` holds a store (without unlocking it).
+pub fn store_exists(dir: &std::path::Path) -> bool {
+    sanctuary_store::Store::exists(dir)
+}

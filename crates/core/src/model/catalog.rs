@@ -1,0 +1,86 @@
+//! The network's shared catalog: the skills and interests vocabulary and the
+//! training courses. One Automerge document for the whole network.
+
+use std::collections::BTreeMap;
+
+use autosurgeon::{Hydrate, Reconcile};
+use serde::{Deserialize, Serialize};
+
+use super::validate::{Invalid, check_len, check_text};
+use super::values::{Day, Tags};
+use super::vocab::DeliveryMode;
+
+pub const CATALOG_SCHEMA: u64 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct Catalog {
+    pub schema: u64,
+    pub skills: Tags,
+    pub interests: Tags,
+    pub courses: BTreeMap<String, Course>,
+}
+
+impl Catalog {
+    pub fn new() -> Catalog {
+        Catalog {
+            schema: CATALOG_SCHEMA,
+            ..Catalog::default()
+        }
+    }
+}
+
+/// A training course offered in the network.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct Course {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub mode: DeliveryMode,
+    pub languages: Tags,
+    pub duration_minutes: Option<u32>,
+    /// How long a completion stays valid; `None` means it never expires.
+    pub validity_months: Option<u32>,
+    /// Course ids that must be completed first.
+    pub prerequisites: Tags,
+    /// Whether ambassadors helped design the course.
+    pub co_designed: bool,
+}
+
+impl Course {
+    pub fn new(id: String, title: &str) -> Course {
+        Course {
+            id,
+            title: title.trim().to_string(),
+            description: String::new(),
+            mode: DeliveryMode::InPerson,
+            languages: Tags::new(),
+            duration_minutes: None,
+            validity_months: None,
+            prerequisites: Tags::new(),
+            co_designed: false,
+        }
+    }
+
+    /// The day a completion on `completed` stops being valid, if it ever does.
+    pub fn expiry(&self, completed: Day) -> Option<Day> {
+        self.validity_months.map(|m| completed.plus_months(m))
+    }
+
+    pub fn validate(&self) -> Result<(), Invalid> {
+        check_text("course title", &self.title, 160)?;
+        check_len("course description", &self.description, 10_000)?;
+        if self.validity_months.is_some_and(|m| m == 0 || m > 240) {
+            return Err(Invalid::new(
+                "validity",
+                "validity is 1 to 240 months, or none".into(),
+            ));
+        }
+        if self.prerequisites.contains(&self.id) {
+            return Err(Invalid::new(
+                "prerequisites",
+                "a course cannot be its own prerequisite".into(),
+            ));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,21 @@
+//! The domain model: plain Rust types, validated, serialisable, and mapped onto
+//! Automerge documents with autosurgeon.
+
+pub mod ambassador;
+pub mod catalog;
+pub mod network;
+pub mod project;
+pub mod units;
+pub mod validate;
+pub mod values;
+pub mod vocab;
+
+pub use ambassador::{
+    AmbassadorDoc, Availability, Consent, Contribution, Profile, Recognition, TrainingRecord,
+};
+pub use catalog::{Catalog, Course};
+pub use network::{Device, NetworkDoc};
+pub use project::{Project, ProjectDoc};
+pub use validate::Invalid;
+pub use values::{Day, InvalidDate, Tags, new_id, normalise_tag};
+pub use vocab::*;

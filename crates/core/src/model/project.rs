@@ -1,0 +1,108 @@
+//! A co-production project or opportunity, in its own Automerge document.
+
+use autosurgeon::{Hydrate, Reconcile};
+use serde::{Deserialize, Serialize};
+
+use super::validate::{Invalid, check_len, check_optional_len, check_text};
+use super::values::{Day, Tags};
+use super::vocab::{Level, RecognitionKind, Stream};
+
+pub const PROJECT_SCHEMA: u64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct ProjectDoc {
+    pub schema: u64,
+    pub project: Project,
+}
+
+impl ProjectDoc {
+    pub fn new(project: Project) -> ProjectDoc {
+        ProjectDoc {
+            schema: PROJECT_SCHEMA,
+            project,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.project.id
+    }
+}
+
+/// What a project needs and offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct Project {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub stream: Stream,
+    pub level: Level,
+    pub start: Day,
+    pub end: Option<Day>,
+    pub location: Option<String>,
+    pub remote: bool,
+    pub in_person: bool,
+    pub places: u32,
+    pub required_skills: Tags,
+    pub desired_skills: Tags,
+    /// Languages the work needs (lower case names).
+    pub languages: Tags,
+    /// Course ids someone must have completed, and not let expire.
+    pub required_training: Tags,
+    /// Recognition kinds offered, as their stable words.
+    pub recognition: Tags,
+    /// The organisation whose work is being assessed, for conflict-of-interest checks.
+    pub organisation: Option<String>,
+}
+
+impl Project {
+    pub fn new(id: String, title: &str, stream: Stream, level: Level, start: Day) -> Project {
+        Project {
+            id,
+            title: title.trim().to_string(),
+            description: String::new(),
+            stream,
+            level,
+            start,
+            end: None,
+            location: None,
+            remote: false,
+            in_person: true,
+            places: 1,
+            required_skills: Tags::new(),
+            desired_skills: Tags::new(),
+            languages: Tags::new(),
+            required_training: Tags::new(),
+            recognition: Tags::new(),
+            organisation: None,
+        }
+    }
+
+    /// The recognition kinds offered, in their typed form.
+    pub fn recognition_kinds(&self) -> Vec<RecognitionKind> {
+        self.recognition.iter().filter_map(|w| w.parse().ok()).collect()
+    }
+
+    pub fn validate(&self) -> Result<(), Invalid> {
+        check_text("title", &self.title, 160)?;
+        check_len("description", &self.description, 10_000)?;
+        check_optional_len("location", &self.location, 160)?;
+        check_optional_len("organisation", &self.organisation, 160)?;
+        if self.end.is_some_and(|end| end < self.start) {
+            return Err(Invalid::new("end date", "the project ends before it starts".into()));
+        }
+        if self.places == 0 || self.places > 500 {
+            return Err(Invalid::new("places", "places must be between 1 and 500".into()));
+        }
+        if !self.remote && !self.in_person {
+            return Err(Invalid::new(
+                "mode",
+                "a project is remote, in person, or both".into(),
+            ));
+        }
+        for word in self.recognition.iter() {
+            word.parse::<RecognitionKind>()
+                .map_err(|e| Invalid::new("recognition", e.to_string()))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,232 @@
+//! Closed vocabularies (status, stream, recognition kind ...) as plain enums.
+//!
+//! Each one is written to Automerge, JSON and the command line as the same stable
+//! kebab-case word, so a document written by one version reads in the next and
+//! scripts can rely on the names. Unknown words are refused with the list of
+//! words that are allowed.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The error when a word is not one of a vocabulary's words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{word}' is not a known {what}; use one of: {allowed}")]
+pub struct UnknownWord {
+    pub what: &'static str,
+    pub word: String,
+    pub allowed: String,
+}
+
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $what:literal {
+            $( $(#[$vmeta:meta])* $variant:ident = $word:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $( $(#[$vmeta])* $variant ),+ }
+
+        impl $name {
+            /// Every word of this vocabulary, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable word written to documents, JSON and the command line.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownWord;
+            fn from_str(s: &str) -> Result<Self, UnknownWord> {
+                let lowered = s.trim().to_ascii_lowercase().replace('_', "-");
+                match lowered.as_str() {
+                    $($word => Ok($name::$variant),)+
+                    _ => Err(UnknownWord {
+                        what: $what,
+                        word: s.to_string(),
+                        allowed: [$($word),+].join(", "),
+                    }),
+                }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let word = String::deserialize(d)?;
+                word.parse().map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl autosurgeon::Reconcile for $name {
+            type Key<'a> = autosurgeon::reconcile::NoKey;
+            fn reconcile<R: autosurgeon::Reconciler>(&self, mut r: R) -> Result<(), R::Error> {
+                r.str(self.as_str())
+            }
+        }
+
+        impl autosurgeon::Hydrate for $name {
+            fn hydrate_string(s: &'_ str) -> Result<Self, autosurgeon::HydrateError> {
+                s.parse().map_err(|e: UnknownWord| {
+                    autosurgeon::HydrateError::unexpected($what, e.word)
+                })
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Where an ambassador is in their time with the network.
+    Status, "status" { Active = "active", Paused = "paused", Alumni = "alumni" }
+}
+
+vocabulary! {
+    /// Whether a person may receive money for their time. This is what the
+    /// coordinator needs to know to offer recognition safely; it never records
+    /// why (immigration status is never stored).
+    PaymentConstraint, "payment constraint" {
+        Allowed = "allowed",
+        NotAllowed = "not-allowed",
+        CheckFirst = "check-first",
+    }
+}
+
+vocabulary! {
+    /// How a person prefers to be contacted.
+    Channel, "contact channel" {
+        Email = "email", Phone = "phone", Sms = "sms", WhatsApp = "whatsapp",
+        Signal = "signal", InPerson = "in-person",
+    }
+}
+
+vocabulary! {
+    /// How well someone speaks a language.
+    LanguageLevel, "language level" {
+        Basic = "basic", Conversational = "conversational", Fluent = "fluent", Native = "native",
+    }
+}
+
+vocabulary! {
+    Weekday, "day" {
+        Mon = "mon", Tue = "tue", Wed = "wed", Thu = "thu", Fri = "fri", Sat = "sat", Sun = "sun",
+    }
+}
+
+vocabulary! {
+    /// A part of the day someone is usually free.
+    TimeOfDay, "time of day" { Morning = "morning", Afternoon = "afternoon", Evening = "evening" }
+}
+
+vocabulary! {
+    /// What a consent record covers.
+    ConsentScope, "consent scope" {
+        /// Keeping a profile in this app at all.
+        Profile = "profile",
+        /// Being contacted about opportunities.
+        Contact = "contact",
+        /// Media, speaking and being quoted in public.
+        Media = "media",
+        /// Photographs and film.
+        Photography = "photography",
+        /// Sharing details with partner organisations.
+        SharePartners = "share-partners",
+    }
+}
+
+vocabulary! {
+    /// The kind of co-production work a project belongs to.
+    Stream, "stream" {
+        Schools = "schools",
+        Universities = "universities",
+        LocalAuthorities = "local-authorities",
+        Health = "health",
+        AwardsPanel = "awards-panel",
+        Media = "media",
+        AdvisoryGroup = "advisory-group",
+        Training = "training",
+        FocusGroup = "focus-group",
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// The reach of a project.
+    Level, "level" { Local = "local", Regional = "regional", Strategic = "strategic" }
+}
+
+vocabulary! {
+    /// How a course or session is delivered.
+    DeliveryMode, "delivery mode" { InPerson = "in-person", Online = "online", Blended = "blended" }
+}
+
+vocabulary! {
+    /// A way of recognising someone's contribution.
+    RecognitionKind, "recognition kind" {
+        Thanks = "thanks",
+        Certificate = "certificate",
+        ReferenceLetter = "reference-letter",
+        Voucher = "voucher",
+        TravelExpenses = "travel-expenses",
+        Meal = "meal",
+        Gift = "gift",
+        TimeCredits = "time-credits",
+        Payment = "payment",
+        Nomination = "nomination",
+    }
+}
+
+impl RecognitionKind {
+    /// Kinds that involve money or its equivalent, so an amount is recorded.
+    pub fn involves_money(self) -> bool {
+        matches!(
+            self,
+            Self::Voucher | Self::TravelExpenses | Self::Meal | Self::Gift | Self::Payment
+        )
+    }
+
+    /// Kinds that count as payment for someone who may not be paid: cash and
+    /// cash-like rewards. Reimbursing costs actually incurred (travel, a meal)
+    /// is not payment, and neither is thanks, a certificate or a reference.
+    pub fn is_payment_like(self) -> bool {
+        matches!(self, Self::Payment | Self::Voucher)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_round_trip_and_unknown_words_list_the_allowed_ones() {
+        for kind in RecognitionKind::ALL {
+            assert_eq!(kind.as_str().parse::<RecognitionKind>(), Ok(*kind));
+        }
+        assert_eq!("Not_Allowed".parse(), Ok(PaymentConstraint::NotAllowed));
+        let err = "refugee".parse::<PaymentConstraint>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "'refugee' is not a known payment constraint; use one of: allowed, not-allowed, check-first"
+        );
+    }
+
+    #[test]
+    fn json_uses_the_stable_words() {
+        let json = serde_json::to_string(&Stream::LocalAuthorities).unwrap();
+        assert_eq!(json, "\"local-authorities\"");
+        assert!(serde_json::from_str::<Stream>("\"nonsense\"").is_err());
+    }
+}

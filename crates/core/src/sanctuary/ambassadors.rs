@@ -1,0 +1,290 @@
+//! Ambassadors: the list and search, the profile, and the records kept in
+//! each person's document (consent, training, contributions, recognition).
+
+use automerge::ROOT;
+use autosurgeon::Reconcile;
+
+use super::{Sanctuary, find_one};
+use crate::documents::{Kind, root_map};
+use crate::error::{CoreError, Result};
+use crate::model::{
+    AmbassadorDoc, Consent, Contribution, Day, PaymentConstraint, Profile, Recognition, Status,
+    TrainingRecord, new_id, normalise_tag,
+};
+
+/// Filters for the ambassador list; every filter given must match.
+#[derive(Debug, Clone, Default)]
+pub struct AmbassadorQuery {
+    /// Matches names, skills, interests, languages, region and local group.
+    pub text: Option<String>,
+    pub skill: Option<String>,
+    pub interest: Option<String>,
+    pub language: Option<String>,
+    pub region: Option<String>,
+    pub status: Option<Status>,
+    pub include_archived: bool,
+}
+
+impl AmbassadorQuery {
+    pub fn matches(&self, doc: &AmbassadorDoc) -> bool {
+        let p = &doc.profile;
+        if p.archived && !self.include_archived {
+            return false;
+        }
+        if self.status.is_some_and(|s| s != p.status) {
+            return false;
+        }
+        let tag = |want: &Option<String>, tags: &crate::model::Tags| {
+            want.as_ref().is_none_or(|w| tags.contains(&normalise_tag(w)))
+        };
+        if !tag(&self.skill, &p.skills) || !tag(&self.interest, &p.interests) {
+            return false;
+        }
+        if let Some(language) = &self.language
+            && !p.languages.contains_key(&normalise_tag(language))
+        {
+            return false;
+        }
+        if let Some(region) = &self.region
+            && !p.region.eq_ignore_ascii_case(region.trim())
+        {
+            return false;
+        }
+        match &self.text {
+            Some(text) if !text.trim().is_empty() => text_matches(doc, &text.trim().to_lowercase()),
+            _ => true,
+        }
+    }
+}
+
+fn text_matches(doc: &AmbassadorDoc, needle: &str) -> bool {
+    let p = &doc.profile;
+    let contains = |s: &str| s.to_lowercase().contains(needle);
+    contains(&p.display_name)
+        || p.full_name.as_deref().is_some_and(contains)
+        || contains(&p.region)
+        || p.local_group.as_deref().is_some_and(contains)
+        || p.skills.iter().any(|s| s.contains(needle))
+        || p.interests.iter().any(|s| s.contains(needle))
+        || p.languages.keys().any(|l| l.contains(needle))
+}
+
+impl Sanctuary {
+    /// Ambassadors matching `query`, sorted by display name.
+    pub fn search_ambassadors(&self, query: &AmbassadorQuery) -> Vec<&AmbassadorDoc> {
+        let mut found: Vec<&AmbassadorDoc> =
+            self.ambassadors.values().filter(|d| query.matches(d)).collect();
+        found.sort_by_cached_key(|d| (d.profile.display_name.to_lowercase(), d.id().to_string()));
+        found
+    }
+
+    /// Every ambassador not archived, sorted by display name.
+    pub fn ambassadors(&self) -> Vec<&AmbassadorDoc> {
+        self.search_ambassadors(&AmbassadorQuery::default())
+    }
+
+    pub fn ambassador_count(&self) -> usize {
+        self.ambassadors.len()
+    }
+
+    /// Finds an ambassador by id, id prefix or display name.
+    pub fn ambassador(&self, key: &str) -> Result<&AmbassadorDoc> {
+        find_one("ambassador", key, self.ambassadors.iter(), |d| {
+            d.profile.display_name.as_str()
+        })
+    }
+
+    /// Adds a new ambassador; the profile's id is replaced by a new one.
+    pub fn add_ambassador(&mut self, mut profile: Profile) -> Result<String> {
+        profile.id = new_id();
+        profile.validate()?;
+        let id = profile.id.clone();
+        let doc = AmbassadorDoc::new(profile);
+        self.create_documents(Kind::Ambassador, &[(id.clone(), doc.clone())], |live, doc| {
+            super::open::reconcile_whole(live, doc)
+        })?;
+        self.ambassadors.insert(id.clone(), doc);
+        Ok(id)
+    }
+
+    /// Adds many ambassadors with their records in one transaction, each
+    /// document written as a few changes (profile, then each kind of record),
+    /// never as one giant change.
+    pub fn import_ambassadors(&mut self, docs: Vec<AmbassadorDoc>) -> Result<()> {
+        for doc in &docs {
+            doc.profile.validate()?;
+        }
+        let docs: Vec<(String, AmbassadorDoc)> =
+            docs.into_iter().map(|d| (d.id().to_string(), d)).collect();
+        self.create_documents(Kind::Ambassador, &docs, |live, doc| {
+            // Each part is reconciled on its own so no step re-diffs what an
+            // earlier one wrote.
+            let empty = AmbassadorDoc::new(doc.profile.clone());
+            autosurgeon::reconcile(&mut live.doc, &empty).map_err(internal)?;
+            live.commit("profile");
+            let am = &mut live.doc;
+            autosurgeon::reconcile_prop(am, ROOT, "consents", &doc.consents).map_err(internal)?;
+            autosurgeon::reconcile_prop(am, ROOT, "training", &doc.training).map_err(internal)?;
+            live.commit("consent and training");
+            let am = &mut live.doc;
+            autosurgeon::reconcile_prop(am, ROOT, "contributions", &doc.contributions)
+                .map_err(internal)?;
+            autosurgeon::reconcile_prop(am, ROOT, "recognition", &doc.recognition)
+                .map_err(internal)?;
+            live.commit("contributions and recognition");
+            Ok(())
+        })?;
+        self.ambassadors.extend(docs);
+        Ok(())
+    }
+
+    /// Edits a profile through `edit`; the result is validated before anything is written.
+    pub fn edit_profile(
+        &mut self,
+        key: &str,
+        edit: impl FnOnce(&mut Profile) -> Result<()>,
+    ) -> Result<()> {
+        let mut doc = self.ambassador(key)?.clone();
+        let id = doc.id().to_string();
+        edit(&mut doc.profile)?;
+        doc.profile.id = id.clone(); // The id is not editable.
+        doc.profile.validate()?;
+        let profile = doc.profile.clone();
+        self.commit(&id, Kind::Ambassador, "edit profile", &doc, |am| {
+            autosurgeon::reconcile_prop(am, ROOT, "profile", &profile).map_err(internal)
+        })?;
+        self.ambassadors.insert(id, doc);
+        Ok(())
+    }
+
+    /// Archives an ambassador: kept, but hidden from lists and matching.
+    pub fn archive_ambassador(&mut self, key: &str) -> Result<()> {
+        self.edit_profile(key, |p| {
+            p.archived = true;
+            Ok(())
+        })
+    }
+
+    pub fn add_consent(&mut self, key: &str, mut consent: Consent) -> Result<String> {
+        consent.id = new_id();
+        consent.validate()?;
+        self.add_record(key, "consents", &consent.id.clone(), consent, |d, c| {
+            d.consents.insert(c.id.clone(), c);
+        })
+    }
+
+    /// Records a completed course, after checking the course exists and its
+    /// prerequisites were completed before it.
+    pub fn record_training(&mut self, key: &str, mut record: TrainingRecord) -> Result<String> {
+        record.id = new_id();
+        record.validate()?;
+        let course = self.course(&record.course_id)?;
+        record.course_id = course.id.clone();
+        let person = self.ambassador(key)?;
+        for prerequisite in course.prerequisites.iter() {
+            let done = person
+                .training
+                .values()
+                .any(|t| t.course_id == prerequisite && t.completed <= record.completed);
+            if !done {
+                let title = self
+                    .catalog
+                    .courses
+                    .get(prerequisite)
+                    .map_or(prerequisite, |c| c.title.as_str());
+                return Err(CoreError::Prerequisite {
+                    what: "course",
+                    key: title.to_string(),
+                    detail: format!("it is a prerequisite of {}", course.title),
+                });
+            }
+        }
+        self.add_record(key, "training", &record.id.clone(), record, |d, r| {
+            d.training.insert(r.id.clone(), r);
+        })
+    }
+
+    pub fn log_contribution(&mut self, key: &str, mut contribution: Contribution) -> Result<String> {
+        contribution.id = new_id();
+        contribution.validate()?;
+        if let Some(project) = &contribution.project_id {
+            contribution.project_id = Some(self.project(project)?.id().to_string());
+        }
+        self.add_record(key, "contributions", &contribution.id.clone(), contribution, |d, c| {
+            d.contributions.insert(c.id.clone(), c);
+        })
+    }
+
+    /// Logs recognition, guiding the coordinator when the person may not be
+    /// paid: payment and vouchers are refused for `not-allowed` (with what to
+    /// give instead) and need `checked` for `check-first`.
+    pub fn log_recognition(
+        &mut self,
+        key: &str,
+        mut recognition: Recognition,
+        checked: bool,
+    ) -> Result<String> {
+        recognition.id = new_id();
+        recognition.validate()?;
+        let person = self.ambassador(key)?;
+        if recognition.kind.is_payment_like() {
+            let name = person.profile.display_name.clone();
+            let kind = recognition.kind.to_string();
+            match person.profile.payment {
+                PaymentConstraint::NotAllowed => {
+                    return Err(CoreError::PaymentNotAllowed { name, kind });
+                }
+                PaymentConstraint::CheckFirst if !checked => {
+                    return Err(CoreError::CheckFirst { name, kind });
+                }
+                _ => {}
+            }
+        }
+        if let Some(project) = &recognition.project_id {
+            recognition.project_id = Some(self.project(project)?.id().to_string());
+        }
+        if let Some(contribution) = &recognition.contribution_id
+            && !person.contributions.contains_key(contribution)
+        {
+            return Err(CoreError::NotFound {
+                what: "contribution",
+                key: contribution.clone(),
+            });
+        }
+        self.add_record(key, "recognition", &recognition.id.clone(), recognition, |d, r| {
+            d.recognition.insert(r.id.clone(), r);
+        })
+    }
+
+    /// Adds one record to one of a person's record maps, touching only that entry.
+    fn add_record<R: Reconcile + Clone>(
+        &mut self,
+        key: &str,
+        map: &'static str,
+        record_id: &str,
+        record: R,
+        insert: impl FnOnce(&mut AmbassadorDoc, R),
+    ) -> Result<String> {
+        let mut doc = self.ambassador(key)?.clone();
+        let id = doc.id().to_string();
+        insert(&mut doc, record.clone());
+        self.commit(&id, Kind::Ambassador, map, &doc, |am| {
+            let obj = root_map(am, map)?;
+            autosurgeon::reconcile_prop(am, obj, record_id, &record).map_err(internal)
+        })?;
+        self.ambassadors.insert(id, doc);
+        Ok(record_id.to_string())
+    }
+
+    /// The day a training record stops being valid, if it ever does.
+    pub fn training_expiry(&self, record: &TrainingRecord) -> Option<Day> {
+        self.catalog
+            .courses
+            .get(&record.course_id)
+            .and_then(|c| c.expiry(record.completed))
+    }
+}
+
+pub(super) fn internal(e: autosurgeon::ReconcileError) -> CoreError {
+    CoreError::Internal(format!("writing to a document: {e}"))
+}

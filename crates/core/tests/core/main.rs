@@ -1,0 +1,7 @@
+//! Integration tests of sanctuary-core: whole stores on disk, reopened.
+
+mod crash;
+mod recognition;
+mod roundtrip;
+mod support;
+mod tamper;

@@ -1,0 +1,10 @@
+//! Integration tests of the encrypted store, one module per concern.
+
+mod canary;
+mod common;
+mod header;
+mod lifecycle;
+mod perf;
+mod props;
+mod tamper;
+mod writes;

@@ -1,0 +1,207 @@
+//! Write batches, compaction, deletion and settings.
+
+use sanctuary_store::{DocInfo, DocWrite, StoreError};
+
+use crate::common::*;
+
+#[test]
+fn appends_number_chunks_from_one() {
+    let (_tmp, dir, mut store) = new_store();
+    store
+        .write(vec![append("d", 4, b"c1", b"s1")])
+        .expect("write");
+    store
+        .write(vec![append("d", 4, b"c2", b"s2")])
+        .expect("write");
+    let info = DocInfo {
+        id: "d".into(),
+        kind: 4,
+        chunks: 2,
+        first_seq: 1,
+        last_seq: 2,
+    };
+    assert_eq!(store.documents().expect("docs"), vec![info]);
+    drop(store);
+    let store = reopen(&dir);
+    assert_eq!(
+        store.read_chunks("d").expect("chunks"),
+        vec![b"c1".to_vec(), b"c2".to_vec()]
+    );
+    let snap = store.read_snapshot("d").expect("read").expect("exists");
+    assert_eq!(
+        (snap.first_seq, snap.last_seq, snap.data.as_slice()),
+        (1, 2, &b"s2"[..])
+    );
+}
+
+#[test]
+fn compaction_replaces_all_chunks_with_one() {
+    let (_tmp, dir, mut store) = new_store();
+    for i in 0..4u8 {
+        store
+            .write(vec![append("d", 1, &[i], b"s")])
+            .expect("write");
+    }
+    store
+        .write(vec![compact("d", 1, b"compacted", b"after compaction")])
+        .expect("compact");
+    assert_eq!(
+        store.read_chunks("d").expect("chunks"),
+        vec![b"compacted".to_vec()]
+    );
+    store
+        .write(vec![append("d", 1, b"later", b"latest")])
+        .expect("append after compaction");
+    drop(store);
+    let store = reopen(&dir);
+    let info = DocInfo {
+        id: "d".into(),
+        kind: 1,
+        chunks: 2,
+        first_seq: 5,
+        last_seq: 6,
+    };
+    assert_eq!(store.documents().expect("docs"), vec![info]);
+    assert_eq!(
+        store.read_chunks("d").expect("chunks"),
+        vec![b"compacted".to_vec(), b"later".to_vec()]
+    );
+    assert!(store.verify().expect("verify").problems.is_empty());
+}
+
+#[test]
+fn snapshot_only_writes_keep_the_range() {
+    let (_tmp, _dir, mut store) = new_store();
+    let only_snapshot = |s: &[u8]| DocWrite {
+        id: "d".into(),
+        kind: 2,
+        append: None,
+        compact: None,
+        snapshot: s.to_vec(),
+    };
+    store
+        .write(vec![only_snapshot(b"empty doc")])
+        .expect("new doc without chunks");
+    let snap = store.read_snapshot("d").expect("read").expect("exists");
+    assert_eq!((snap.first_seq, snap.last_seq), (0, 0));
+    assert!(store.read_chunks("d").expect("chunks").is_empty());
+    store
+        .write(vec![append("d", 2, b"c", b"s")])
+        .expect("first chunk");
+    store
+        .write(vec![only_snapshot(b"re-rendered")])
+        .expect("snapshot only");
+    let snap = store.read_snapshot("d").expect("read").expect("exists");
+    assert_eq!(
+        (snap.first_seq, snap.last_seq, snap.data.as_slice()),
+        (1, 1, &b"re-rendered"[..])
+    );
+    assert!(store.verify().expect("verify").problems.is_empty());
+}
+
+#[test]
+fn a_batch_with_an_invalid_write_leaves_nothing_written() {
+    let (_tmp, dir, mut store) = new_store();
+    store
+        .write(vec![append("existing", 1, b"c", b"original")])
+        .expect("write");
+    let size_before = store.documents().expect("docs");
+    let both = DocWrite {
+        append: Some(b"x".to_vec()),
+        ..compact("new-2", 1, b"y", b"s")
+    };
+    let batches = [
+        vec![
+            append("new-1", 1, b"c", b"s"),
+            append("existing", 9, b"c", b"kind mismatch"),
+        ],
+        vec![append("existing", 1, b"c", b"changed"), both],
+        vec![
+            append("new-1", 1, b"c", b"s"),
+            append("bad id!", 1, b"c", b"s"),
+        ],
+    ];
+    for batch in batches {
+        let err = store.write(batch).expect_err("refused");
+        assert!(
+            matches!(
+                err,
+                StoreError::InvalidWrite(_) | StoreError::InvalidDocId(_)
+            ),
+            "{err:?}"
+        );
+        assert_eq!(store.documents().expect("docs"), size_before);
+        assert_eq!(
+            store
+                .read_snapshot("existing")
+                .expect("read")
+                .expect("exists")
+                .data,
+            b"original"
+        );
+        assert_eq!(store.read_snapshot("new-1").expect("read"), None);
+    }
+    drop(store);
+    let store = reopen(&dir);
+    assert_eq!(store.documents().expect("docs"), size_before);
+    assert_eq!(store.read_chunks("existing").expect("chunks").len(), 1);
+}
+
+#[test]
+fn one_batch_may_touch_a_document_twice() {
+    let (_tmp, dir, mut store) = new_store();
+    store
+        .write(vec![
+            append("d", 1, b"c1", b"s1"),
+            append("d", 1, b"c2", b"s2"),
+        ])
+        .expect("write");
+    drop(store);
+    let store = reopen(&dir);
+    assert_eq!(
+        store.read_chunks("d").expect("chunks"),
+        vec![b"c1".to_vec(), b"c2".to_vec()]
+    );
+}
+
+#[test]
+fn deleted_documents_are_gone_and_ids_reusable() {
+    let (_tmp, dir, mut store) = new_store();
+    store
+        .write(vec![append("a", 1, b"c", b"s"), append("b", 1, b"c", b"s")])
+        .expect("write");
+    store.delete_document("a").expect("delete");
+    assert!(matches!(
+        store.delete_document("a"),
+        Err(StoreError::UnknownDocument(_))
+    ));
+    assert!(matches!(
+        store.read_chunks("a"),
+        Err(StoreError::UnknownDocument(_))
+    ));
+    assert_eq!(store.read_snapshot("a").expect("read"), None);
+    store
+        .write(vec![append("a", 2, b"new", b"new s")])
+        .expect("recreate with another kind");
+    drop(store);
+    let store = reopen(&dir);
+    assert_eq!(
+        store.read_chunks("a").expect("chunks"),
+        vec![b"new".to_vec()]
+    );
+    assert_eq!(store.read_snapshots().expect("snapshots").len(), 2);
+    assert!(store.verify().expect("verify").problems.is_empty());
+}
+
+#[test]
+fn settings_round_trip() {
+    let (_tmp, dir, mut store) = new_store();
+    assert_eq!(store.get_meta("actor").expect("get"), None);
+    store.put_meta("actor", b"one").expect("put");
+    store.put_meta("actor", b"two").expect("replace");
+    store.put_meta("ui.theme", b"").expect("empty value");
+    drop(store);
+    let store = reopen(&dir);
+    assert_eq!(store.get_meta("actor").expect("get"), Some(b"two".to_vec()));
+    assert_eq!(store.get_meta("ui.theme").expect("get"), Some(Vec::new()));
+}
