@@ -30,7 +30,10 @@ pub fn build(path: &Path, docs: &[AmbassadorDoc]) -> Result<Baseline, BenchError
     let tx = db.transaction()?;
     for doc in docs {
         let id = doc.id();
-        tx.execute("INSERT INTO ambassador VALUES (?1, ?2)", params![id, serde_json::to_string(&doc.profile)?])?;
+        tx.execute(
+            "INSERT INTO ambassador VALUES (?1, ?2)",
+            params![id, serde_json::to_string(&doc.profile)?],
+        )?;
         let rows = [
             json_rows(&doc.consents)?,
             json_rows(&doc.training)?,
@@ -38,7 +41,8 @@ pub fn build(path: &Path, docs: &[AmbassadorDoc]) -> Result<Baseline, BenchError
             json_rows(&doc.recognition)?,
         ];
         for (table, rows) in TABLES.iter().zip(rows) {
-            let mut insert = tx.prepare_cached(&format!("INSERT INTO {table} VALUES (?1, ?2, ?3)"))?;
+            let mut insert =
+                tx.prepare_cached(&format!("INSERT INTO {table} VALUES (?1, ?2, ?3)"))?;
             for (record, body) in rows {
                 insert.execute(params![record, id, body])?;
             }
@@ -55,7 +59,10 @@ pub fn build(path: &Path, docs: &[AmbassadorDoc]) -> Result<Baseline, BenchError
 fn json_rows<V: serde::Serialize>(
     records: &BTreeMap<String, V>,
 ) -> Result<Vec<(&String, String)>, serde_json::Error> {
-    records.iter().map(|(id, v)| Ok((id, serde_json::to_string(v)?))).collect()
+    records
+        .iter()
+        .map(|(id, v)| Ok((id, serde_json::to_string(v)?)))
+        .collect()
 }
 
 /// Opens the baseline and reads every row into `AmbassadorDoc`s; milliseconds.
@@ -67,14 +74,20 @@ pub fn load(path: &Path) -> Result<f64, BenchError> {
     let mut rows = people.query([])?;
     while let Some(row) = rows.next()? {
         let body: String = row.get(1)?;
-        docs.insert(row.get(0)?, AmbassadorDoc::new(serde_json::from_str(&body)?));
+        docs.insert(
+            row.get(0)?,
+            AmbassadorDoc::new(serde_json::from_str(&body)?),
+        );
     }
     for table in TABLES {
         let mut select = db.prepare(&format!("SELECT id, ambassador, body FROM {table}"))?;
         let mut rows = select.query([])?;
         while let Some(row) = rows.next()? {
-            let (id, owner, body): (String, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
-            let Some(doc) = docs.get_mut(&owner) else { continue };
+            let (id, owner, body): (String, String, String) =
+                (row.get(0)?, row.get(1)?, row.get(2)?);
+            let Some(doc) = docs.get_mut(&owner) else {
+                continue;
+            };
             match table {
                 "consent" => drop(doc.consents.insert(id, serde_json::from_str(&body)?)),
                 "training" => drop(doc.training.insert(id, serde_json::from_str(&body)?)),

@@ -133,7 +133,10 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
         first.push(edit(&mut s, id, i)?);
         again.push(edit(&mut s, id, i + 1)?);
     }
-    let store_bytes = s.store().size_on_disk().map_err(sanctuary_core::CoreError::from)?;
+    let store_bytes = s
+        .store()
+        .size_on_disk()
+        .map_err(sanctuary_core::CoreError::from)?;
 
     let docs: Vec<_> = s.ambassadors().into_iter().cloned().collect();
     let baseline = baseline::build(&dir.with_extension("baseline.sqlite3"), &docs)?;
@@ -141,7 +144,11 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
     for _ in 0..options.unlock_runs.max(1) {
         baseline_load.push(baseline::load(&baseline.path)?);
     }
-    let (kdf, unlock_ready, baseline_load) = (Spread::of(kdf), Spread::of(ready), Spread::of(baseline_load));
+    let (kdf, unlock_ready, baseline_load) = (
+        Spread::of(kdf),
+        Spread::of(ready),
+        Spread::of(baseline_load),
+    );
     Ok(BenchReport {
         ambassadors: docs.len(),
         projects: s.projects().len(),

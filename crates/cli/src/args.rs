@@ -9,7 +9,11 @@ use sanctuary_core::model::{
 };
 
 #[derive(Parser, Debug)]
-#[command(name = "sanctuary", version, about = "Sanctuary Ambassadors from the command line")]
+#[command(
+    name = "sanctuary",
+    version,
+    about = "Sanctuary Ambassadors from the command line"
+)]
 pub struct Cli {
     /// The store directory (default: this user's local data directory).
     #[arg(long, global = true, env = "SANCTUARY_STORE")]
@@ -24,6 +28,7 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
+#[expect(clippy::large_enum_variant, reason = "parsed once per process; boxing buys nothing")]
 pub enum Command {
     /// Create a new store with a new network.
     Init(InitArgs),

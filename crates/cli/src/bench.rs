@@ -10,7 +10,10 @@ use sanctuary_bench::{BenchOptions, Spread, peak_memory_bytes, run as measure, u
 use crate::args::BenchArgs;
 
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
-    eprintln!("Building and measuring a {}-ambassador demo network ...", args.ambassadors);
+    eprintln!(
+        "Building and measuring a {}-ambassador demo network ...",
+        args.ambassadors
+    );
     let report = measure(&BenchOptions {
         ambassadors: args.ambassadors,
         edits: args.edits,
@@ -26,24 +29,48 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     }
     let mb = |b: u64| b as f64 / 1_048_576.0;
     let line = |label: &str, s: Spread| {
-        println!("{label:<44} median {:>8.2} ms   p95 {:>8.2} ms   max {:>8.2} ms", s.median_ms, s.p95_ms, s.max_ms);
+        println!(
+            "{label:<44} median {:>8.2} ms   p95 {:>8.2} ms   max {:>8.2} ms",
+            s.median_ms, s.p95_ms, s.max_ms
+        );
     };
     println!(
         "Network: {} ambassadors, {} projects, {} training records, {} contributions, {} recognition entries (built in {:.1} s)",
-        report.ambassadors, report.projects, report.training_records, report.contributions,
-        report.recognition, report.demo_build_s
+        report.ambassadors,
+        report.projects,
+        report.training_records,
+        report.contributions,
+        report.recognition,
+        report.demo_build_s
     );
     line("Argon2id key derivation (64 MiB, t=3)", report.kdf);
     line("Unlock to ready, Argon2id excluded", report.unlock_ready);
     line("Search all ambassadors (free text)", report.search);
-    line("Edit + durable commit, document not loaded", report.edit_first);
+    line(
+        "Edit + durable commit, document not loaded",
+        report.edit_first,
+    );
     line("Edit + durable commit, document loaded", report.edit_again);
-    line("Plain SQLite baseline, load the same rows", report.baseline_load);
-    println!("{:<44} {:.2}x", "Unlock-to-ready / baseline", report.ratio_to_baseline);
-    println!("{:<44} {:.1} MB (plain baseline {:.1} MB)", "Store size on disk", mb(report.store_bytes), mb(report.baseline_bytes));
+    line(
+        "Plain SQLite baseline, load the same rows",
+        report.baseline_load,
+    );
+    println!(
+        "{:<44} {:.2}x",
+        "Unlock-to-ready / baseline", report.ratio_to_baseline
+    );
+    println!(
+        "{:<44} {:.1} MB (plain baseline {:.1} MB)",
+        "Store size on disk",
+        mb(report.store_bytes),
+        mb(report.baseline_bytes)
+    );
     match peak {
         Some(bytes) => println!("{:<44} {:.1} MB", "Peak memory, unlock to ready", mb(bytes)),
-        None => println!("{:<44} not measured on this platform", "Peak memory, unlock to ready"),
+        None => println!(
+            "{:<44} not measured on this platform",
+            "Peak memory, unlock to ready"
+        ),
     }
     Ok(())
 }
@@ -53,7 +80,10 @@ fn probe_peak_memory(dir: &Path) -> anyhow::Result<Option<u64>> {
     let exe = std::env::current_exe().context("finding the sanctuary binary")?;
     let output = Command::new(exe).arg("bench-unlock").arg(dir).output()?;
     if !output.status.success() {
-        anyhow::bail!("the memory probe failed: {}", String::from_utf8_lossy(&output.stderr).trim());
+        anyhow::bail!(
+            "the memory probe failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
     }
     Ok(String::from_utf8_lossy(&output.stdout).trim().parse().ok())
 }

@@ -29,7 +29,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 kdf: kdf(args.kdf),
             };
             let s = Sanctuary::create(&dir, &pass, &options)?;
-            println!("Created the store for {} in {}", s.network().name, dir.display());
+            println!(
+                "Created the store for {} in {}",
+                s.network().name,
+                dir.display()
+            );
         }
         Command::Demo(args) => {
             let pass = passphrase::read(pass_file, passphrase::ENV, "Passphrase: ")?;
@@ -42,8 +46,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let made = sanctuary_core::demo::populate(&mut s, &options)?;
             println!(
                 "Added {} ambassadors, {} projects, {} courses, {} training records, {} contributions and {} recognition entries to {}",
-                made.ambassadors, made.projects, made.courses, made.training_records,
-                made.contributions, made.recognition, dir.display()
+                made.ambassadors,
+                made.projects,
+                made.courses,
+                made.training_records,
+                made.contributions,
+                made.recognition,
+                dir.display()
             );
         }
         Command::Ambassador(command) => ambassador(&mut unlock()?, command)?,
@@ -130,7 +139,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let report = s.verify()?;
             output::print_verify(&report);
             if !report.problems.is_empty() {
-                bail!("the store has {} problem(s); see above", report.problems.len());
+                bail!(
+                    "the store has {} problem(s); see above",
+                    report.problems.len()
+                );
             }
         }
         Command::Bench(args) => crate::bench::run(&args)?,
@@ -319,7 +331,8 @@ fn apply_profile(p: &mut Profile, a: ProfileArgs, r: Removals) -> anyhow::Result
         p.organisations.remove(org);
     }
     for language in &r.languages {
-        p.languages.remove(&sanctuary_core::model::normalise_tag(language));
+        p.languages
+            .remove(&sanctuary_core::model::normalise_tag(language));
     }
     for field in &r.clear {
         match field.as_str() {

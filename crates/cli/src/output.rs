@@ -46,12 +46,27 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
     line("Prefers", p.preferred_channel.map(|c| c.as_str()));
     line("Region", Some(&p.region));
     line("Local group", p.local_group.as_deref());
-    let languages: Vec<String> = p.languages.iter().map(|(l, lvl)| format!("{l} ({lvl})")).collect();
+    let languages: Vec<String> = p
+        .languages
+        .iter()
+        .map(|(l, lvl)| format!("{l} ({lvl})"))
+        .collect();
     line("Languages", Some(&languages.join(", ")));
-    line("Skills", Some(&p.skills.iter().collect::<Vec<_>>().join(", ")));
-    line("Interests", Some(&p.interests.iter().collect::<Vec<_>>().join(", ")));
+    line(
+        "Skills",
+        Some(&p.skills.iter().collect::<Vec<_>>().join(", ")),
+    );
+    line(
+        "Interests",
+        Some(&p.interests.iter().collect::<Vec<_>>().join(", ")),
+    );
     let a = &p.availability;
-    let mut when: Vec<&str> = a.days.keys().chain(a.times.keys()).map(String::as_str).collect();
+    let mut when: Vec<&str> = a
+        .days
+        .keys()
+        .chain(a.times.keys())
+        .map(String::as_str)
+        .collect();
     if a.remote {
         when.push("remote");
     }
@@ -59,13 +74,19 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
         when.push("in person");
     }
     line("Available", Some(&when.join(", ")));
-    line("Travels up to", a.travel_km.map(|km| format!("{km} km")).as_deref());
+    line(
+        "Travels up to",
+        a.travel_km.map(|km| format!("{km} km")).as_deref(),
+    );
     line("Access needs", p.access_needs.as_deref());
     line("Interpreter", p.interpreter.as_deref());
     line("Status", Some(p.status.as_str()));
     line("Joined", Some(&p.joined.to_string()));
     line("Payment", Some(p.payment.as_str()));
-    line("Organisations", Some(&p.organisations.iter().collect::<Vec<_>>().join(", ")));
+    line(
+        "Organisations",
+        Some(&p.organisations.iter().collect::<Vec<_>>().join(", ")),
+    );
     line("Notes", Some(&p.notes));
     if p.archived {
         println!("  (archived)");
@@ -74,15 +95,25 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
     let mut consents: Vec<_> = doc.consents.values().collect();
     consents.sort_by_key(|c| (c.date, c.scope));
     for c in consents {
-        let review = c.review.map(|r| format!(", review {r}")).unwrap_or_default();
+        let review = c
+            .review
+            .map(|r| format!(", review {r}"))
+            .unwrap_or_default();
         let answer = if c.agreed { "agreed" } else { "refused" };
-        println!("  {} {:<15} {answer} (recorded by {}{review})", c.date, c.scope, c.recorded_by);
+        println!(
+            "  {} {:<15} {answer} (recorded by {}{review})",
+            c.date, c.scope, c.recorded_by
+        );
     }
     println!("Training");
     let mut training: Vec<_> = doc.training.values().collect();
     training.sort_by_key(|t| t.completed);
     for t in training {
-        let title = s.catalog().courses.get(&t.course_id).map_or("(unknown course)", |c| c.title.as_str());
+        let title = s
+            .catalog()
+            .courses
+            .get(&t.course_id)
+            .map_or("(unknown course)", |c| c.title.as_str());
         let expiry = match s.training_expiry(t) {
             Some(day) if day < today => format!("expired {day}"),
             Some(day) => format!("valid until {day}"),
@@ -90,25 +121,47 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
         };
         println!("  {} {title:<28} {expiry}", t.completed);
     }
-    println!("Contributions ({} hours in all)", format_hours(doc.minutes_contributed()));
+    println!(
+        "Contributions ({} hours in all)",
+        format_hours(doc.minutes_contributed())
+    );
     let mut contributions: Vec<_> = doc.contributions.values().collect();
     contributions.sort_by_key(|c| c.date);
     for c in contributions {
-        println!("  {} {:<26} {:>5} h  {}", c.date, c.role, format_hours(c.minutes.into()), c.stream);
+        println!(
+            "  {} {:<26} {:>5} h  {}",
+            c.date,
+            c.role,
+            format_hours(c.minutes.into()),
+            c.stream
+        );
     }
     println!("Recognition");
     let mut recognition: Vec<_> = doc.recognition.values().collect();
     recognition.sort_by_key(|r| r.date);
     for r in recognition {
         let amount = r.amount_pence.map(format_pounds).unwrap_or_default();
-        println!("  {} {:<18} {amount:>9}  {}", r.date, r.kind, r.description.as_deref().unwrap_or(""));
+        println!(
+            "  {} {:<18} {amount:>9}  {}",
+            r.date,
+            r.kind,
+            r.description.as_deref().unwrap_or("")
+        );
     }
 }
 
 pub fn project_table(projects: &[&ProjectDoc]) {
     for doc in projects {
         let p = &doc.project;
-        println!("{}  {} {:<18} {:<9} {} place(s)  {}", &p.id[..8], p.start, p.stream, p.level, p.places, p.title);
+        println!(
+            "{}  {} {:<18} {:<9} {} place(s)  {}",
+            &p.id[..8],
+            p.start,
+            p.stream,
+            p.level,
+            p.places,
+            p.title
+        );
     }
     println!("{} project(s)", projects.len());
 }
@@ -125,7 +178,11 @@ pub fn project_details(s: &Sanctuary, doc: &ProjectDoc) {
         (true, false) => "remote",
         _ => "in person",
     };
-    println!("  {:<18} {mode} {}", "Where", p.location.as_deref().unwrap_or(""));
+    println!(
+        "  {:<18} {mode} {}",
+        "Where",
+        p.location.as_deref().unwrap_or("")
+    );
     println!("  {:<18} {}", "Places", p.places);
     let join = |t: &sanctuary_core::model::Tags| t.iter().collect::<Vec<_>>().join(", ");
     println!("  {:<18} {}", "Required skills", join(&p.required_skills));
@@ -148,14 +205,25 @@ pub fn project_details(s: &Sanctuary, doc: &ProjectDoc) {
 
 pub fn course_table(s: &Sanctuary, courses: &[&Course]) {
     for c in courses {
-        let validity = c.validity_months.map_or("no expiry".to_string(), |m| format!("valid {m} months"));
+        let validity = c
+            .validity_months
+            .map_or("no expiry".to_string(), |m| format!("valid {m} months"));
         let prerequisites: Vec<&str> = c
             .prerequisites
             .iter()
             .map(|id| s.catalog().courses.get(id).map_or(id, |c| c.title.as_str()))
             .collect();
-        let after = if prerequisites.is_empty() { String::new() } else { format!("  after: {}", prerequisites.join(", ")) };
-        println!("{}  {:<28} {:<9} {validity}{after}", &c.id[..8], c.title, c.mode);
+        let after = if prerequisites.is_empty() {
+            String::new()
+        } else {
+            format!("  after: {}", prerequisites.join(", "))
+        };
+        println!(
+            "{}  {:<28} {:<9} {validity}{after}",
+            &c.id[..8],
+            c.title,
+            c.mode
+        );
     }
     println!("{} course(s)", courses.len());
 }

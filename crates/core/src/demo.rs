@@ -49,41 +49,166 @@ pub struct DemoSummary {
 }
 
 const GIVEN: &[&str] = &[
-    "زهراء", "محمد", "فاطمة", "أحمد", "مريم", "يوسف", "ሰላም", "ዮናስ", "ሃና", "ተስፋይ", "ኣማኒኤል",
-    "ሩት", "Nguyễn", "Thị Hoà", "Amina", "Abdi", "Hodan", "Ahmad", "Parisa", "Reza", "Darya",
-    "Oksana", "Olena", "Dmytro", "Blerina", "Arben", "Sofia", "Grace", "Joseph", "Esther",
-    "Kwame", "Aisha", "Tariq", "Samira", "Hamid", "Shirin", "Zainab", "Mustafa", "Leyla",
-    "Rahel", "Mehari", "Tsega", "Faisal", "Nadia", "Karim", "Ibrahim", "Halima", "Yasmin",
-    "Daniel", "Mariam", "王芳", "李伟", "Lina", "Omar", "Sara", "Bilal",
+    "زهراء",
+    "محمد",
+    "فاطمة",
+    "أحمد",
+    "مريم",
+    "يوسف",
+    "ሰላም",
+    "ዮናስ",
+    "ሃና",
+    "ተስፋይ",
+    "ኣማኒኤል",
+    "ሩት",
+    "Nguyễn",
+    "Thị Hoà",
+    "Amina",
+    "Abdi",
+    "Hodan",
+    "Ahmad",
+    "Parisa",
+    "Reza",
+    "Darya",
+    "Oksana",
+    "Olena",
+    "Dmytro",
+    "Blerina",
+    "Arben",
+    "Sofia",
+    "Grace",
+    "Joseph",
+    "Esther",
+    "Kwame",
+    "Aisha",
+    "Tariq",
+    "Samira",
+    "Hamid",
+    "Shirin",
+    "Zainab",
+    "Mustafa",
+    "Leyla",
+    "Rahel",
+    "Mehari",
+    "Tsega",
+    "Faisal",
+    "Nadia",
+    "Karim",
+    "Ibrahim",
+    "Halima",
+    "Yasmin",
+    "Daniel",
+    "Mariam",
+    "王芳",
+    "李伟",
+    "Lina",
+    "Omar",
+    "Sara",
+    "Bilal",
 ];
 
 const FAMILY: &[&str] = &[
-    "الموسوي", "حسن", "العلي", "ተኽለሃይማኖት", "ገብረሚካኤል", "ሃብተ", "Nguyễn", "Trần", "Mohamed",
-    "Hassan", "Ahmadi", "Karimi", "Hosseini", "Kovalenko", "Shevchenko", "Hoxha", "Krasniqi",
-    "Mensah", "Okafor", "Osman", "Yusuf", "Ali", "Haile", "Tesfaye", "Abdullah", "Rahimi",
-    "Bakr", "Suleiman", "Farah", "Idris", "Said",
+    "الموسوي",
+    "حسن",
+    "العلي",
+    "ተኽለሃይማኖት",
+    "ገብረሚካኤል",
+    "ሃብተ",
+    "Nguyễn",
+    "Trần",
+    "Mohamed",
+    "Hassan",
+    "Ahmadi",
+    "Karimi",
+    "Hosseini",
+    "Kovalenko",
+    "Shevchenko",
+    "Hoxha",
+    "Krasniqi",
+    "Mensah",
+    "Okafor",
+    "Osman",
+    "Yusuf",
+    "Ali",
+    "Haile",
+    "Tesfaye",
+    "Abdullah",
+    "Rahimi",
+    "Bakr",
+    "Suleiman",
+    "Farah",
+    "Idris",
+    "Said",
 ];
 
 const REGIONS: &[&str] = &[
-    "London", "West Midlands", "North West", "Yorkshire", "North East", "East Midlands",
-    "South West", "South East", "Scotland", "Wales", "Northern Ireland",
+    "London",
+    "West Midlands",
+    "North West",
+    "Yorkshire",
+    "North East",
+    "East Midlands",
+    "South West",
+    "South East",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
 ];
 
 const LANGUAGES: &[&str] = &[
-    "arabic", "tigrinya", "amharic", "farsi", "dari", "pashto", "kurdish sorani", "somali",
-    "vietnamese", "albanian", "ukrainian", "russian", "urdu", "french", "oromo", "sudanese arabic",
-    "mandarin", "swahili",
+    "arabic",
+    "tigrinya",
+    "amharic",
+    "farsi",
+    "dari",
+    "pashto",
+    "kurdish sorani",
+    "somali",
+    "vietnamese",
+    "albanian",
+    "ukrainian",
+    "russian",
+    "urdu",
+    "french",
+    "oromo",
+    "sudanese arabic",
+    "mandarin",
+    "swahili",
 ];
 
 const SKILLS: &[&str] = &[
-    "public speaking", "media interviews", "facilitation", "assessment", "writing", "translation",
-    "interpreting", "research", "policy", "design", "photography", "peer support", "mentoring",
-    "social media", "event planning", "training delivery",
+    "public speaking",
+    "media interviews",
+    "facilitation",
+    "assessment",
+    "writing",
+    "translation",
+    "interpreting",
+    "research",
+    "policy",
+    "design",
+    "photography",
+    "peer support",
+    "mentoring",
+    "social media",
+    "event planning",
+    "training delivery",
 ];
 
 const INTERESTS: &[&str] = &[
-    "education", "health", "housing", "employment", "women's rights", "youth", "arts",
-    "campaigning", "faith", "sport", "mental health", "legal rights", "welcoming cities",
+    "education",
+    "health",
+    "housing",
+    "employment",
+    "women's rights",
+    "youth",
+    "arts",
+    "campaigning",
+    "faith",
+    "sport",
+    "mental health",
+    "legal rights",
+    "welcoming cities",
 ];
 
 /// A plausible role for a piece of work in `stream`.
@@ -102,8 +227,12 @@ fn role_for(stream: Stream, rng: &mut ChaCha8Rng) -> &'static str {
 }
 
 const ORGANISATIONS: &[&str] = &[
-    "Northfield College", "St Anne's School", "Riverside Council", "City of Sanctuary Leeds",
-    "Eastgate University", "Hope Health Trust",
+    "Northfield College",
+    "St Anne's School",
+    "Riverside Council",
+    "City of Sanctuary Leeds",
+    "Eastgate University",
+    "Hope Health Trust",
 ];
 
 /// (title, validity in months, co-designed, minutes)
@@ -119,16 +248,48 @@ const COURSES: &[(&str, Option<u32>, bool, u32)] = &[
 ];
 
 const PROJECTS: &[(&str, Stream, Level)] = &[
-    ("Schools of Sanctuary award panel", Stream::AwardsPanel, Level::Regional),
-    ("University sanctuary scholarships review", Stream::Universities, Level::Strategic),
-    ("Council welcome strategy steering group", Stream::LocalAuthorities, Level::Local),
+    (
+        "Schools of Sanctuary award panel",
+        Stream::AwardsPanel,
+        Level::Regional,
+    ),
+    (
+        "University sanctuary scholarships review",
+        Stream::Universities,
+        Level::Strategic,
+    ),
+    (
+        "Council welcome strategy steering group",
+        Stream::LocalAuthorities,
+        Level::Local,
+    ),
     ("GP access focus group", Stream::Health, Level::Local),
-    ("Refugee Week radio interviews", Stream::Media, Level::Regional),
-    ("Advisory Group seat at trustee meeting", Stream::AdvisoryGroup, Level::Strategic),
+    (
+        "Refugee Week radio interviews",
+        Stream::Media,
+        Level::Regional,
+    ),
+    (
+        "Advisory Group seat at trustee meeting",
+        Stream::AdvisoryGroup,
+        Level::Strategic,
+    ),
     ("Teacher training workshop", Stream::Schools, Level::Local),
-    ("Maternity services listening event", Stream::Health, Level::Regional),
-    ("Co-delivering volunteer induction", Stream::Training, Level::Local),
-    ("Libraries of Sanctuary assessment", Stream::AwardsPanel, Level::Local),
+    (
+        "Maternity services listening event",
+        Stream::Health,
+        Level::Regional,
+    ),
+    (
+        "Co-delivering volunteer induction",
+        Stream::Training,
+        Level::Local,
+    ),
+    (
+        "Libraries of Sanctuary assessment",
+        Stream::AwardsPanel,
+        Level::Local,
+    ),
 ];
 
 /// Fills `sanctuary` with a demo network; the catalog and projects first,
@@ -150,7 +311,11 @@ pub fn populate(sanctuary: &mut Sanctuary, options: &DemoOptions) -> Result<Demo
                 course.validity_months = *validity;
                 course.co_designed = *co_designed;
                 course.duration_minutes = Some(*minutes);
-                course.mode = [DeliveryMode::InPerson, DeliveryMode::Online, DeliveryMode::Blended][i % 3];
+                course.mode = [
+                    DeliveryMode::InPerson,
+                    DeliveryMode::Online,
+                    DeliveryMode::Blended,
+                ][i % 3];
                 course.languages = Tags::from_words(["english", "arabic"]);
                 if i > 0 {
                     course.prerequisites = Tags::from_words([course_ids[0].as_str()]);
@@ -162,25 +327,40 @@ pub fn populate(sanctuary: &mut Sanctuary, options: &DemoOptions) -> Result<Demo
         course_ids.push(id);
     }
 
-    let project_count = (options.ambassadors / 50).clamp(PROJECTS.len().min(options.ambassadors.max(1)), 200);
+    let project_count =
+        (options.ambassadors / 50).clamp(PROJECTS.len().min(options.ambassadors.max(1)), 200);
     let mut project_ids = Vec::new();
     for i in 0..project_count {
         let (title, stream, level) = PROJECTS[i % PROJECTS.len()];
-        let title = if i < PROJECTS.len() { title.to_string() } else { format!("{title} ({})", i / PROJECTS.len() + 1) };
-        let mut project = Project::new(String::new(), &title, stream, level, today.plus_days(rng.gen_range(-200..120)));
+        let title = if i < PROJECTS.len() {
+            title.to_string()
+        } else {
+            format!("{title} ({})", i / PROJECTS.len() + 1)
+        };
+        let mut project = Project::new(
+            String::new(),
+            &title,
+            stream,
+            level,
+            today.plus_days(rng.gen_range(-200..120)),
+        );
         project.end = Some(project.start.plus_days(rng.gen_range(0..60)));
         project.description = format!("{title}: co-production with ambassadors.");
         project.places = rng.gen_range(2..8);
         project.remote = rng.gen_bool(0.5);
         project.in_person = !project.remote || rng.gen_bool(0.5);
-        project.location = project.in_person.then(|| REGIONS[rng.gen_range(0..REGIONS.len())].to_string());
+        project.location = project
+            .in_person
+            .then(|| REGIONS[rng.gen_range(0..REGIONS.len())].to_string());
         project.required_skills = Tags::from_words(SKILLS.choose_multiple(&mut rng, 1));
         project.desired_skills = Tags::from_words(SKILLS.choose_multiple(&mut rng, 2));
         project.languages = Tags::from_words(some(&mut rng, LANGUAGES, 0..2));
-        project.recognition = Tags::from_words(["thanks", "certificate", "travel-expenses", "meal"]);
+        project.recognition =
+            Tags::from_words(["thanks", "certificate", "travel-expenses", "meal"]);
         if stream == Stream::AwardsPanel {
             project.required_training = Tags::from_words([course_ids[4].as_str()]);
-            project.organisation = Some(ORGANISATIONS[rng.gen_range(0..ORGANISATIONS.len())].to_string());
+            project.organisation =
+                Some(ORGANISATIONS[rng.gen_range(0..ORGANISATIONS.len())].to_string());
         }
         project_ids.push(sanctuary.add_project(project)?);
     }
@@ -191,7 +371,16 @@ pub fn populate(sanctuary: &mut Sanctuary, options: &DemoOptions) -> Result<Demo
     while made < options.ambassadors {
         let n = batch.min(options.ambassadors - made);
         let docs: Vec<AmbassadorDoc> = (0..n)
-            .map(|_| person(&mut rng, today, options, &course_ids, &project_ids, sanctuary))
+            .map(|_| {
+                person(
+                    &mut rng,
+                    today,
+                    options,
+                    &course_ids,
+                    &project_ids,
+                    sanctuary,
+                )
+            })
             .collect();
         for d in &docs {
             summary.training_records += d.training.len();
@@ -212,7 +401,9 @@ fn some<T: Copy>(rng: &mut ChaCha8Rng, items: &[T], range: std::ops::Range<usize
 }
 
 fn random_id(rng: &mut ChaCha8Rng) -> String {
-    uuid::Builder::from_random_bytes(rng.r#gen()).into_uuid().to_string()
+    uuid::Builder::from_random_bytes(rng.r#gen())
+        .into_uuid()
+        .to_string()
 }
 
 fn person(
@@ -226,36 +417,80 @@ fn person(
     let given = *GIVEN.choose(rng).unwrap_or(&"Sam");
     let family = *FAMILY.choose(rng).unwrap_or(&"Ali");
     let joined = today.plus_days(-rng.gen_range(30..2000));
-    let mut profile = Profile::new(random_id(rng), given, REGIONS[rng.gen_range(0..REGIONS.len())], joined);
+    let mut profile = Profile::new(
+        random_id(rng),
+        given,
+        REGIONS[rng.gen_range(0..REGIONS.len())],
+        joined,
+    );
     profile.full_name = Some(format!("{given} {family}"));
     profile.pronouns = Some(["she/her", "he/him", "they/them"][rng.gen_range(0..3)].to_string());
     let handle: u32 = rng.gen_range(1000..99999);
-    profile.email = rng.gen_bool(0.8).then(|| format!("ambassador{handle}@example.org"));
-    profile.phone = rng.gen_bool(0.6).then(|| format!("07700 9{:05}", handle % 100000));
+    profile.email = rng
+        .gen_bool(0.8)
+        .then(|| format!("ambassador{handle}@example.org"));
+    profile.phone = rng
+        .gen_bool(0.6)
+        .then(|| format!("07700 9{:05}", handle % 100000));
     profile.preferred_channel = Some(*Channel::ALL.choose(rng).unwrap_or(&Channel::Phone));
-    profile.local_group = rng.gen_bool(0.5).then(|| format!("{} group", profile.region));
-    profile.languages = BTreeMap::from([("english".to_string(), *[LanguageLevel::Conversational, LanguageLevel::Fluent].choose(rng).unwrap_or(&LanguageLevel::Fluent))]);
+    profile.local_group = rng
+        .gen_bool(0.5)
+        .then(|| format!("{} group", profile.region));
+    profile.languages = BTreeMap::from([(
+        "english".to_string(),
+        *[LanguageLevel::Conversational, LanguageLevel::Fluent]
+            .choose(rng)
+            .unwrap_or(&LanguageLevel::Fluent),
+    )]);
     for language in some(rng, LANGUAGES, 1..3) {
-        profile.languages.insert(language.to_string(), LanguageLevel::Native);
+        profile
+            .languages
+            .insert(language.to_string(), LanguageLevel::Native);
     }
     profile.skills = Tags::from_words(some(rng, SKILLS, 1..5));
     profile.interests = Tags::from_words(some(rng, INTERESTS, 1..4));
-    profile.availability.set_days(&some(rng, Weekday::ALL, 1..5));
-    profile.availability.set_times(&some(rng, TimeOfDay::ALL, 1..3));
+    profile
+        .availability
+        .set_days(&some(rng, Weekday::ALL, 1..5));
+    profile
+        .availability
+        .set_times(&some(rng, TimeOfDay::ALL, 1..3));
     profile.availability.remote = rng.gen_bool(0.7);
     profile.availability.in_person = !profile.availability.remote || rng.gen_bool(0.6);
     profile.availability.travel_km = profile.availability.in_person.then(|| rng.gen_range(2..60));
-    profile.access_needs = rng.gen_bool(0.15).then(|| "Step-free access; breaks every hour".to_string());
-    profile.interpreter = rng.gen_bool(0.1).then(|| LANGUAGES[rng.gen_range(0..LANGUAGES.len())].to_string());
-    profile.status = if rng.gen_bool(0.85) { Status::Active } else { *[Status::Paused, Status::Alumni].choose(rng).unwrap_or(&Status::Paused) };
-    profile.payment = *[PaymentConstraint::NotAllowed, PaymentConstraint::NotAllowed, PaymentConstraint::CheckFirst, PaymentConstraint::Allowed].choose(rng).unwrap_or(&PaymentConstraint::CheckFirst);
+    profile.access_needs = rng
+        .gen_bool(0.15)
+        .then(|| "Step-free access; breaks every hour".to_string());
+    profile.interpreter = rng
+        .gen_bool(0.1)
+        .then(|| LANGUAGES[rng.gen_range(0..LANGUAGES.len())].to_string());
+    profile.status = if rng.gen_bool(0.85) {
+        Status::Active
+    } else {
+        *[Status::Paused, Status::Alumni]
+            .choose(rng)
+            .unwrap_or(&Status::Paused)
+    };
+    profile.payment = *[
+        PaymentConstraint::NotAllowed,
+        PaymentConstraint::NotAllowed,
+        PaymentConstraint::CheckFirst,
+        PaymentConstraint::Allowed,
+    ]
+    .choose(rng)
+    .unwrap_or(&PaymentConstraint::CheckFirst);
     if rng.gen_bool(0.1) {
-        profile.organisations = Tags::from_words([ORGANISATIONS[rng.gen_range(0..ORGANISATIONS.len())]]);
+        profile.organisations =
+            Tags::from_words([ORGANISATIONS[rng.gen_range(0..ORGANISATIONS.len())]]);
     }
     profile.notes = "Prefers to be contacted after 10am. Happy to mentor new ambassadors.".into();
 
     let mut doc = AmbassadorDoc::new(profile);
-    for scope in [ConsentScope::Profile, ConsentScope::Contact, ConsentScope::Media] {
+    for scope in [
+        ConsentScope::Profile,
+        ConsentScope::Contact,
+        ConsentScope::Media,
+    ] {
         let consent = Consent {
             id: random_id(rng),
             scope,
@@ -267,14 +502,19 @@ fn person(
         };
         doc.consents.insert(consent.id.clone(), consent);
     }
-    let trainings = rng.gen_range(options.training_per_person / 2..=options.training_per_person * 3 / 2);
+    let trainings =
+        rng.gen_range(options.training_per_person / 2..=options.training_per_person * 3 / 2);
     // Induction first (every other course needs it), then the others in a
     // random order, with refreshers of expiring courses once all are done.
     let mut order: Vec<usize> = (1..course_ids.len()).collect();
     order.shuffle(rng);
     let mut completed = joined;
     for i in 0..trainings {
-        let course = if i == 0 { 0 } else { order[(i - 1) % order.len()] };
+        let course = if i == 0 {
+            0
+        } else {
+            order[(i - 1) % order.len()]
+        };
         completed = completed.plus_days(rng.gen_range(14..90));
         if completed > today {
             break;
@@ -290,7 +530,8 @@ fn person(
         };
         doc.training.insert(record.id.clone(), record);
     }
-    let contributions = rng.gen_range(options.contributions_per_person / 2..=options.contributions_per_person * 3 / 2);
+    let contributions = rng
+        .gen_range(options.contributions_per_person / 2..=options.contributions_per_person * 3 / 2);
     for _ in 0..contributions {
         let project_id = project_ids.choose(rng).cloned();
         let stream = project_id
@@ -306,8 +547,22 @@ fn person(
             minutes: rng.gen_range(2..16) * 30,
         };
         let kind = match doc.profile.payment {
-            PaymentConstraint::Allowed => *[RecognitionKind::Payment, RecognitionKind::TravelExpenses, RecognitionKind::Voucher].choose(rng).unwrap_or(&RecognitionKind::Thanks),
-            _ => *[RecognitionKind::Thanks, RecognitionKind::TravelExpenses, RecognitionKind::Meal, RecognitionKind::Certificate, RecognitionKind::ReferenceLetter].choose(rng).unwrap_or(&RecognitionKind::Thanks),
+            PaymentConstraint::Allowed => *[
+                RecognitionKind::Payment,
+                RecognitionKind::TravelExpenses,
+                RecognitionKind::Voucher,
+            ]
+            .choose(rng)
+            .unwrap_or(&RecognitionKind::Thanks),
+            _ => *[
+                RecognitionKind::Thanks,
+                RecognitionKind::TravelExpenses,
+                RecognitionKind::Meal,
+                RecognitionKind::Certificate,
+                RecognitionKind::ReferenceLetter,
+            ]
+            .choose(rng)
+            .unwrap_or(&RecognitionKind::Thanks),
         };
         let recognition = Recognition {
             id: random_id(rng),
@@ -319,7 +574,8 @@ fn person(
             project_id,
         };
         doc.recognition.insert(recognition.id.clone(), recognition);
-        doc.contributions.insert(contribution.id.clone(), contribution);
+        doc.contributions
+            .insert(contribution.id.clone(), contribution);
     }
     doc
 }

@@ -151,7 +151,10 @@ mod tests {
     #[test]
     fn snapshots_of_another_format_are_not_decoded() {
         let bytes = encode_snapshot(&("x".to_string(), 7_u32)).unwrap();
-        assert_eq!(decode_snapshot::<(String, u32)>(&bytes), Some(("x".into(), 7)));
+        assert_eq!(
+            decode_snapshot::<(String, u32)>(&bytes),
+            Some(("x".into(), 7))
+        );
         let mut other = bytes.clone();
         other[0] = SNAPSHOT_FORMAT + 1;
         assert_eq!(decode_snapshot::<(String, u32)>(&other), None);

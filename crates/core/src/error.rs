@@ -66,8 +66,8 @@ impl CoreError {
         match self {
             CoreError::Store(StoreError::WrongPassphrase) => "wrong-passphrase",
             CoreError::Store(StoreError::InUse) => "store-in-use",
-            CoreError::Store(StoreError::NotFound { .. }) => "no-store",
-            CoreError::Store(StoreError::AlreadyExists { .. }) => "store-exists",
+            CoreError::Store(StoreError::NotFound) => "no-store",
+            CoreError::Store(StoreError::AlreadyExists) => "store-exists",
             CoreError::Store(StoreError::Corrupt { .. }) | CoreError::Damaged { .. } => "damaged",
             CoreError::Store(_) => "store",
             CoreError::Invalid(_) | CoreError::InvalidDate(_) => "invalid",

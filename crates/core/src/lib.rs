@@ -19,7 +19,9 @@ pub mod model;
 mod sanctuary;
 
 pub use error::{CoreError, Result};
-pub use sanctuary::{AmbassadorQuery, CATALOG_DOC, CreateOptions, NETWORK_DOC, OpenTimings, Sanctuary};
+pub use sanctuary::{
+    AmbassadorQuery, CATALOG_DOC, CreateOptions, NETWORK_DOC, OpenTimings, Sanctuary,
+};
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
 
 /// Whether `dir` holds a store (without unlocking it).

@@ -174,8 +174,12 @@ impl Store {
             let key = self
                 .keys
                 .doc_key(&id, kind(&id, row.get(3)?)?, blob(&id, row, 4)?)?;
-            crypto::open(&key, &aad::chunk(&self.keys.store_id, &id, at), blob(&id, row, 2)?)
-                .map_err(|_| corrupt(Some(&id), format!("chunk {at} does not authenticate")))?;
+            crypto::open(
+                &key,
+                &aad::chunk(&self.keys.store_id, &id, at),
+                blob(&id, row, 2)?,
+            )
+            .map_err(|_| corrupt(Some(&id), format!("chunk {at} does not authenticate")))?;
         }
         Ok(())
     }

@@ -58,7 +58,10 @@ impl AmbassadorDoc {
 
     /// Total minutes contributed.
     pub fn minutes_contributed(&self) -> u64 {
-        self.contributions.values().map(|c| u64::from(c.minutes)).sum()
+        self.contributions
+            .values()
+            .map(|c| u64::from(c.minutes))
+            .sum()
     }
 }
 
@@ -106,11 +109,17 @@ pub struct Availability {
 
 impl Availability {
     pub fn set_days(&mut self, days: &[Weekday]) {
-        self.days = days.iter().map(|d| (d.as_str().to_string(), true)).collect();
+        self.days = days
+            .iter()
+            .map(|d| (d.as_str().to_string(), true))
+            .collect();
     }
 
     pub fn set_times(&mut self, times: &[TimeOfDay]) {
-        self.times = times.iter().map(|t| (t.as_str().to_string(), true)).collect();
+        self.times = times
+            .iter()
+            .map(|t| (t.as_str().to_string(), true))
+            .collect();
     }
 
     pub fn has_day(&self, day: Weekday) -> bool {
@@ -286,7 +295,10 @@ impl Recognition {
                 "amount",
                 format!("{} does not involve money; leave the amount out", self.kind),
             )),
-            (true, Some(0)) => Err(Invalid::new("amount", "the amount must be more than 0".into())),
+            (true, Some(0)) => Err(Invalid::new(
+                "amount",
+                "the amount must be more than 0".into(),
+            )),
             (true, Some(p)) if p > 1_000_000 => Err(Invalid::new(
                 "amount",
                 "the amount is more than £10,000; check it".into(),

@@ -79,7 +79,10 @@ impl Project {
 
     /// The recognition kinds offered, in their typed form.
     pub fn recognition_kinds(&self) -> Vec<RecognitionKind> {
-        self.recognition.iter().filter_map(|w| w.parse().ok()).collect()
+        self.recognition
+            .iter()
+            .filter_map(|w| w.parse().ok())
+            .collect()
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
@@ -88,10 +91,16 @@ impl Project {
         check_optional_len("location", &self.location, 160)?;
         check_optional_len("organisation", &self.organisation, 160)?;
         if self.end.is_some_and(|end| end < self.start) {
-            return Err(Invalid::new("end date", "the project ends before it starts".into()));
+            return Err(Invalid::new(
+                "end date",
+                "the project ends before it starts".into(),
+            ));
         }
         if self.places == 0 || self.places > 500 {
-            return Err(Invalid::new("places", "places must be between 1 and 500".into()));
+            return Err(Invalid::new(
+                "places",
+                "places must be between 1 and 500".into(),
+            ));
         }
         if !self.remote && !self.in_person {
             return Err(Invalid::new(

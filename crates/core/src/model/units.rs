@@ -5,7 +5,12 @@ use super::validate::Invalid;
 
 /// Reads hours such as `2`, `1.5` or `0.25` as whole minutes.
 pub fn parse_hours(text: &str) -> Result<u32, Invalid> {
-    let bad = || Invalid::new("hours", format!("'{text}' is not a number of hours, e.g. 1.5"));
+    let bad = || {
+        Invalid::new(
+            "hours",
+            format!("'{text}' is not a number of hours, e.g. 1.5"),
+        )
+    };
     let hours: f64 = text.trim().parse().map_err(|_| bad())?;
     if !hours.is_finite() || hours <= 0.0 || hours > 1000.0 {
         return Err(bad());
@@ -15,21 +20,39 @@ pub fn parse_hours(text: &str) -> Result<u32, Invalid> {
 
 /// Reads an amount such as `12`, `12.5`, `£12.50` as whole pence.
 pub fn parse_pounds(text: &str) -> Result<u64, Invalid> {
-    let bad = || Invalid::new("amount", format!("'{text}' is not an amount in pounds, e.g. 12.50"));
+    let bad = || {
+        Invalid::new(
+            "amount",
+            format!("'{text}' is not an amount in pounds, e.g. 12.50"),
+        )
+    };
     let digits = text.trim().trim_start_matches('£').replace(',', "");
     let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
-    if whole.is_empty() || fraction.len() > 2 || !(whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit())) {
+    if whole.is_empty()
+        || fraction.len() > 2
+        || !(whole
+            .chars()
+            .chain(fraction.chars())
+            .all(|c| c.is_ascii_digit()))
+    {
         return Err(bad());
     }
     let pounds: u64 = whole.parse().map_err(|_| bad())?;
     let pence: u64 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
-    pounds.checked_mul(100).and_then(|p| p.checked_add(pence)).ok_or_else(bad)
+    pounds
+        .checked_mul(100)
+        .and_then(|p| p.checked_add(pence))
+        .ok_or_else(bad)
 }
 
 /// `150` minutes as `2.5`.
 pub fn format_hours(minutes: u64) -> String {
     let hours = minutes as f64 / 60.0;
-    if minutes % 60 == 0 { format!("{}", minutes / 60) } else { format!("{hours:.2}").trim_end_matches('0').to_string() }
+    if minutes.is_multiple_of(60) {
+        format!("{}", minutes / 60)
+    } else {
+        format!("{hours:.2}").trim_end_matches('0').to_string()
+    }
 }
 
 /// `1250` pence as `£12.50`.
@@ -56,10 +79,25 @@ mod tests {
 
     #[test]
     fn pounds() {
-        for (text, pence) in [("12", 1200), ("12.5", 1250), ("£12.50", 1250), ("0.05", 5), ("1,200.00", 120_000)] {
+        for (text, pence) in [
+            ("12", 1200),
+            ("12.5", 1250),
+            ("£12.50", 1250),
+            ("0.05", 5),
+            ("1,200.00", 120_000),
+        ] {
             assert_eq!(parse_pounds(text), Ok(pence), "{text}");
         }
-        for bad in ["", "£", "12.505", "-3", "3.-1", "abc", "1.2.3", "99999999999999999999"] {
+        for bad in [
+            "",
+            "£",
+            "12.505",
+            "-3",
+            "3.-1",
+            "abc",
+            "1.2.3",
+            "99999999999999999999",
+        ] {
             assert!(parse_pounds(bad).is_err(), "{bad}");
         }
         assert_eq!(format_pounds(1250), "£12.50");

@@ -26,9 +26,15 @@ pub fn check_text(field: &'static str, value: &str, max: usize) -> Result<(), In
 /// Optional or free text: not too long, no control characters but newlines and tabs.
 pub fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), Invalid> {
     if value.chars().count() > max {
-        return Err(Invalid::new(field, format!("must be at most {max} characters")));
+        return Err(Invalid::new(
+            field,
+            format!("must be at most {max} characters"),
+        ));
     }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         return Err(Invalid::new(field, "contains control characters".into()));
     }
     Ok(())

@@ -202,7 +202,11 @@ mod tests {
             ("2026-05-15", 0, "2026-05-15"),
         ];
         for (from, months, expect) in cases {
-            assert_eq!(day(from).plus_months(months), day(expect), "{from} + {months}");
+            assert_eq!(
+                day(from).plus_months(months),
+                day(expect),
+                "{from} + {months}"
+            );
         }
     }
 
@@ -217,7 +221,10 @@ mod tests {
     #[test]
     fn tags_are_normalised_and_deduplicated() {
         let tags = Tags::from_words(["Public Speaking", " public  speaking ", "", "Arabic"]);
-        assert_eq!(tags.iter().collect::<Vec<_>>(), vec!["arabic", "public speaking"]);
+        assert_eq!(
+            tags.iter().collect::<Vec<_>>(),
+            vec!["arabic", "public speaking"]
+        );
     }
 
     #[test]
@@ -228,8 +235,13 @@ mod tests {
         let mut other = doc.fork();
         autosurgeon::reconcile_prop(&mut doc, automerge::ROOT, "t", Tags::from_words(["a", "b"]))
             .unwrap();
-        autosurgeon::reconcile_prop(&mut other, automerge::ROOT, "t", Tags::from_words(["a", "c"]))
-            .unwrap();
+        autosurgeon::reconcile_prop(
+            &mut other,
+            automerge::ROOT,
+            "t",
+            Tags::from_words(["a", "c"]),
+        )
+        .unwrap();
         doc.merge(&mut other).unwrap();
         let merged: Tags = autosurgeon::hydrate_prop(&doc, automerge::ROOT, "t").unwrap();
         assert_eq!(merged, Tags::from_words(["a", "b", "c"]));

@@ -35,7 +35,8 @@ impl AmbassadorQuery {
             return false;
         }
         let tag = |want: &Option<String>, tags: &crate::model::Tags| {
-            want.as_ref().is_none_or(|w| tags.contains(&normalise_tag(w)))
+            want.as_ref()
+                .is_none_or(|w| tags.contains(&normalise_tag(w)))
         };
         if !tag(&self.skill, &p.skills) || !tag(&self.interest, &p.interests) {
             return false;
@@ -72,8 +73,11 @@ fn text_matches(doc: &AmbassadorDoc, needle: &str) -> bool {
 impl Sanctuary {
     /// Ambassadors matching `query`, sorted by display name.
     pub fn search_ambassadors(&self, query: &AmbassadorQuery) -> Vec<&AmbassadorDoc> {
-        let mut found: Vec<&AmbassadorDoc> =
-            self.ambassadors.values().filter(|d| query.matches(d)).collect();
+        let mut found: Vec<&AmbassadorDoc> = self
+            .ambassadors
+            .values()
+            .filter(|d| query.matches(d))
+            .collect();
         found.sort_by_cached_key(|d| (d.profile.display_name.to_lowercase(), d.id().to_string()));
         found
     }
@@ -100,9 +104,11 @@ impl Sanctuary {
         profile.validate()?;
         let id = profile.id.clone();
         let doc = AmbassadorDoc::new(profile);
-        self.create_documents(Kind::Ambassador, &[(id.clone(), doc.clone())], |live, doc| {
-            super::open::reconcile_whole(live, doc)
-        })?;
+        self.create_documents(
+            Kind::Ambassador,
+            &[(id.clone(), doc.clone())],
+            super::open::reconcile_whole,
+        )?;
         self.ambassadors.insert(id.clone(), doc);
         Ok(id)
     }
@@ -204,15 +210,25 @@ impl Sanctuary {
         })
     }
 
-    pub fn log_contribution(&mut self, key: &str, mut contribution: Contribution) -> Result<String> {
+    pub fn log_contribution(
+        &mut self,
+        key: &str,
+        mut contribution: Contribution,
+    ) -> Result<String> {
         contribution.id = new_id();
         contribution.validate()?;
         if let Some(project) = &contribution.project_id {
             contribution.project_id = Some(self.project(project)?.id().to_string());
         }
-        self.add_record(key, "contributions", &contribution.id.clone(), contribution, |d, c| {
-            d.contributions.insert(c.id.clone(), c);
-        })
+        self.add_record(
+            key,
+            "contributions",
+            &contribution.id.clone(),
+            contribution,
+            |d, c| {
+                d.contributions.insert(c.id.clone(), c);
+            },
+        )
     }
 
     /// Logs recognition, guiding the coordinator when the person may not be
@@ -251,9 +267,15 @@ impl Sanctuary {
                 key: contribution.clone(),
             });
         }
-        self.add_record(key, "recognition", &recognition.id.clone(), recognition, |d, r| {
-            d.recognition.insert(r.id.clone(), r);
-        })
+        self.add_record(
+            key,
+            "recognition",
+            &recognition.id.clone(),
+            recognition,
+            |d, r| {
+                d.recognition.insert(r.id.clone(), r);
+            },
+        )
     }
 
     /// Adds one record to one of a person's record maps, touching only that entry.

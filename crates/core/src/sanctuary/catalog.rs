@@ -18,7 +18,9 @@ impl Sanctuary {
 
     /// Finds a course by id, id prefix or title.
     pub fn course(&self, key: &str) -> Result<&Course> {
-        find_one("course", key, self.catalog.courses.iter(), |c| c.title.as_str())
+        find_one("course", key, self.catalog.courses.iter(), |c| {
+            c.title.as_str()
+        })
     }
 
     /// Adds a course; prerequisites may be given by id or title and are
@@ -31,7 +33,12 @@ impl Sanctuary {
         }
         course.prerequisites = prerequisites;
         course.validate()?;
-        if self.catalog.courses.values().any(|c| c.title.eq_ignore_ascii_case(&course.title)) {
+        if self
+            .catalog
+            .courses
+            .values()
+            .any(|c| c.title.eq_ignore_ascii_case(&course.title))
+        {
             return Err(CoreError::Invalid(crate::model::Invalid::new(
                 "course title",
                 format!("a course called '{}' already exists", course.title),

@@ -190,7 +190,10 @@ fn find_one<'a, T>(
         return Ok(item);
     }
     let by_prefix: Vec<_> = if key.len() >= 4 {
-        items.clone().filter(|(id, _)| id.starts_with(key)).collect()
+        items
+            .clone()
+            .filter(|(id, _)| id.starts_with(key))
+            .collect()
     } else {
         Vec::new()
     };

@@ -228,7 +228,10 @@ fn hydrate<T: autosurgeon::Hydrate>(id: &str, live: &LiveDoc) -> Result<T> {
 }
 
 /// Writes a whole new value into an empty document as one change.
-pub(super) fn reconcile_whole<T: autosurgeon::Reconcile>(live: &mut LiveDoc, value: &T) -> Result<()> {
+pub(super) fn reconcile_whole<T: autosurgeon::Reconcile>(
+    live: &mut LiveDoc,
+    value: &T,
+) -> Result<()> {
     autosurgeon::reconcile(&mut live.doc, value)
         .map_err(|e| CoreError::Internal(format!("writing a new document: {e}")))?;
     live.commit("create");

@@ -13,14 +13,20 @@ impl Sanctuary {
     pub fn projects(&self) -> Vec<&ProjectDoc> {
         let mut all: Vec<&ProjectDoc> = self.projects.values().collect();
         all.sort_by(|a, b| {
-            (a.project.start, &a.project.title, a.id()).cmp(&(b.project.start, &b.project.title, b.id()))
+            (a.project.start, &a.project.title, a.id()).cmp(&(
+                b.project.start,
+                &b.project.title,
+                b.id(),
+            ))
         });
         all
     }
 
     /// Finds a project by id, id prefix or title.
     pub fn project(&self, key: &str) -> Result<&ProjectDoc> {
-        find_one("project", key, self.projects.iter(), |d| d.project.title.as_str())
+        find_one("project", key, self.projects.iter(), |d| {
+            d.project.title.as_str()
+        })
     }
 
     /// Adds a project; its id is replaced by a new one.

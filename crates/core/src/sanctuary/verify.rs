@@ -13,7 +13,11 @@ impl Sanctuary {
     pub fn verify(&self) -> Result<VerifyReport> {
         let mut report = self.store.verify()?;
         for info in self.store.documents()? {
-            if report.problems.iter().any(|p| p.doc.as_deref() == Some(info.id.as_str())) {
+            if report
+                .problems
+                .iter()
+                .any(|p| p.doc.as_deref() == Some(info.id.as_str()))
+            {
                 continue; // Already reported by the store; reading it again says nothing new.
             }
             if let Err(detail) = self.check_document(&info.id, info.kind) {
@@ -31,13 +35,26 @@ impl Sanctuary {
         let live = LiveDoc::load(id, &chunks, &self.actor).map_err(|e| e.to_string())?;
         let same = match Kind::from_u8(kind) {
             Some(Kind::Ambassador) => {
-                autosurgeon::hydrate::<_, AmbassadorDoc>(&live.doc).ok().as_ref() == self.ambassadors.get(id)
+                autosurgeon::hydrate::<_, AmbassadorDoc>(&live.doc)
+                    .ok()
+                    .as_ref()
+                    == self.ambassadors.get(id)
             }
             Some(Kind::Project) => {
-                autosurgeon::hydrate::<_, ProjectDoc>(&live.doc).ok().as_ref() == self.projects.get(id)
+                autosurgeon::hydrate::<_, ProjectDoc>(&live.doc)
+                    .ok()
+                    .as_ref()
+                    == self.projects.get(id)
             }
-            Some(Kind::Catalog) => autosurgeon::hydrate::<_, Catalog>(&live.doc).ok().as_ref() == Some(&self.catalog),
-            Some(Kind::Network) => autosurgeon::hydrate::<_, NetworkDoc>(&live.doc).ok().as_ref() == Some(&self.network),
+            Some(Kind::Catalog) => {
+                autosurgeon::hydrate::<_, Catalog>(&live.doc).ok().as_ref() == Some(&self.catalog)
+            }
+            Some(Kind::Network) => {
+                autosurgeon::hydrate::<_, NetworkDoc>(&live.doc)
+                    .ok()
+                    .as_ref()
+                    == Some(&self.network)
+            }
             None => return Err(format!("unknown document kind {kind}")),
         };
         if same {

@@ -31,40 +31,56 @@ impl Drop for Writer {
 #[test]
 #[ignore = "run by a_killed_writer_loses_no_committed_write as a child process"]
 fn crash_writer_child() {
-    let Ok(dir) = std::env::var(CHILD_DIR) else { return };
+    let Ok(dir) = std::env::var(CHILD_DIR) else {
+        return;
+    };
     let mut s = Sanctuary::open(std::path::Path::new(&dir), &passphrase()).expect("child open");
     let person = s.ambassadors()[0].id().to_string();
     println!("ready");
     for i in 0.. {
         let id = s
-            .log_contribution(&person, Contribution {
-                id: String::new(),
-                project_id: None,
-                date: day("2025-01-01"),
-                role: format!("write {i}"),
-                stream: Stream::Other,
-                minutes: 30,
-            })
+            .log_contribution(
+                &person,
+                Contribution {
+                    id: String::new(),
+                    project_id: None,
+                    date: day("2025-01-01"),
+                    role: format!("write {i}"),
+                    stream: Stream::Other,
+                    minutes: 30,
+                },
+            )
             .expect("child write");
         println!("committed {id}");
     }
 }
 
 fn spawn_writer(dir: &std::path::Path) -> Writer {
-    Writer(Command::new(std::env::current_exe().expect("test binary"))
-        .args(["--exact", "crash::crash_writer_child", "--ignored", "--nocapture", "--test-threads=1"])
-        .env(CHILD_DIR, dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn writer"))
+    Writer(
+        Command::new(std::env::current_exe().expect("test binary"))
+            .args([
+                "--exact",
+                "crash::crash_writer_child",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(CHILD_DIR, dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn writer"),
+    )
 }
 
 #[test]
 fn a_killed_writer_loses_no_committed_write() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path().join("store");
-    let options = CreateOptions { kdf: KdfParams::MINIMUM, ..CreateOptions::default() };
+    let options = CreateOptions {
+        kdf: KdfParams::MINIMUM,
+        ..CreateOptions::default()
+    };
     let mut s = Sanctuary::create(&dir, &passphrase(), &options).unwrap();
     s.add_ambassador(full_profile()).unwrap();
     drop(s);
@@ -91,7 +107,9 @@ fn a_killed_writer_loses_no_committed_write() {
         };
         let mut seen = 0;
         while seen < after_commits {
-            let line = lines.recv_timeout(Duration::from_secs(60)).expect("the writer stalled");
+            let line = lines
+                .recv_timeout(Duration::from_secs(60))
+                .expect("the writer stalled");
             if line.contains("committed ") {
                 seen += 1;
             }
@@ -106,11 +124,22 @@ fn a_killed_writer_loses_no_committed_write() {
         let s = reopen(&dir);
         let person = s.ambassadors()[0];
         for id in &committed {
-            assert!(person.contributions.contains_key(id), "round {round}: committed write {id} was lost");
+            assert!(
+                person.contributions.contains_key(id),
+                "round {round}: committed write {id} was lost"
+            );
         }
         let report = s.verify().unwrap();
-        assert!(report.problems.is_empty(), "round {round}: {:?}", report.problems);
-        eprintln!("round {round}: {} writes reported committed, {} present", committed.len(), person.contributions.len());
+        assert!(
+            report.problems.is_empty(),
+            "round {round}: {:?}",
+            report.problems
+        );
+        eprintln!(
+            "round {round}: {} writes reported committed, {} present",
+            committed.len(),
+            person.contributions.len()
+        );
     }
 }
 
@@ -118,7 +147,10 @@ fn a_killed_writer_loses_no_committed_write() {
 fn a_second_process_is_told_the_store_is_in_use() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path().join("store");
-    let options = CreateOptions { kdf: KdfParams::MINIMUM, ..CreateOptions::default() };
+    let options = CreateOptions {
+        kdf: KdfParams::MINIMUM,
+        ..CreateOptions::default()
+    };
     let mut s = Sanctuary::create(&dir, &passphrase(), &options).unwrap();
     s.add_ambassador(full_profile()).unwrap();
     drop(s);
@@ -127,7 +159,9 @@ fn a_second_process_is_told_the_store_is_in_use() {
     let mut lines = BufReader::new(writer.0.stdout.take().unwrap()).lines();
     // Wait until the child holds the store.
     assert!(lines.any(|l| l.is_ok_and(|l| l.ends_with("ready"))));
-    let err = Sanctuary::open(&dir, &passphrase()).err().expect("must be refused");
+    let err = Sanctuary::open(&dir, &passphrase())
+        .err()
+        .expect("must be refused");
     drop(writer);
     assert_eq!(err.code(), "store-in-use");
     assert!(err.to_string().contains("in use"), "{err}");

@@ -18,7 +18,13 @@ fn every_entity_survives_a_reopen_exactly() {
     assessor.co_designed = true;
     let assessor = s.add_course(assessor).unwrap();
 
-    let mut project = Project::new(String::new(), "Schools award panel", Stream::AwardsPanel, Level::Regional, day("2026-12-01"));
+    let mut project = Project::new(
+        String::new(),
+        "Schools award panel",
+        Stream::AwardsPanel,
+        Level::Regional,
+        day("2026-12-01"),
+    );
     project.description = "Assess three schools".into();
     project.end = Some(day("2026-12-02"));
     project.location = Some("Coventry".into());
@@ -33,45 +39,57 @@ fn every_entity_survives_a_reopen_exactly() {
     let project_id = s.add_project(project).unwrap();
 
     let id = s.add_ambassador(full_profile()).unwrap();
-    s.add_consent(&id, Consent {
-        id: String::new(),
-        scope: ConsentScope::Contact,
-        agreed: true,
-        date: day("2024-03-01"),
-        recorded_by: "Coordinator A".into(),
-        review: Some(day("2026-03-01")),
-        note: Some("Agreed at the drop-in".into()),
-    })
+    s.add_consent(
+        &id,
+        Consent {
+            id: String::new(),
+            scope: ConsentScope::Contact,
+            agreed: true,
+            date: day("2024-03-01"),
+            recorded_by: "Coordinator A".into(),
+            review: Some(day("2026-03-01")),
+            note: Some("Agreed at the drop-in".into()),
+        },
+    )
     .unwrap();
-    s.record_training(&id, TrainingRecord {
-        id: String::new(),
-        course_id: "Induction".into(),
-        completed: day("2024-04-01"),
-        trainer: Some("Trainer B".into()),
-        evidence: Some("Signed register".into()),
-        confidence_before: Some(2),
-        confidence_after: Some(4),
-    })
+    s.record_training(
+        &id,
+        TrainingRecord {
+            id: String::new(),
+            course_id: "Induction".into(),
+            completed: day("2024-04-01"),
+            trainer: Some("Trainer B".into()),
+            evidence: Some("Signed register".into()),
+            confidence_before: Some(2),
+            confidence_after: Some(4),
+        },
+    )
     .unwrap();
-    s.record_training(&id, TrainingRecord {
-        id: String::new(),
-        course_id: assessor.clone(),
-        completed: day("2024-05-01"),
-        trainer: None,
-        evidence: None,
-        confidence_before: None,
-        confidence_after: None,
-    })
+    s.record_training(
+        &id,
+        TrainingRecord {
+            id: String::new(),
+            course_id: assessor.clone(),
+            completed: day("2024-05-01"),
+            trainer: None,
+            evidence: None,
+            confidence_before: None,
+            confidence_after: None,
+        },
+    )
     .unwrap();
     let contribution = s
-        .log_contribution(&id, Contribution {
-            id: String::new(),
-            project_id: Some(project_id.clone()),
-            date: day("2024-06-01"),
-            role: "panel assessor".into(),
-            stream: Stream::AwardsPanel,
-            minutes: 150,
-        })
+        .log_contribution(
+            &id,
+            Contribution {
+                id: String::new(),
+                project_id: Some(project_id.clone()),
+                date: day("2024-06-01"),
+                role: "panel assessor".into(),
+                stream: Stream::AwardsPanel,
+                minutes: 150,
+            },
+        )
         .unwrap();
     s.log_recognition(
         &id,
@@ -177,13 +195,20 @@ fn prerequisites_must_come_first() {
         confidence_before: None,
         confidence_after: None,
     };
-    let err = s.record_training(&id, record("Media training", "2025-01-01")).unwrap_err();
+    let err = s
+        .record_training(&id, record("Media training", "2025-01-01"))
+        .unwrap_err();
     assert_eq!(err.code(), "prerequisite");
     assert!(err.to_string().contains("Induction"), "{err}");
-    s.record_training(&id, record("Induction", "2025-02-01")).unwrap();
+    s.record_training(&id, record("Induction", "2025-02-01"))
+        .unwrap();
     // Induction after the media course does not count for it.
-    assert!(s.record_training(&id, record("Media training", "2025-01-01")).is_err());
-    s.record_training(&id, record("Media training", "2025-02-01")).unwrap();
+    assert!(
+        s.record_training(&id, record("Media training", "2025-01-01"))
+            .is_err()
+    );
+    s.record_training(&id, record("Media training", "2025-02-01"))
+        .unwrap();
 }
 
 #[test]
@@ -191,21 +216,69 @@ fn search_finds_by_name_skill_language_region_and_status() {
     let (_temp, _dir, mut s) = new_store();
     let zahra = s.add_ambassador(full_profile()).unwrap();
     let mut other = Profile::new(String::new(), "ሰላም", "Scotland", day("2025-01-01"));
-    other.languages.insert("tigrinya".into(), LanguageLevel::Native);
+    other
+        .languages
+        .insert("tigrinya".into(), LanguageLevel::Native);
     other.skills = Tags::from_words(["photography"]);
     let salam = s.add_ambassador(other).unwrap();
     let find = |q: sanctuary_core::AmbassadorQuery| -> Vec<String> {
-        s.search_ambassadors(&q).iter().map(|d| d.id().to_string()).collect()
+        s.search_ambassadors(&q)
+            .iter()
+            .map(|d| d.id().to_string())
+            .collect()
     };
     use sanctuary_core::AmbassadorQuery as Q;
-    assert_eq!(find(Q { text: Some("زهراء".into()), ..Q::default() }), vec![zahra.clone()]);
-    assert_eq!(find(Q { text: Some("PHOTO".into()), ..Q::default() }), vec![salam.clone()]);
-    assert_eq!(find(Q { language: Some("Tigrinya".into()), ..Q::default() }), vec![salam.clone()]);
-    assert_eq!(find(Q { region: Some("west midlands".into()), ..Q::default() }), vec![zahra.clone()]);
-    assert_eq!(find(Q { skill: Some("assessment".into()), ..Q::default() }), vec![zahra.clone()]);
-    assert_eq!(find(Q { status: Some(Status::Alumni), ..Q::default() }), Vec::<String>::new());
+    assert_eq!(
+        find(Q {
+            text: Some("زهراء".into()),
+            ..Q::default()
+        }),
+        vec![zahra.clone()]
+    );
+    assert_eq!(
+        find(Q {
+            text: Some("PHOTO".into()),
+            ..Q::default()
+        }),
+        vec![salam.clone()]
+    );
+    assert_eq!(
+        find(Q {
+            language: Some("Tigrinya".into()),
+            ..Q::default()
+        }),
+        vec![salam.clone()]
+    );
+    assert_eq!(
+        find(Q {
+            region: Some("west midlands".into()),
+            ..Q::default()
+        }),
+        vec![zahra.clone()]
+    );
+    assert_eq!(
+        find(Q {
+            skill: Some("assessment".into()),
+            ..Q::default()
+        }),
+        vec![zahra.clone()]
+    );
+    assert_eq!(
+        find(Q {
+            status: Some(Status::Alumni),
+            ..Q::default()
+        }),
+        Vec::<String>::new()
+    );
     assert_eq!(find(Q::default()).len(), 2);
     s.archive_ambassador(&salam).unwrap();
     assert_eq!(s.ambassadors().len(), 1);
-    assert_eq!(s.search_ambassadors(&Q { include_archived: true, ..Q::default() }).len(), 2);
+    assert_eq!(
+        s.search_ambassadors(&Q {
+            include_archived: true,
+            ..Q::default()
+        })
+        .len(),
+        2
+    );
 }

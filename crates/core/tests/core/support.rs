@@ -39,7 +39,8 @@ pub fn full_profile() -> Profile {
     p.preferred_channel = Some(Channel::WhatsApp);
     p.local_group = Some("Birmingham group".into());
     p.languages.insert("arabic".into(), LanguageLevel::Native);
-    p.languages.insert("english".into(), LanguageLevel::Conversational);
+    p.languages
+        .insert("english".into(), LanguageLevel::Conversational);
     p.skills = Tags::from_words(["public speaking", "assessment"]);
     p.interests = Tags::from_words(["education"]);
     p.availability.set_days(&[Weekday::Mon, Weekday::Sat]);

@@ -18,7 +18,8 @@ fn flip(dir: &std::path::Path, table: &str, key_col: &str, key: &str, extra: &st
     let i = at % data.len();
     data[i] ^= 0x40;
     let sql = format!("UPDATE {table} SET data = ?1 WHERE {key_col} = ?2 {extra}");
-    conn.execute(&sql, rusqlite::params![data, key]).expect("update");
+    conn.execute(&sql, rusqlite::params![data, key])
+        .expect("update");
 }
 
 #[test]
@@ -33,9 +34,14 @@ fn a_flipped_byte_in_any_chunk_is_detected_by_open_and_verify() {
         .unwrap();
         drop(s);
         flip(&dir, "chunks", "doc_id", &id, "AND seq = 1", at);
-        let err = Sanctuary::open(&dir, &passphrase()).err().expect("open must fail");
+        let err = Sanctuary::open(&dir, &passphrase())
+            .err()
+            .expect("open must fail");
         assert_eq!(err.code(), "damaged", "{err}");
-        assert!(err.to_string().contains(&id), "the error names the document: {err}");
+        assert!(
+            err.to_string().contains(&id),
+            "the error names the document: {err}"
+        );
     }
 }
 
@@ -45,7 +51,9 @@ fn a_flipped_byte_in_a_snapshot_is_detected() {
     let id = s.add_ambassador(full_profile()).unwrap();
     drop(s);
     flip(&dir, "snapshots", "doc_id", &id, "", 30);
-    let err = Sanctuary::open(&dir, &passphrase()).err().expect("open must fail");
+    let err = Sanctuary::open(&dir, &passphrase())
+        .err()
+        .expect("open must fail");
     assert_eq!(err.code(), "damaged");
     assert!(err.to_string().contains(&id), "{err}");
 }
@@ -70,7 +78,10 @@ pub fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
         .expect("read dir")
         .map(|e| {
             let e = e.expect("entry");
-            (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).expect("read"))
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("read"),
+            )
         })
         .collect();
     all.sort();
@@ -80,14 +91,25 @@ pub fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn no_personal_data_appears_in_any_file() {
     let (_temp, dir, mut s) = new_store();
-    sanctuary_core::demo::populate(&mut s, &sanctuary_core::demo::DemoOptions { ambassadors: 30, ..Default::default() }).unwrap();
+    sanctuary_core::demo::populate(
+        &mut s,
+        &sanctuary_core::demo::DemoOptions {
+            ambassadors: 30,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let id = s.add_ambassador(full_profile()).unwrap();
     s.edit_profile(&id, |p| {
         p.notes = "CANARY-note-7f3a".into();
         Ok(())
     })
     .unwrap();
-    let mut needles: Vec<String> = vec!["CANARY-note-7f3a".into(), "zahra@example.org".into(), "زهراء".into()];
+    let mut needles: Vec<String> = vec![
+        "CANARY-note-7f3a".into(),
+        "zahra@example.org".into(),
+        "زهراء".into(),
+    ];
     for doc in s.ambassadors() {
         needles.push(doc.profile.display_name.clone());
         needles.extend(doc.profile.full_name.clone());
@@ -104,7 +126,10 @@ fn assert_no_needle(dir: &std::path::Path, needles: &[String], phase: &str) {
     for (name, bytes) in files(dir) {
         for needle in needles {
             let hit = bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
-            assert!(!hit, "{needle:?} found in {name} while the store was {phase}");
+            assert!(
+                !hit,
+                "{needle:?} found in {name} while the store was {phase}"
+            );
         }
     }
 }
