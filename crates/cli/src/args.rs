@@ -28,7 +28,10 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
-#[expect(clippy::large_enum_variant, reason = "parsed once per process; boxing buys nothing")]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "parsed once per process; boxing buys nothing"
+)]
 pub enum Command {
     /// Create a new store with a new network.
     Init(InitArgs),
