@@ -182,13 +182,13 @@ pub struct ProfileArgs {
 #[derive(Args, Debug, Default)]
 pub struct Removals {
     #[arg(long = "remove-skill")]
-    pub skills: Vec<String>,
+    pub remove_skills: Vec<String>,
     #[arg(long = "remove-interest")]
-    pub interests: Vec<String>,
+    pub remove_interests: Vec<String>,
     #[arg(long = "remove-language")]
-    pub languages: Vec<String>,
+    pub remove_languages: Vec<String>,
     #[arg(long = "remove-organisation")]
-    pub organisations: Vec<String>,
+    pub remove_organisations: Vec<String>,
     /// Clear optional fields by name: full-name, pronouns, email, phone, channel, group, travel-km, access-needs, interpreter.
     #[arg(long = "clear", value_delimiter = ',')]
     pub clear: Vec<String>,
@@ -418,4 +418,13 @@ pub struct BenchArgs {
     pub dir: Option<PathBuf>,
     #[arg(long)]
     pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
 }

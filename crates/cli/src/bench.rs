@@ -24,17 +24,17 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     if args.json {
         let mut value = serde_json::to_value(&report)?;
         value["unlock_peak_memory_bytes"] = peak.into();
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        say!("{}", serde_json::to_string_pretty(&value)?);
         return Ok(());
     }
     let mb = |b: u64| b as f64 / 1_048_576.0;
     let line = |label: &str, s: Spread| {
-        println!(
+        say!(
             "{label:<44} median {:>8.2} ms   p95 {:>8.2} ms   max {:>8.2} ms",
             s.median_ms, s.p95_ms, s.max_ms
         );
     };
-    println!(
+    say!(
         "Network: {} ambassadors, {} projects, {} training records, {} contributions, {} recognition entries (built in {:.1} s)",
         report.ambassadors,
         report.projects,
@@ -55,19 +55,19 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         "Plain SQLite baseline, load the same rows",
         report.baseline_load,
     );
-    println!(
+    say!(
         "{:<44} {:.2}x",
         "Unlock-to-ready / baseline", report.ratio_to_baseline
     );
-    println!(
+    say!(
         "{:<44} {:.1} MB (plain baseline {:.1} MB)",
         "Store size on disk",
         mb(report.store_bytes),
         mb(report.baseline_bytes)
     );
     match peak {
-        Some(bytes) => println!("{:<44} {:.1} MB", "Peak memory, unlock to ready", mb(bytes)),
-        None => println!(
+        Some(bytes) => say!("{:<44} {:.1} MB", "Peak memory, unlock to ready", mb(bytes)),
+        None => say!(
             "{:<44} not measured on this platform",
             "Peak memory, unlock to ready"
         ),
@@ -91,7 +91,7 @@ fn probe_peak_memory(dir: &Path) -> anyhow::Result<Option<u64>> {
 pub fn unlock_probe(dir: &Path) -> anyhow::Result<()> {
     unlock_only(dir)?;
     if let Some(bytes) = peak_memory_bytes() {
-        println!("{bytes}");
+        say!("{bytes}");
     }
     Ok(())
 }

@@ -29,7 +29,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 kdf: kdf(args.kdf),
             };
             let s = Sanctuary::create(&dir, &pass, &options)?;
-            println!(
+            say!(
                 "Created the store for {} in {}",
                 s.network().name,
                 dir.display()
@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 ..Default::default()
             };
             let made = sanctuary_core::demo::populate(&mut s, &options)?;
-            println!(
+            say!(
                 "Added {} ambassadors, {} projects, {} courses, {} training records, {} contributions and {} recognition entries to {}",
                 made.ambassadors,
                 made.projects,
@@ -78,7 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 confidence_after,
             };
             let id = s.record_training(&ambassador, record)?;
-            println!("{id}");
+            say!("{id}");
         }
         Command::Contribution(ContributionCommand::Log {
             ambassador,
@@ -101,7 +101,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 stream: stream.or(project_stream).unwrap_or(Stream::Other),
                 minutes: output::parse_hours(&hours)?,
             };
-            println!("{}", s.log_contribution(&ambassador, contribution)?);
+            say!("{}", s.log_contribution(&ambassador, contribution)?);
         }
         Command::Recognition(RecognitionCommand::Log {
             ambassador,
@@ -123,7 +123,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 contribution_id: contribution,
                 project_id: project,
             };
-            println!("{}", s.log_recognition(&ambassador, recognition, checked)?);
+            say!("{}", s.log_recognition(&ambassador, recognition, checked)?);
         }
         Command::Passphrase(PassphraseCommand::Change {
             new_passphrase_file,
@@ -132,7 +132,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let mut s = unlock()?;
             let new = passphrase::read_new(new_passphrase_file.as_deref(), passphrase::NEW_ENV)?;
             s.change_passphrase(&new, kdf(choice))?;
-            println!("The passphrase is changed. Use the new one from now on.");
+            say!("The passphrase is changed. Use the new one from now on.");
         }
         Command::Verify => {
             let s = unlock()?;
@@ -189,7 +189,7 @@ fn ambassador(s: &mut Sanctuary, command: AmbassadorCommand) -> anyhow::Result<(
             let joined = args.joined.unwrap_or_else(Day::today);
             let mut profile = Profile::new(String::new(), &name, &region, joined);
             apply_profile(&mut profile, args, Removals::default())?;
-            println!("{}", s.add_ambassador(profile)?);
+            say!("{}", s.add_ambassador(profile)?);
         }
         AmbassadorCommand::List(args) => {
             let query = AmbassadorQuery {
@@ -229,11 +229,11 @@ fn ambassador(s: &mut Sanctuary, command: AmbassadorCommand) -> anyhow::Result<(
                     ))
                 })
             })?;
-            println!("Saved.");
+            say!("Saved.");
         }
         AmbassadorCommand::Archive { ambassador } => {
             s.archive_ambassador(&ambassador)?;
-            println!("Archived. The record is kept; it no longer shows in lists or matching.");
+            say!("Archived. The record is kept; it no longer shows in lists or matching.");
         }
         AmbassadorCommand::Consent(args) => {
             let consent = Consent {
@@ -245,7 +245,7 @@ fn ambassador(s: &mut Sanctuary, command: AmbassadorCommand) -> anyhow::Result<(
                 review: args.review,
                 note: args.note,
             };
-            println!("{}", s.add_consent(&args.ambassador, consent)?);
+            say!("{}", s.add_consent(&args.ambassador, consent)?);
         }
     }
     Ok(())
@@ -321,16 +321,16 @@ fn apply_profile(p: &mut Profile, a: ProfileArgs, r: Removals) -> anyhow::Result
     if let Some(notes) = a.notes {
         p.notes = notes;
     }
-    for skill in &r.skills {
+    for skill in &r.remove_skills {
         p.skills.remove(skill);
     }
-    for interest in &r.interests {
+    for interest in &r.remove_interests {
         p.interests.remove(interest);
     }
-    for org in &r.organisations {
+    for org in &r.remove_organisations {
         p.organisations.remove(org);
     }
-    for language in &r.languages {
+    for language in &r.remove_languages {
         p.languages
             .remove(&sanctuary_core::model::normalise_tag(language));
     }
@@ -369,7 +369,7 @@ fn project(s: &mut Sanctuary, command: ProjectCommand) -> anyhow::Result<()> {
             p.required_training = Tags(a.required_training.into_iter().collect());
             p.recognition = Tags::from_words(a.recognition.iter().map(|k| k.as_str()));
             p.organisation = a.organisation;
-            println!("{}", s.add_project(p)?);
+            say!("{}", s.add_project(p)?);
         }
         ProjectCommand::List { json } => {
             let projects = s.projects();
@@ -402,7 +402,7 @@ fn course(s: &mut Sanctuary, command: CourseCommand) -> anyhow::Result<()> {
             c.validity_months = a.validity_months;
             c.prerequisites = Tags(a.prerequisites.into_iter().collect());
             c.co_designed = a.co_designed;
-            println!("{}", s.add_course(c)?);
+            say!("{}", s.add_course(c)?);
         }
         CourseCommand::List { json } => {
             let courses = s.courses();

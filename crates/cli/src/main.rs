@@ -5,6 +5,12 @@
 //! Exit codes: 0 on success, 1 for bad input, a wrong passphrase or any other
 //! refusal (one sentence on stderr), 2 for usage errors (from clap).
 
+/// `println!` that ends the program quietly when the reader has gone away
+/// (`sanctuary ambassador list | head`), instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => { $crate::output::write_line(format_args!($($arg)*)) };
+}
+
 mod args;
 mod bench;
 mod commands;

@@ -9,8 +9,17 @@ use serde::Serialize;
 
 pub use sanctuary_core::model::units::{parse_hours, parse_pounds};
 
+pub fn write_line(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let written = out.write_fmt(args).and_then(|()| out.write_all(b"\n"));
+    if written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+        std::process::exit(0);
+    }
+}
+
 pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    say!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
 
@@ -18,7 +27,7 @@ pub fn ambassador_table(found: &[&AmbassadorDoc]) {
     for doc in found {
         let p = &doc.profile;
         let languages: Vec<&str> = p.languages.keys().map(String::as_str).collect();
-        println!(
+        say!(
             "{}  {:<24} {:<16} {:<8} {}",
             &p.id[..8],
             p.display_name,
@@ -27,16 +36,16 @@ pub fn ambassador_table(found: &[&AmbassadorDoc]) {
             languages.join(", ")
         );
     }
-    println!("{} ambassador(s)", found.len());
+    say!("{} ambassador(s)", found.len());
 }
 
 pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
     let p = &doc.profile;
     let today = Day::today();
-    println!("{}  ({})", p.display_name, p.id);
+    say!("{}  ({})", p.display_name, p.id);
     let line = |label: &str, value: Option<&str>| {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
-            println!("  {label:<18} {value}");
+            say!("  {label:<18} {value}");
         }
     };
     line("Full name", p.full_name.as_deref());
@@ -89,9 +98,9 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
     );
     line("Notes", Some(&p.notes));
     if p.archived {
-        println!("  (archived)");
+        say!("  (archived)");
     }
-    println!("Consent");
+    say!("Consent");
     let mut consents: Vec<_> = doc.consents.values().collect();
     consents.sort_by_key(|c| (c.date, c.scope));
     for c in consents {
@@ -100,12 +109,12 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
             .map(|r| format!(", review {r}"))
             .unwrap_or_default();
         let answer = if c.agreed { "agreed" } else { "refused" };
-        println!(
+        say!(
             "  {} {:<15} {answer} (recorded by {}{review})",
             c.date, c.scope, c.recorded_by
         );
     }
-    println!("Training");
+    say!("Training");
     let mut training: Vec<_> = doc.training.values().collect();
     training.sort_by_key(|t| t.completed);
     for t in training {
@@ -119,16 +128,16 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
             Some(day) => format!("valid until {day}"),
             None => "does not expire".into(),
         };
-        println!("  {} {title:<28} {expiry}", t.completed);
+        say!("  {} {title:<28} {expiry}", t.completed);
     }
-    println!(
+    say!(
         "Contributions ({} hours in all)",
         format_hours(doc.minutes_contributed())
     );
     let mut contributions: Vec<_> = doc.contributions.values().collect();
     contributions.sort_by_key(|c| c.date);
     for c in contributions {
-        println!(
+        say!(
             "  {} {:<26} {:>5} h  {}",
             c.date,
             c.role,
@@ -136,12 +145,12 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
             c.stream
         );
     }
-    println!("Recognition");
+    say!("Recognition");
     let mut recognition: Vec<_> = doc.recognition.values().collect();
     recognition.sort_by_key(|r| r.date);
     for r in recognition {
         let amount = r.amount_pence.map(format_pounds).unwrap_or_default();
-        println!(
+        say!(
             "  {} {:<18} {amount:>9}  {}",
             r.date,
             r.kind,
@@ -153,7 +162,7 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
 pub fn project_table(projects: &[&ProjectDoc]) {
     for doc in projects {
         let p = &doc.project;
-        println!(
+        say!(
             "{}  {} {:<18} {:<9} {} place(s)  {}",
             &p.id[..8],
             p.start,
@@ -163,43 +172,43 @@ pub fn project_table(projects: &[&ProjectDoc]) {
             p.title
         );
     }
-    println!("{} project(s)", projects.len());
+    say!("{} project(s)", projects.len());
 }
 
 pub fn project_details(s: &Sanctuary, doc: &ProjectDoc) {
     let p = &doc.project;
-    println!("{}  ({})", p.title, p.id);
-    println!("  {:<18} {}", "Stream", p.stream);
-    println!("  {:<18} {}", "Level", p.level);
+    say!("{}  ({})", p.title, p.id);
+    say!("  {:<18} {}", "Stream", p.stream);
+    say!("  {:<18} {}", "Level", p.level);
     let end = p.end.map(|e| format!(" to {e}")).unwrap_or_default();
-    println!("  {:<18} {}{end}", "Dates", p.start);
+    say!("  {:<18} {}{end}", "Dates", p.start);
     let mode = match (p.remote, p.in_person) {
         (true, true) => "remote or in person",
         (true, false) => "remote",
         _ => "in person",
     };
-    println!(
+    say!(
         "  {:<18} {mode} {}",
         "Where",
         p.location.as_deref().unwrap_or("")
     );
-    println!("  {:<18} {}", "Places", p.places);
+    say!("  {:<18} {}", "Places", p.places);
     let join = |t: &sanctuary_core::model::Tags| t.iter().collect::<Vec<_>>().join(", ");
-    println!("  {:<18} {}", "Required skills", join(&p.required_skills));
-    println!("  {:<18} {}", "Desired skills", join(&p.desired_skills));
-    println!("  {:<18} {}", "Languages", join(&p.languages));
+    say!("  {:<18} {}", "Required skills", join(&p.required_skills));
+    say!("  {:<18} {}", "Desired skills", join(&p.desired_skills));
+    say!("  {:<18} {}", "Languages", join(&p.languages));
     let training: Vec<&str> = p
         .required_training
         .iter()
         .map(|id| s.catalog().courses.get(id).map_or(id, |c| c.title.as_str()))
         .collect();
-    println!("  {:<18} {}", "Required training", training.join(", "));
-    println!("  {:<18} {}", "Recognition", join(&p.recognition));
+    say!("  {:<18} {}", "Required training", training.join(", "));
+    say!("  {:<18} {}", "Recognition", join(&p.recognition));
     if let Some(org) = &p.organisation {
-        println!("  {:<18} {org}", "Organisation");
+        say!("  {:<18} {org}", "Organisation");
     }
     if !p.description.is_empty() {
-        println!("\n{}", p.description);
+        say!("\n{}", p.description);
     }
 }
 
@@ -218,28 +227,28 @@ pub fn course_table(s: &Sanctuary, courses: &[&Course]) {
         } else {
             format!("  after: {}", prerequisites.join(", "))
         };
-        println!(
+        say!(
             "{}  {:<28} {:<9} {validity}{after}",
             &c.id[..8],
             c.title,
             c.mode
         );
     }
-    println!("{} course(s)", courses.len());
+    say!("{} course(s)", courses.len());
 }
 
 pub fn print_verify(report: &VerifyReport) {
-    println!(
+    say!(
         "Checked {} documents, {} chunks, {} bytes.",
         report.documents, report.chunks, report.bytes
     );
     for problem in &report.problems {
         match &problem.doc {
-            Some(doc) => println!("problem in document {doc}: {}", problem.detail),
-            None => println!("problem: {}", problem.detail),
+            Some(doc) => say!("problem in document {doc}: {}", problem.detail),
+            None => say!("problem: {}", problem.detail),
         }
     }
     if report.problems.is_empty() {
-        println!("No problems found.");
+        say!("No problems found.");
     }
 }

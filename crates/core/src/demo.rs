@@ -515,7 +515,7 @@ fn person(
         } else {
             order[(i - 1) % order.len()]
         };
-        completed = completed.plus_days(rng.gen_range(14..90));
+        completed = completed.plus_days(rng.gen_range(14..60));
         if completed > today {
             break;
         }

@@ -1,0 +1,5 @@
+//! The `sanctuary` binary as scripts use it: exit codes, messages, JSON.
+
+mod ambassadors;
+mod errors;
+mod support;
