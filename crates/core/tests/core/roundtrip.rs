@@ -282,3 +282,40 @@ fn search_finds_by_name_skill_language_region_and_status() {
         2
     );
 }
+
+#[test]
+fn a_snapshot_of_another_format_is_rebuilt_from_its_document() {
+    let (_temp, dir, mut s) = new_store();
+    let id = s.add_ambassador(full_profile()).unwrap();
+    s.edit_profile(&id, |p| {
+        p.notes = "kept in the document".into();
+        Ok(())
+    })
+    .unwrap();
+    let expected = s.ambassador(&id).unwrap().clone();
+    drop(s);
+
+    // Replace the snapshot with bytes of an unknown format, as an older or
+    // newer version of the app might have left it.
+    let mut store = sanctuary_store::Store::open(&dir, &passphrase()).unwrap();
+    store
+        .write(vec![sanctuary_store::DocWrite {
+            id: id.clone(),
+            kind: 1,
+            append: None,
+            compact: None,
+            snapshot: vec![250, 1, 2, 3],
+        }])
+        .unwrap();
+    drop(store);
+
+    let (s, timings) = sanctuary_core::Sanctuary::open_timed(&dir, &passphrase()).unwrap();
+    assert_eq!(timings.rebuilt_snapshots, 1);
+    assert_eq!(s.ambassador(&id).unwrap(), &expected);
+    drop(s);
+    let (_, timings) = sanctuary_core::Sanctuary::open_timed(&dir, &passphrase()).unwrap();
+    assert_eq!(
+        timings.rebuilt_snapshots, 0,
+        "the rebuilt snapshot was written back"
+    );
+}
