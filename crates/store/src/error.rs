@@ -25,6 +25,10 @@ pub enum StoreError {
     BadKdfParams,
     #[error("the store is damaged: {}{detail}; restore from a backup or sync from another laptop", doc.as_ref().map(|d| format!("document {d}: ")).unwrap_or_default())]
     Corrupt { doc: Option<String>, detail: String },
+    #[error(
+        "only one person's record is open (self-view); leave self-view with the coordinator's passphrase to see anything else"
+    )]
+    Restricted,
     #[error("there is no document {0} in the store; check the id")]
     UnknownDocument(String),
     #[error("{0:?} is not a valid document id: use 1 to 64 letters, digits, '-' or '_'")]

@@ -26,6 +26,7 @@ mod error;
 mod files;
 mod meta;
 mod read;
+mod restrict;
 mod rows;
 mod schema;
 mod types;
@@ -52,7 +53,8 @@ use schema::Header;
 /// The key material of an unlocked store.
 struct Keys {
     store_id: StoreId,
-    store_key: Key,
+    /// `None` while the store is restricted to one document (self-view).
+    store_key: Option<Key>,
     /// Unwrapped document keys, filled on first use; only keys that
     /// authenticated against a committed row are ever inserted.
     doc_keys: RefCell<HashMap<DocId, Key>>,
@@ -149,7 +151,7 @@ impl Store {
         let conn = conn.inspect_err(|_| files::remove_db_files(dir))?;
         let keys = Keys {
             store_id,
-            store_key,
+            store_key: Some(store_key),
             doc_keys: RefCell::default(),
         };
         Ok(Store {
@@ -176,7 +178,7 @@ impl Store {
                 .map_err(|_| StoreError::WrongPassphrase)?;
         let keys = Keys {
             store_id: header.store_id,
-            store_key,
+            store_key: Some(store_key),
             doc_keys: RefCell::default(),
         };
         Ok(Store {
@@ -214,7 +216,8 @@ impl Store {
         let salt: [u8; 16] = crypto::random_array()?;
         let (kek, kdf_duration) = derive(new, &salt, kdf)?;
         let store_id = self.keys.store_id;
-        let wrapped_key = crypto::wrap_key(&kek, &aad::store_key(&store_id), &self.keys.store_key)?;
+        let wrapped_key =
+            crypto::wrap_key(&kek, &aad::store_key(&store_id), self.keys.store_key()?)?;
         schema::update_header(
             &mut self.conn,
             &Header {

@@ -26,7 +26,7 @@ impl Store {
     pub fn put_meta(&mut self, name: &str, value: &[u8]) -> Result<(), StoreError> {
         check_name(name)?;
         let sealed = crypto::seal(
-            &self.keys.store_key,
+            self.keys.store_key()?,
             &aad::meta(&self.keys.store_id, name),
             value,
         )?;
@@ -50,7 +50,7 @@ impl Store {
         sealed
             .map(|sealed| {
                 crypto::open(
-                    &self.keys.store_key,
+                    self.keys.store_key()?,
                     &aad::meta(&self.keys.store_id, name),
                     &sealed,
                 )

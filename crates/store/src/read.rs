@@ -28,7 +28,7 @@ impl Keys {
         wrapped: &[u8],
     ) -> Result<crypto::Key, StoreError> {
         crypto::unwrap_key(
-            &self.store_key,
+            self.store_key()?,
             &aad::doc_key(&self.store_id, doc, kind),
             wrapped,
         )

@@ -69,7 +69,7 @@ impl Store {
         for (name, sealed) in rows {
             report.bytes += sealed.len() as u64;
             if crypto::open(
-                &self.keys.store_key,
+                self.keys.store_key()?,
                 &aad::meta(&self.keys.store_id, &name),
                 &sealed,
             )

@@ -56,7 +56,7 @@ fn write_one(
         None => {
             let key = crypto::random_key()?;
             let wrapped = crypto::wrap_key(
-                &keys.store_key,
+                keys.store_key()?,
                 &aad::doc_key(&keys.store_id, id, w.kind),
                 &key,
             )?;

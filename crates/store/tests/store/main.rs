@@ -6,5 +6,6 @@ mod header;
 mod lifecycle;
 mod perf;
 mod props;
+mod restrict;
 mod tamper;
 mod writes;
