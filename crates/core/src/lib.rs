@@ -15,6 +15,7 @@
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod matching;
 pub mod model;
 mod sanctuary;
 

@@ -3,6 +3,7 @@
 
 pub mod ambassador;
 pub mod catalog;
+pub mod invitation;
 pub mod network;
 pub mod project;
 pub mod units;
@@ -14,6 +15,7 @@ pub use ambassador::{
     AmbassadorDoc, Availability, Consent, Contribution, Profile, Recognition, TrainingRecord,
 };
 pub use catalog::{Catalog, Course};
+pub use invitation::{Invitation, InvitationEvent, Rota, RotaTurn};
 pub use network::{Device, NetworkDoc};
 pub use project::{Project, ProjectDoc};
 pub use validate::Invalid;

@@ -1,8 +1,11 @@
 //! A co-production project or opportunity, in its own Automerge document.
 
+use std::collections::BTreeMap;
+
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
+use super::invitation::{Invitation, Rota};
 use super::validate::{Invalid, check_len, check_optional_len, check_text};
 use super::values::{Day, Tags};
 use super::vocab::{Level, RecognitionKind, Stream};
@@ -13,6 +16,15 @@ pub const PROJECT_SCHEMA: u64 = 1;
 pub struct ProjectDoc {
     pub schema: u64,
     pub project: Project,
+    /// Keyed by ambassador id; documents written before invitations existed
+    /// hydrate with none.
+    #[autosurgeon(missing = "BTreeMap::new")]
+    #[serde(default)]
+    pub invitations: BTreeMap<String, Invitation>,
+    /// The rota, for a recurring seat; empty for other projects.
+    #[autosurgeon(missing = "Rota::default")]
+    #[serde(default)]
+    pub rota: Rota,
 }
 
 impl ProjectDoc {
@@ -20,6 +32,8 @@ impl ProjectDoc {
         ProjectDoc {
             schema: PROJECT_SCHEMA,
             project,
+            invitations: BTreeMap::new(),
+            rota: Rota::default(),
         }
     }
 

@@ -206,6 +206,20 @@ impl RecognitionKind {
     }
 }
 
+vocabulary! {
+    /// Where an invitation to a project stands (see `model::invitation` for
+    /// which moves are allowed).
+    InvitationStatus, "invitation status" {
+        Shortlisted = "shortlisted",
+        Invited = "invited",
+        Accepted = "accepted",
+        Declined = "declined",
+        Withdrawn = "withdrawn",
+        Attended = "attended",
+        NoShow = "no-show",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,266 @@
+//! Hard constraints: someone who fails one is not ranked but listed as "not
+//! eligible", with every reason in plain words and, where a coordinator can
+//! do something about it, the next step.
+//!
+//! The checks, all against the project's days (its start to its end):
+//! status active; consent to be contacted in force today (and, for media
+//! work, consent to media in force today and on the first day); a way of
+//! taking part that fits the project's mode and place (see [`locality`]);
+//! free on at least one of the project's weekdays (no days recorded means
+//! not restricted); every required course completed by the first day and
+//! still valid on the last day (a completion is valid up to and including
+//! its expiry day, as the training screens show it); no open or accepted
+//! invitation, nor a rota turn, in another project on overlapping days; and
+//! not linked to the organisation whose work the project assesses.
+//!
+//! A payment constraint never makes someone ineligible: see [`recognition`].
+//!
+//! [`locality`]: super::locality
+//! [`recognition`]: super::recognition
+
+use serde::Serialize;
+
+use super::Context;
+use super::fairness::Hold;
+use crate::model::{AmbassadorDoc, ConsentScope, Day, Status, Weekday, normalise_tag};
+
+/// Which hard constraint failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Constraint {
+    Status,
+    ContactConsent,
+    MediaConsent,
+    Mode,
+    Travel,
+    Days,
+    Training,
+    DoubleBooking,
+    ConflictOfInterest,
+}
+
+/// One reason someone cannot take part, and what would change it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ineligibility {
+    pub constraint: Constraint,
+    /// Completes "<name> ...", e.g. "is paused".
+    pub reason: String,
+    pub next_step: Option<String>,
+}
+
+impl Ineligibility {
+    pub fn new(constraint: Constraint, reason: String, next_step: Option<String>) -> Self {
+        Ineligibility {
+            constraint,
+            reason,
+            next_step,
+        }
+    }
+}
+
+/// Every hard constraint `person` fails, appended to `out` (nothing if eligible).
+pub(crate) fn check(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>) {
+    let p = &person.profile;
+    if p.status != Status::Active {
+        out.push(Ineligibility::new(
+            Constraint::Status,
+            format!("is {}", p.status),
+            Some("set their status to active when they want to take part again".into()),
+        ));
+    }
+    let today = ctx.input.today;
+    if let Some(problem) = consent(person, ConsentScope::Contact, today, today) {
+        out.push(problem);
+    }
+    if ctx.is_media()
+        && let Some(problem) = consent(person, ConsentScope::Media, today, ctx.first.max(today))
+    {
+        out.push(problem);
+    }
+    if let Err(problem) = super::locality::reach(ctx, person) {
+        out.push(problem);
+    }
+    days(ctx, person, out);
+    training(ctx, person, out);
+    if let Some(history) = ctx.history.of(person.id()) {
+        for hold in &history.holds {
+            if hold.project_id != ctx.project.id && hold.first <= ctx.last && ctx.first <= hold.last
+            {
+                out.push(double_booking(hold));
+            }
+        }
+    }
+    if let Some(org) = &ctx.project.organisation
+        && p.organisations.contains(&normalise_tag(org))
+    {
+        out.push(Ineligibility::new(
+            Constraint::ConflictOfInterest,
+            format!("is linked to {org}, whose work this project assesses"),
+            None,
+        ));
+    }
+}
+
+/// Why a consent is not in force on `today` and on `until`, if it is not.
+fn consent(
+    person: &AmbassadorDoc,
+    scope: ConsentScope,
+    today: Day,
+    until: Day,
+) -> Option<Ineligibility> {
+    let constraint = match scope {
+        ConsentScope::Media => Constraint::MediaConsent,
+        _ => Constraint::ContactConsent,
+    };
+    let what = match scope {
+        ConsentScope::Media => "media work",
+        _ => "being contacted about opportunities",
+    };
+    if person.consent_in_force(scope, today).is_some() {
+        if person.consent_in_force(scope, until).is_some() {
+            return None;
+        }
+        return Some(Ineligibility::new(
+            constraint,
+            format!("agreed to {what}, but that is due for review before the project"),
+            Some("ask them again and record their answer".into()),
+        ));
+    }
+    let latest = person
+        .consents
+        .values()
+        .filter(|c| c.scope == scope && c.date <= today)
+        .max_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    Some(match latest {
+        None => Ineligibility::new(
+            constraint,
+            format!("has no consent to {what} recorded"),
+            Some("ask whether they agree, and record their answer".into()),
+        ),
+        Some(c) if !c.agreed => {
+            Ineligibility::new(constraint, format!("said no to {what} on {}", c.date), None)
+        }
+        Some(c) => Ineligibility::new(
+            constraint,
+            format!(
+                "agreed to {what}, but that was due for review on {}",
+                c.review.map_or("an earlier day".into(), |r| r.to_string())
+            ),
+            Some("ask them again and record their answer".into()),
+        ),
+    })
+}
+
+fn days(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>) {
+    let a = &person.profile.availability;
+    if !a.days.values().any(|&free| free) {
+        return; // Not recorded: not restricted.
+    }
+    // A week holds every weekday; longer projects need not be walked further.
+    let span = ctx.first.days_until(ctx.last).clamp(0, 6);
+    let project_days: Vec<Weekday> = (0..=span)
+        .map(|n| weekday(ctx.first.plus_days(n)))
+        .collect();
+    if project_days.iter().any(|&d| a.has_day(d)) {
+        return;
+    }
+    let free: Vec<&str> = Weekday::ALL
+        .iter()
+        .filter(|d| a.has_day(**d))
+        .map(|d| d.as_str())
+        .collect();
+    let on: Vec<&str> = project_days.iter().map(|d| d.as_str()).collect();
+    out.push(Ineligibility::new(
+        Constraint::Days,
+        format!(
+            "is usually free on {}; the project is on {}",
+            free.join(", "),
+            on.join(", ")
+        ),
+        Some("check with them, and update their availability if it has changed".into()),
+    ));
+}
+
+pub(crate) fn weekday(day: Day) -> Weekday {
+    use chrono::Datelike;
+    match day.0.weekday() {
+        chrono::Weekday::Mon => Weekday::Mon,
+        chrono::Weekday::Tue => Weekday::Tue,
+        chrono::Weekday::Wed => Weekday::Wed,
+        chrono::Weekday::Thu => Weekday::Thu,
+        chrono::Weekday::Fri => Weekday::Fri,
+        chrono::Weekday::Sat => Weekday::Sat,
+        chrono::Weekday::Sun => Weekday::Sun,
+    }
+}
+
+fn training(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>) {
+    for course_id in ctx.project.required_training.iter() {
+        let course = ctx.input.catalog.courses.get(course_id);
+        let title = course.map_or(course_id, |c| c.title.as_str());
+        let expiry = |completed: Day| course.and_then(|c| c.expiry(completed));
+        let records: Vec<Day> = person
+            .training
+            .values()
+            .filter(|t| t.course_id == course_id)
+            .map(|t| t.completed)
+            .collect();
+        let in_time = records.iter().filter(|&&d| d <= ctx.first).max();
+        let problem = match in_time {
+            Some(&done) => match expiry(done) {
+                Some(until) if until < ctx.last => {
+                    let when = if until < ctx.first {
+                        format!("the project is on {}", ctx.first)
+                    } else {
+                        format!("the project runs until {}", ctx.last)
+                    };
+                    Some((
+                        format!("has {title} valid only until {until}; {when}"),
+                        format!("book them on a {title} refresher before {}", ctx.first),
+                    ))
+                }
+                _ => None,
+            },
+            None => match records.iter().min() {
+                Some(later) => Some((
+                    format!(
+                        "completed {title} on {later}, after the project starts on {}",
+                        ctx.first
+                    ),
+                    format!("they need {title} before {}", ctx.first),
+                )),
+                None => Some((
+                    format!("needs {title} first"),
+                    format!("offer them {title} before {}", ctx.first),
+                )),
+            },
+        };
+        if let Some((reason, next)) = problem {
+            out.push(Ineligibility::new(Constraint::Training, reason, Some(next)));
+        }
+    }
+}
+
+fn double_booking(hold: &Hold) -> Ineligibility {
+    let dates = if hold.first == hold.last {
+        format!("on {}", hold.first)
+    } else {
+        format!("from {} to {}", hold.first, hold.last)
+    };
+    let what = match hold.status {
+        None => format!("has a turn at '{}' {dates}", hold.title),
+        Some(crate::model::InvitationStatus::Accepted) => {
+            format!("has accepted '{}' {dates}", hold.title)
+        }
+        Some(_) => format!("is invited to '{}' {dates}", hold.title),
+    };
+    Ineligibility::new(
+        Constraint::DoubleBooking,
+        format!("{what}, which overlaps"),
+        Some("if they prefer this one, record that they withdrew from the other first".into()),
+    )
+}
+
+#[cfg(test)]
+#[path = "constraints_tests.rs"]
+mod tests;

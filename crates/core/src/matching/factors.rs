@@ -1,0 +1,239 @@
+//! The ranking factors: each gives whole points (so they add up exactly to
+//! the total a coordinator sees) and a reason in plain words.
+//!
+//! * **required skills** and **desired skills**: the share of the project's
+//!   skills the person has, times the weight;
+//! * **interests**: an interest counts when it is one the project's stream
+//!   is about (see [`stream_interests`]) or appears as whole words in the
+//!   project's title or description; one interest gives half the weight, two
+//!   or more the full weight;
+//! * **languages**: the share of the languages the project needs that the
+//!   person speaks, a basic level counting half;
+//! * **locality** and **fairness**: see their modules.
+//!
+//! A factor that cannot tell people apart for this project (no required
+//! skills, no languages needed, an online project's locality) scores 0 out
+//! of 0 and says why, rather than handing everyone the same free points.
+
+use serde::Serialize;
+
+use super::{Context, contains_phrase};
+use crate::model::{AmbassadorDoc, LanguageLevel, Stream, Tags};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Factor {
+    RequiredSkills,
+    DesiredSkills,
+    Interests,
+    Languages,
+    Locality,
+    Fairness,
+}
+
+/// One factor's contribution to a candidate's total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactorScore {
+    pub factor: Factor,
+    pub points: i32,
+    /// The most this factor can give for this project (0 if it does not apply).
+    pub max: i32,
+    pub reason: String,
+}
+
+impl FactorScore {
+    /// `fraction` (-1 to 1) of `weight`, rounded to whole points.
+    pub(crate) fn new(factor: Factor, weight: i32, fraction: f64, reason: String) -> Self {
+        FactorScore {
+            factor,
+            points: (f64::from(weight) * fraction).round() as i32,
+            max: weight,
+            reason,
+        }
+    }
+
+    pub(crate) fn not_applicable(factor: Factor, reason: String) -> Self {
+        FactorScore {
+            factor,
+            points: 0,
+            max: 0,
+            reason,
+        }
+    }
+}
+
+/// Interests a project's stream is about, as the network's vocabulary words them.
+pub fn stream_interests(stream: Stream) -> &'static [&'static str] {
+    match stream {
+        Stream::Schools => &["education", "youth"],
+        Stream::Universities => &["education", "research"],
+        Stream::LocalAuthorities => &["welcoming cities", "housing", "employment", "campaigning"],
+        Stream::Health => &["health", "mental health"],
+        Stream::AwardsPanel => &["welcoming cities", "education"],
+        Stream::Media => &["campaigning", "arts", "media"],
+        Stream::AdvisoryGroup => &["campaigning", "legal rights", "policy"],
+        Stream::Training => &["education", "training"],
+        Stream::FocusGroup => &["research"],
+        Stream::Other => &[],
+    }
+}
+
+/// Required or desired skills.
+pub(crate) fn skills(
+    factor: Factor,
+    wanted: &Tags,
+    has: &Tags,
+    weight: i32,
+    kind: &str,
+) -> FactorScore {
+    if wanted.is_empty() {
+        return FactorScore::not_applicable(factor, format!("the project lists no {kind} skills"));
+    }
+    let (got, missing): (Vec<&str>, Vec<&str>) = wanted.iter().partition(|s| has.contains(s));
+    let fraction = got.len() as f64 / wanted.len() as f64;
+    let reason = match (got.is_empty(), missing.is_empty()) {
+        (false, true) => format!("has every {kind} skill ({})", got.join(", ")),
+        (true, _) => format!("has none of the {kind} skills ({})", missing.join(", ")),
+        (false, false) => format!(
+            "has {} of {} {kind} skills ({}); not {}",
+            got.len(),
+            wanted.len(),
+            got.join(", "),
+            missing.join(", ")
+        ),
+    };
+    FactorScore::new(factor, weight, fraction, reason)
+}
+
+pub(crate) fn interests(ctx: &Context, person: &AmbassadorDoc) -> FactorScore {
+    let weight = ctx.input.settings.weights.interests;
+    let related = stream_interests(ctx.project.stream);
+    let matched: Vec<&str> = person
+        .profile
+        .interests
+        .iter()
+        .filter(|i| related.contains(i) || contains_phrase(&ctx.text, i))
+        .collect();
+    let (fraction, reason) = match matched.len() {
+        0 => (
+            0.0,
+            "no recorded interest relates to this project".to_string(),
+        ),
+        1 => (0.5, format!("interested in {}", matched[0])),
+        _ => (1.0, format!("interested in {}", matched.join(", "))),
+    };
+    FactorScore::new(Factor::Interests, weight, fraction, reason)
+}
+
+pub(crate) fn languages(ctx: &Context, person: &AmbassadorDoc) -> FactorScore {
+    let weight = ctx.input.settings.weights.languages;
+    let needed = &ctx.project.languages;
+    if needed.is_empty() {
+        return FactorScore::not_applicable(
+            Factor::Languages,
+            "the project needs no particular language".into(),
+        );
+    }
+    let mut credit = 0.0;
+    let mut spoken = Vec::new();
+    let mut missing = Vec::new();
+    for language in needed.iter() {
+        match person.profile.languages.get(language) {
+            Some(LanguageLevel::Basic) => {
+                credit += 0.5;
+                spoken.push(format!("{language} (basic)"));
+            }
+            Some(level) => {
+                credit += 1.0;
+                spoken.push(format!("{language} ({level})"));
+            }
+            None => missing.push(language),
+        }
+    }
+    let reason = match (spoken.is_empty(), missing.is_empty()) {
+        (true, _) => format!("does not speak {}", missing.join(" or ")),
+        (false, true) => format!("speaks {}", spoken.join(", ")),
+        (false, false) => format!("speaks {}; not {}", spoken.join(", "), missing.join(" or ")),
+    };
+    FactorScore::new(
+        Factor::Languages,
+        weight,
+        credit / needed.len() as f64,
+        reason,
+    )
+}
+
+/// Whether someone speaks a language well enough to cover it for a team.
+pub(crate) fn covers_language(level: LanguageLevel) -> bool {
+    level != LanguageLevel::Basic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::*;
+    use super::*;
+
+    #[test]
+    fn skills_score_their_share_and_say_what_is_missing() {
+        let mut w = Fixture::new();
+        w.project().required_skills = Tags::from_words(["assessment", "facilitation", "writing"]);
+        let mut p = w.person("p");
+        let none = w.score(&p, Factor::RequiredSkills);
+        assert_eq!((none.points, none.max), (0, 40));
+        assert_eq!(
+            none.reason,
+            "has none of the required skills (assessment, facilitation, writing)"
+        );
+        p.profile.skills = Tags::from_words(["assessment", "design"]);
+        let some = w.score(&p, Factor::RequiredSkills);
+        assert_eq!(some.points, 13); // 40 / 3
+        assert_eq!(
+            some.reason,
+            "has 1 of 3 required skills (assessment); not facilitation, writing"
+        );
+        p.profile.skills = Tags::from_words(["assessment", "facilitation", "writing"]);
+        assert_eq!(w.score(&p, Factor::RequiredSkills).points, 40);
+        let desired = w.score(&p, Factor::DesiredSkills);
+        assert_eq!((desired.points, desired.max), (0, 0));
+        assert_eq!(desired.reason, "the project lists no desired skills");
+    }
+
+    #[test]
+    fn interests_match_the_stream_or_the_description() {
+        let mut w = Fixture::new();
+        w.project().stream = Stream::Health;
+        w.project().description = "A listening event on maternity services and housing.".into();
+        let mut p = w.person("p");
+        p.profile.interests = Tags::from_words(["sport"]);
+        assert_eq!(w.score(&p, Factor::Interests).points, 0);
+        p.profile.interests = Tags::from_words(["sport", "mental health"]);
+        let one = w.score(&p, Factor::Interests);
+        assert_eq!(
+            (one.points, one.reason.as_str()),
+            (5, "interested in mental health")
+        );
+        p.profile.interests = Tags::from_words(["housing", "mental health", "sport"]);
+        assert_eq!(w.score(&p, Factor::Interests).points, 10);
+    }
+
+    #[test]
+    fn languages_count_basic_as_half() {
+        let mut w = Fixture::new();
+        w.project().languages = Tags::from_words(["arabic", "tigrinya"]);
+        let mut p = w.person("p");
+        assert_eq!(
+            w.score(&p, Factor::Languages).reason,
+            "does not speak arabic or tigrinya"
+        );
+        speaks(&mut p, "arabic", LanguageLevel::Native);
+        let half = w.score(&p, Factor::Languages);
+        assert_eq!(
+            (half.points, half.reason.as_str()),
+            (10, "speaks arabic (native); not tigrinya")
+        );
+        speaks(&mut p, "tigrinya", LanguageLevel::Basic);
+        assert_eq!(w.score(&p, Factor::Languages).points, 15);
+        w.project().languages = Tags::new();
+        assert_eq!(w.score(&p, Factor::Languages).max, 0);
+    }
+}

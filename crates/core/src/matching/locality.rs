@@ -1,0 +1,211 @@
+//! Where someone can take part from: the mode check (remote or in person),
+//! the travel check, and the locality factor, all from one model.
+//!
+//! We record a person's region, never their address, and a project's
+//! location as a region or as "place, region" (for example "Coventry, West
+//! Midlands"). So locality is coarse on purpose:
+//!
+//! * **near**: the person's region is the project's location, or one of its
+//!   comma-separated parts (case and spacing ignored): full locality points;
+//! * **another region**: they travel at least `other_region_km` (default
+//!   50 km): eligible for in-person work there, half the points;
+//! * **remote**: they join a hybrid project online: a quarter of the points;
+//! * a remote-only project, or an in-person one with no location recorded,
+//!   does not score locality at all (nobody is nearer than anyone else).
+
+use super::Context;
+use super::constraints::{Constraint, Ineligibility};
+use super::factors::{Factor, FactorScore};
+use crate::model::{AmbassadorDoc, normalise_tag};
+
+/// How someone would take part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reach {
+    Near,
+    OtherRegion,
+    Remote,
+    /// Locality does not apply (remote-only project, or no location).
+    Anywhere,
+}
+
+/// How the person would take part, or why they cannot.
+pub(crate) fn reach(ctx: &Context, person: &AmbassadorDoc) -> Result<Reach, Ineligibility> {
+    let project = ctx.project;
+    let p = &person.profile;
+    let a = &p.availability;
+    if !a.remote && !a.in_person {
+        return Err(Ineligibility::new(
+            Constraint::Mode,
+            "has not said whether they can take part remotely or in person".into(),
+            Some("ask them and record it on their profile".into()),
+        ));
+    }
+    if project.remote && !project.in_person {
+        return if a.remote {
+            Ok(Reach::Anywhere)
+        } else {
+            Err(Ineligibility::new(
+                Constraint::Mode,
+                "takes part in person only; this project is online".into(),
+                Some("ask whether they could join online, and record it".into()),
+            ))
+        };
+    }
+    let in_person = if !a.in_person {
+        Err(Ineligibility::new(
+            Constraint::Mode,
+            "takes part remotely only; this project is in person".into(),
+            Some("ask whether they could attend in person, and record it".into()),
+        ))
+    } else {
+        match project.location.as_deref() {
+            None => Ok(Reach::Anywhere),
+            Some(location) if is_in_region(location, &p.region) => Ok(Reach::Near),
+            Some(location) => {
+                let threshold = ctx.input.settings.other_region_km;
+                match a.travel_km {
+                    Some(km) if km >= threshold => Ok(Reach::OtherRegion),
+                    travel => {
+                        let how_far = travel
+                            .map_or("has no travel distance recorded".into(), |km| {
+                                format!("travels up to {km} km")
+                            });
+                        Err(Ineligibility::new(
+                            Constraint::Travel,
+                            format!(
+                                "lives in {} and {how_far}; the project is in {location} \
+                                 (another region needs {threshold} km or more)",
+                                p.region
+                            ),
+                            Some(
+                                "ask whether they could travel there (and record how far they travel)"
+                                    .into(),
+                            ),
+                        ))
+                    }
+                }
+            }
+        }
+    };
+    match in_person {
+        Ok(reach) => Ok(reach),
+        Err(_) if project.remote && a.remote => Ok(Reach::Remote),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `location` ("region" or "place, region") is in `region`.
+pub(crate) fn is_in_region(location: &str, region: &str) -> bool {
+    let region = normalise_tag(region);
+    !region.is_empty()
+        && location
+            .split(',')
+            .any(|part| normalise_tag(part) == region)
+}
+
+pub(crate) fn factor(ctx: &Context, person: &AmbassadorDoc, reach: Reach) -> FactorScore {
+    let weight = ctx.input.settings.weights.locality;
+    let location = ctx.project.location.as_deref().unwrap_or("");
+    let region = &person.profile.region;
+    match reach {
+        Reach::Near => FactorScore::new(
+            Factor::Locality,
+            weight,
+            1.0,
+            format!("lives in {region}, where the project is"),
+        ),
+        Reach::OtherRegion => FactorScore::new(
+            Factor::Locality,
+            weight,
+            0.5,
+            format!(
+                "lives in {region} and travels up to {} km to {location}",
+                person.profile.availability.travel_km.unwrap_or(0)
+            ),
+        ),
+        Reach::Remote => {
+            FactorScore::new(Factor::Locality, weight, 0.25, "would join online".into())
+        }
+        Reach::Anywhere => {
+            let why = if ctx.project.in_person {
+                "the project has no location recorded"
+            } else {
+                "the project is online: no travel"
+            };
+            FactorScore::not_applicable(Factor::Locality, why.into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::*;
+    use super::*;
+
+    #[test]
+    fn near_other_region_and_remote() {
+        let mut w = Fixture::new();
+        w.project().location = Some("Croydon, London".into());
+        let near = w.person("near");
+        let s = w.score(&near, Factor::Locality);
+        assert_eq!((s.points, s.max), (10, 10));
+        assert_eq!(s.reason, "lives in London, where the project is");
+
+        let mut far = w.person("far");
+        far.profile.region = "Wales".into();
+        far.profile.availability.travel_km = Some(50);
+        assert_eq!(w.score(&far, Factor::Locality).points, 5);
+        far.profile.availability.travel_km = Some(49);
+        assert_eq!(w.failed(&far), [Constraint::Travel]);
+        let why = &w.problems(&far)[0].reason;
+        assert!(
+            why.contains("lives in Wales and travels up to 49 km"),
+            "{why}"
+        );
+
+        // The same person can join a hybrid project online.
+        w.project().remote = true;
+        let s = w.score(&far, Factor::Locality);
+        assert_eq!((s.points, s.reason.as_str()), (3, "would join online"));
+    }
+
+    #[test]
+    fn modes_must_fit() {
+        let mut w = Fixture::new();
+        let mut online_only = w.person("online");
+        online_only.profile.availability.in_person = false;
+        assert_eq!(w.failed(&online_only), [Constraint::Mode]);
+
+        w.project().remote = true;
+        w.project().in_person = false;
+        let s = w.score(&online_only, Factor::Locality);
+        assert_eq!((s.points, s.max), (0, 0));
+        let mut in_person_only = w.person("inperson");
+        in_person_only.profile.availability.remote = false;
+        assert_eq!(w.failed(&in_person_only), [Constraint::Mode]);
+
+        let mut neither = w.person("neither");
+        neither.profile.availability.remote = false;
+        neither.profile.availability.in_person = false;
+        assert_eq!(w.failed(&neither), [Constraint::Mode]);
+    }
+
+    #[test]
+    fn no_location_means_locality_does_not_apply() {
+        let mut w = Fixture::new();
+        w.project().location = None;
+        let mut far = w.person("far");
+        far.profile.region = "Scotland".into();
+        let s = w.score(&far, Factor::Locality);
+        assert_eq!((s.points, s.max), (0, 0));
+    }
+
+    #[test]
+    fn a_region_is_the_location_or_one_of_its_parts() {
+        assert!(is_in_region("North West", " north  west"));
+        assert!(is_in_region("Salford, North West", "North West"));
+        assert!(!is_in_region("North West", "North"));
+        assert!(!is_in_region("North West", "West"));
+        assert!(!is_in_region("", ""));
+    }
+}

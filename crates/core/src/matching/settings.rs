@@ -1,0 +1,174 @@
+//! The weights and thresholds matching uses, with their defaults.
+//!
+//! A weight is the number of points a factor gives at a full match; the
+//! factors' points add up to a candidate's total, so a coordinator can read
+//! a score as "40 for required skills, 10 for languages, ...". The defaults
+//! put required skills first, then the fairness factor, so that among people
+//! who can do the work those who have been asked least come first.
+//!
+//! Settings live in memory (the CLI takes `--weight factor=points`); their
+//! home, once the app has a settings screen, is the network document, so
+//! every coordinator in a network ranks alike.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Invalid;
+
+/// Points each factor gives at a full match (the fairness factor ranges
+/// from minus to plus its weight), and the team-diversity bonuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MatchWeights {
+    /// All of the project's required skills (proportional to how many).
+    pub required_skills: i32,
+    /// All of the desired skills (proportional).
+    pub desired_skills: i32,
+    /// Two or more interests related to the project (one gives half).
+    pub interests: i32,
+    /// All of the languages the project needs (proportional; basic counts half).
+    pub languages: i32,
+    /// Living in the project's region (another region half, joining remotely a quarter).
+    pub locality: i32,
+    /// Never taken part: plus this; asked many times recently: down to minus this.
+    pub fairness: i32,
+    /// Team selection: a member from a region the team does not have yet.
+    pub team_region: i32,
+    /// Team selection: per language the team does not speak yet (at most two counted).
+    pub team_language: i32,
+    /// Team selection: the first first-timer, or the first experienced member.
+    pub team_experience: i32,
+}
+
+impl Default for MatchWeights {
+    fn default() -> Self {
+        MatchWeights {
+            required_skills: 40,
+            desired_skills: 15,
+            interests: 10,
+            languages: 20,
+            locality: 10,
+            fairness: 25,
+            team_region: 12,
+            team_language: 4,
+            team_experience: 12,
+        }
+    }
+}
+
+impl MatchWeights {
+    /// The names `set` accepts, as the CLI and the app show them.
+    pub const NAMES: &'static [&'static str] = &[
+        "required-skills",
+        "desired-skills",
+        "interests",
+        "languages",
+        "locality",
+        "fairness",
+        "team-region",
+        "team-language",
+        "team-experience",
+    ];
+
+    /// Sets one weight by name (0 turns a factor off; at most 1000).
+    pub fn set(&mut self, name: &str, points: i32) -> Result<(), Invalid> {
+        if !(0..=1000).contains(&points) {
+            return Err(Invalid::new(
+                "weight",
+                format!("{name}: a weight is 0 to 1000 points"),
+            ));
+        }
+        let slot = match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "required-skills" => &mut self.required_skills,
+            "desired-skills" => &mut self.desired_skills,
+            "interests" => &mut self.interests,
+            "languages" => &mut self.languages,
+            "locality" => &mut self.locality,
+            "fairness" => &mut self.fairness,
+            "team-region" => &mut self.team_region,
+            "team-language" => &mut self.team_language,
+            "team-experience" => &mut self.team_experience,
+            _ => {
+                return Err(Invalid::new(
+                    "weight",
+                    format!(
+                        "'{name}' is not a weight; use one of: {}",
+                        Self::NAMES.join(", ")
+                    ),
+                ));
+            }
+        };
+        *slot = points;
+        Ok(())
+    }
+
+    /// Reads `name=points`, as given on the command line.
+    pub fn set_from(&mut self, assignment: &str) -> Result<(), Invalid> {
+        let bad = || {
+            Invalid::new(
+                "weight",
+                format!("'{assignment}' is not name=points, e.g. fairness=30"),
+            )
+        };
+        let (name, points) = assignment.split_once('=').ok_or_else(bad)?;
+        let points: i32 = points.trim().parse().map_err(|_| bad())?;
+        self.set(name, points)
+    }
+}
+
+/// Everything matching can be tuned by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MatchSettings {
+    pub weights: MatchWeights,
+    /// How far back "recently" reaches for the fairness factor, in months.
+    pub recent_months: u32,
+    /// The travel distance, in km, from which someone is asked to in-person
+    /// work in another region. We record regions, not addresses, so this is
+    /// the honest granularity: a region is "near"; elsewhere needs someone
+    /// who said they travel at least this far.
+    pub other_region_km: u32,
+}
+
+impl Default for MatchSettings {
+    fn default() -> Self {
+        MatchSettings {
+            weights: MatchWeights::default(),
+            recent_months: 6,
+            other_region_km: 50,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_are_set_by_name_and_refused_otherwise() {
+        let mut w = MatchWeights::default();
+        w.set_from("fairness=0").unwrap();
+        w.set_from("Required_Skills = 55").unwrap();
+        assert_eq!((w.fairness, w.required_skills), (0, 55));
+        for bad in [
+            "fairness",
+            "fairness=x",
+            "luck=3",
+            "fairness=-1",
+            "fairness=5000",
+        ] {
+            assert!(w.set_from(bad).is_err(), "{bad}");
+        }
+        for name in MatchWeights::NAMES {
+            w.set(name, 7).unwrap();
+        }
+        assert_eq!(w.team_experience, 7);
+    }
+
+    #[test]
+    fn missing_fields_take_their_defaults_in_json() {
+        let s: MatchSettings = serde_json::from_str(r#"{"weights":{"fairness":3}}"#).unwrap();
+        assert_eq!(s.weights.fairness, 3);
+        assert_eq!(s.weights.required_skills, 40);
+        assert_eq!(s.recent_months, 6);
+    }
+}

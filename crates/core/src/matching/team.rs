@@ -1,0 +1,327 @@
+//! Team selection: choose a set of N people that covers what the work needs
+//! and brings different voices, not simply the N best scores.
+//!
+//! The choice is greedy, one place at a time, which keeps it explainable
+//! ("chosen because they cover facilitation") and fast. People already
+//! invited to or accepted for the project keep their places first; people who
+//! declined, were withdrawn or did not come are not suggested again. Then, for
+//! each open place, the pick is the eligible candidate who:
+//!
+//! 1. covers the most required skills and needed languages the team still
+//!    lacks (coverage always comes first), then
+//! 2. has the highest score plus diversity bonus: `team_region` points for a
+//!    region the team does not have yet, `team_language` per language the
+//!    team does not speak yet (at most two counted), and `team_experience` for
+//!    the team's first first-timer or first experienced member.
+//!
+//! Ties go to the better-ranked candidate, so the same data always gives
+//! the same team.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::ranking::{Candidate, Ranking};
+use super::settings::MatchWeights;
+use crate::model::{InvitationStatus, Project, normalise_tag};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Coverage {
+    pub required_skills: Vec<String>,
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamMember {
+    pub ambassador_id: String,
+    pub display_name: String,
+    pub region: String,
+    pub total: i32,
+    pub first_timer: bool,
+    pub invitation: Option<InvitationStatus>,
+    /// Why they are in the team, in plain words.
+    pub why: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Team {
+    pub places: u32,
+    /// In the order they were chosen.
+    pub members: Vec<TeamMember>,
+    pub covers: Coverage,
+    pub lacks: Coverage,
+    pub regions: Vec<String>,
+    pub languages: Vec<String>,
+    pub first_timers: u32,
+    pub experienced: u32,
+    /// Places no eligible candidate was left to fill.
+    pub unfilled: u32,
+    pub notes: Vec<String>,
+}
+
+/// One candidate, reduced to numbers for the greedy loop.
+struct Pick {
+    needs: Vec<usize>,
+    region: usize,
+    languages: Vec<usize>,
+    locked: bool,
+    excluded: bool,
+}
+
+pub fn select_team(
+    ranking: &Ranking,
+    project: &Project,
+    places: u32,
+    weights: &MatchWeights,
+) -> Team {
+    let needs: Vec<String> = project
+        .required_skills
+        .iter()
+        .chain(project.languages.iter())
+        .map(str::to_string)
+        .collect();
+    let skill_count = project.required_skills.len();
+    let mut regions: HashMap<String, usize> = HashMap::new();
+    let mut languages: HashMap<&str, usize> = HashMap::new();
+    let options: Vec<Pick> = ranking
+        .ranked
+        .iter()
+        .map(|c| {
+            let next = regions.len();
+            let region = *regions.entry(normalise_tag(&c.region)).or_insert(next);
+            let langs = c
+                .languages
+                .iter()
+                .map(|l| {
+                    let next = languages.len();
+                    *languages.entry(l.as_str()).or_insert(next)
+                })
+                .collect();
+            let covered = |i: usize, need: &String| {
+                if i < skill_count {
+                    c.covers_skills.contains(need)
+                } else {
+                    c.covers_languages.contains(need)
+                }
+            };
+            Pick {
+                needs: (0..needs.len())
+                    .filter(|&i| covered(i, &needs[i]))
+                    .collect(),
+                region,
+                languages: langs,
+                locked: c.invitation.is_some_and(|s| {
+                    matches!(
+                        s,
+                        InvitationStatus::Invited
+                            | InvitationStatus::Accepted
+                            | InvitationStatus::Attended
+                    )
+                }),
+                excluded: c.invitation.is_some_and(|s| {
+                    matches!(
+                        s,
+                        InvitationStatus::Declined
+                            | InvitationStatus::Withdrawn
+                            | InvitationStatus::NoShow
+                    )
+                }),
+            }
+        })
+        .collect();
+
+    let mut state = State {
+        covered: vec![false; needs.len()],
+        regions: vec![false; regions.len()],
+        languages: vec![false; languages.len()],
+        first_timer: false,
+        experienced: false,
+    };
+    let mut chosen = vec![false; options.len()];
+    let mut members = Vec::new();
+    for (i, option) in options.iter().enumerate() {
+        if option.locked {
+            let candidate = &ranking.ranked[i];
+            let mut why = vec![format!(
+                "already {}",
+                candidate.invitation.map_or("invited", |s| s.as_str())
+            )];
+            why.extend(state.add(option, candidate, &needs));
+            chosen[i] = true;
+            members.push(member(candidate, why));
+        }
+    }
+    while members.len() < places as usize {
+        let best = options
+            .iter()
+            .enumerate()
+            .filter(|(i, o)| !chosen[*i] && !o.excluded)
+            .map(|(i, o)| (i, state.gain(o, &ranking.ranked[i], weights)))
+            .max_by(|(ia, ga), (ib, gb)| ga.cmp(gb).then(ib.cmp(ia)));
+        let Some((i, _)) = best else { break };
+        let candidate = &ranking.ranked[i];
+        let why = state.add(&options[i], candidate, &needs);
+        chosen[i] = true;
+        members.push(member(candidate, why));
+    }
+    summarise(places, members, &needs, skill_count, &state, ranking)
+}
+
+struct State {
+    covered: Vec<bool>,
+    regions: Vec<bool>,
+    languages: Vec<bool>,
+    first_timer: bool,
+    experienced: bool,
+}
+
+impl State {
+    /// (needs newly covered, score plus diversity bonus).
+    fn gain(&self, o: &Pick, c: &Candidate, w: &MatchWeights) -> (usize, i64) {
+        let coverage = o.needs.iter().filter(|&&n| !self.covered[n]).count();
+        let mut value = i64::from(c.total);
+        if !self.regions[o.region] {
+            value += i64::from(w.team_region);
+        }
+        let new_languages = o.languages.iter().filter(|&&l| !self.languages[l]).count();
+        value += i64::from(w.team_language) * new_languages.min(2) as i64;
+        if (c.first_timer && !self.first_timer) || (!c.first_timer && !self.experienced) {
+            value += i64::from(w.team_experience);
+        }
+        (coverage, value)
+    }
+
+    /// Adds a member; returns why they help, in words.
+    fn add(&mut self, o: &Pick, c: &Candidate, needs: &[String]) -> Vec<String> {
+        let mut why = Vec::new();
+        let newly: Vec<&str> = o
+            .needs
+            .iter()
+            .filter(|&&n| !self.covered[n])
+            .map(|&n| needs[n].as_str())
+            .collect();
+        if !newly.is_empty() {
+            why.push(format!("covers {}", newly.join(", ")));
+        }
+        if !self.regions[o.region] {
+            why.push(format!("brings {}", c.region));
+        }
+        let new_languages: Vec<&str> = o
+            .languages
+            .iter()
+            .zip(&c.languages)
+            .filter(|(l, _)| !self.languages[**l])
+            .map(|(_, name)| name.as_str())
+            .collect();
+        if !new_languages.is_empty() {
+            why.push(format!("speaks {}", new_languages.join(", ")));
+        }
+        if c.first_timer && !self.first_timer {
+            why.push("a first-timer".into());
+        } else if !c.first_timer && !self.experienced {
+            why.push("has taken part before".into());
+        }
+        why.push(format!("scores {}", c.total));
+        for &n in &o.needs {
+            self.covered[n] = true;
+        }
+        self.regions[o.region] = true;
+        for &l in &o.languages {
+            self.languages[l] = true;
+        }
+        self.first_timer |= c.first_timer;
+        self.experienced |= !c.first_timer;
+        why
+    }
+}
+
+fn member(c: &Candidate, why: Vec<String>) -> TeamMember {
+    TeamMember {
+        ambassador_id: c.ambassador_id.clone(),
+        display_name: c.display_name.clone(),
+        region: c.region.clone(),
+        total: c.total,
+        first_timer: c.first_timer,
+        invitation: c.invitation,
+        why,
+    }
+}
+
+fn summarise(
+    places: u32,
+    members: Vec<TeamMember>,
+    needs: &[String],
+    skill_count: usize,
+    state: &State,
+    ranking: &Ranking,
+) -> Team {
+    let mut covers = Coverage::default();
+    let mut lacks = Coverage::default();
+    for (i, need) in needs.iter().enumerate() {
+        let side = if state.covered[i] {
+            &mut covers
+        } else {
+            &mut lacks
+        };
+        let list = if i < skill_count {
+            &mut side.required_skills
+        } else {
+            &mut side.languages
+        };
+        list.push(need.clone());
+    }
+    let in_team = |id: &str| members.iter().any(|m| m.ambassador_id == id);
+    let team: Vec<&Candidate> = ranking
+        .ranked
+        .iter()
+        .filter(|c| in_team(&c.ambassador_id))
+        .collect();
+    let mut regions: Vec<String> = team.iter().map(|c| c.region.clone()).collect();
+    regions.sort();
+    regions.dedup();
+    let mut languages: Vec<String> = team.iter().flat_map(|c| c.languages.clone()).collect();
+    languages.sort();
+    languages.dedup();
+    let first_timers = members.iter().filter(|m| m.first_timer).count() as u32;
+    let filled = members.len() as u32;
+    let mut notes = Vec::new();
+    if filled > places {
+        notes.push(format!(
+            "{filled} people are already invited or accepted for {places} place(s)"
+        ));
+    }
+    let unfilled = places.saturating_sub(filled);
+    if unfilled > 0 {
+        notes.push(format!(
+            "only {filled} eligible people for {places} place(s); see who is not eligible and why"
+        ));
+    }
+    if !lacks.required_skills.is_empty() || !lacks.languages.is_empty() {
+        notes.push(format!(
+            "the team does not cover {}",
+            lacks
+                .required_skills
+                .iter()
+                .chain(&lacks.languages)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    Team {
+        places,
+        experienced: filled - first_timers,
+        first_timers,
+        members,
+        covers,
+        lacks,
+        regions,
+        languages,
+        unfilled,
+        notes,
+    }
+}
+
+#[cfg(test)]
+#[path = "team_tests.rs"]
+mod tests;
