@@ -1,0 +1,69 @@
+// The one interface the UI talks to. `tauri.ts` implements it over IPC,
+// `mock.ts` in memory for component tests and browser development.
+import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
+import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
+import type { ApiError } from "../bindings/ApiError";
+import type { AppStatus } from "../bindings/AppStatus";
+import type { CatalogView } from "../bindings/CatalogView";
+import type { ConsentInput } from "../bindings/ConsentInput";
+import type { ContributionInput } from "../bindings/ContributionInput";
+import type { Course } from "../bindings/Course";
+import type { ExpiringTraining } from "../bindings/ExpiringTraining";
+import type { Profile } from "../bindings/Profile";
+import type { Project } from "../bindings/Project";
+import type { ProjectPage } from "../bindings/ProjectPage";
+import type { ProjectRow } from "../bindings/ProjectRow";
+import type { RecognitionInput } from "../bindings/RecognitionInput";
+import type { SearchResult } from "../bindings/SearchResult";
+import type { Settings } from "../bindings/Settings";
+import type { TrainingInput } from "../bindings/TrainingInput";
+import type { UnlockInfo } from "../bindings/UnlockInfo";
+
+export interface Backend {
+  appStatus(): Promise<AppStatus>;
+  createStore(networkName: string, passphrase: string): Promise<UnlockInfo>;
+  unlock(passphrase: string): Promise<UnlockInfo>;
+  lock(): Promise<void>;
+  touch(): Promise<void>;
+  changePassphrase(newPassphrase: string): Promise<void>;
+  saveSettings(settings: Settings): Promise<Settings>;
+
+  searchAmbassadors(query: AmbassadorQuery): Promise<SearchResult>;
+  getAmbassador(id: string): Promise<AmbassadorDetail>;
+  addAmbassador(profile: Profile): Promise<string>;
+  editAmbassador(id: string, profile: Profile): Promise<void>;
+  addConsent(ambassadorId: string, consent: ConsentInput): Promise<string>;
+  recordTraining(ambassadorId: string, record: TrainingInput): Promise<string>;
+  logContribution(ambassadorId: string, contribution: ContributionInput): Promise<string>;
+  logRecognition(ambassadorId: string, recognition: RecognitionInput): Promise<string>;
+
+  listProjects(): Promise<ProjectRow[]>;
+  getProject(id: string): Promise<ProjectPage>;
+  addProject(project: Project): Promise<string>;
+  editProject(id: string, project: Project): Promise<void>;
+
+  getCatalog(): Promise<CatalogView>;
+  addCourse(course: Course): Promise<string>;
+  expiringTraining(): Promise<ExpiringTraining[]>;
+
+  /** Called when the store changes state on its own (auto-lock, demo ready). */
+  onStatusChanged(listener: (reason: string) => void): Promise<() => void>;
+}
+
+/** A failed call: `code` is stable (the UI branches on it), `message` is for people. */
+export class ApiFailure extends Error {
+  readonly code: string;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.code = error.code;
+  }
+}
+
+/** Any thrown value as an ApiFailure, so callers can always read `code`. */
+export function asFailure(e: unknown): ApiFailure {
+  if (e instanceof ApiFailure) return e;
+  if (e && typeof e === "object" && "code" in e && "message" in e) {
+    return new ApiFailure({ code: String(e.code), message: String(e.message) });
+  }
+  return new ApiFailure({ code: "internal", message: String(e) });
+}

@@ -1,0 +1,276 @@
+// An in-memory Backend for component tests and for working on the UI in a
+// plain browser. It follows the core's rules where the UI depends on them
+// (search fields, the payment guard, errors as {code, message}); it is not
+// a second implementation of the domain.
+import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
+import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
+import type { AmbassadorRow } from "../bindings/AmbassadorRow";
+import type { AppStatus } from "../bindings/AppStatus";
+import type { CatalogView } from "../bindings/CatalogView";
+import type { ContributionRow } from "../bindings/ContributionRow";
+import type { Course } from "../bindings/Course";
+import type { Profile } from "../bindings/Profile";
+import type { Project } from "../bindings/Project";
+import type { ProjectRow } from "../bindings/ProjectRow";
+import type { RecognitionRow } from "../bindings/RecognitionRow";
+import type { Settings } from "../bindings/Settings";
+import { PAYMENT_LIKE_KINDS } from "../bindings/vocabularies";
+import { blankProfile } from "../ambassadors/profile";
+import { ApiFailure, type Backend } from "./backend";
+
+interface Person {
+  detail: AmbassadorDetail;
+}
+
+const NAMES = ["Amina", "Abdi", "Hodan", "Parisa", "Reza", "Oksana", "Grace", "Tariq", "زهراء", "محمد", "Samira", "Kwame"];
+const REGIONS = ["London", "Wales", "Scotland", "Yorkshire", "North West"];
+const SKILLS = ["public speaking", "facilitation", "writing", "translation", "mentoring", "photography"];
+const LANGUAGES = ["arabic", "tigrinya", "farsi", "ukrainian", "somali", "french"];
+
+function fail(code: string, message: string): never {
+  throw new ApiFailure({ code, message });
+}
+
+export class MockBackend implements Backend {
+  passphrase: string | null = "demo passphrase";
+  unlocked = false;
+  networkName = "Demo network";
+  settings: Settings = { auto_lock_minutes: 5, language: "en" };
+  people = new Map<string, Person>();
+  projects = new Map<string, Project>();
+  courses: Course[] = [];
+  calls: string[] = [];
+  private listeners: ((reason: string) => void)[] = [];
+  private next = 1;
+
+  constructor(options: { seed?: number; empty?: boolean } = {}) {
+    if (options.empty) {
+      this.passphrase = null;
+      return;
+    }
+    const count = options.seed ?? 30;
+    this.courses = [
+      { id: "c-induction", title: "Induction", description: "", mode: "in-person", languages: [], duration_minutes: 180, validity_months: null, prerequisites: [], co_designed: true },
+      { id: "c-safeguarding", title: "Safeguarding", description: "", mode: "online", languages: [], duration_minutes: 240, validity_months: 24, prerequisites: ["c-induction"], co_designed: false },
+    ];
+    for (let i = 0; i < count; i++) {
+      const p = blankProfile("2024-01-15");
+      p.id = `a-${i}`;
+      p.display_name = `${NAMES[i % NAMES.length]} ${i}`;
+      p.region = REGIONS[i % REGIONS.length];
+      p.skills = [SKILLS[i % SKILLS.length], SKILLS[(i + 2) % SKILLS.length]].sort();
+      p.interests = ["education"];
+      p.languages = [{ language: "english", level: "fluent" }, { language: LANGUAGES[i % LANGUAGES.length], level: "native" }];
+      p.payment = (["not-allowed", "check-first", "allowed"] as const)[i % 3];
+      p.status = i % 7 === 6 ? "paused" : "active";
+      this.people.set(p.id, { detail: this.detailFor(p) });
+    }
+    const project: Project = {
+      id: "p-1", title: "Schools of Sanctuary award panel", description: "Assessing a school's application.",
+      stream: "awards-panel", level: "regional", start: "2026-03-01", end: null, location: "Leeds",
+      remote: false, in_person: true, places: 3, required_skills: ["assessment"], desired_skills: [],
+      languages: [], required_training: [], recognition: ["thanks", "certificate"], organisation: null,
+    };
+    this.projects.set(project.id, project);
+  }
+
+  private id(prefix: string): string {
+    return `${prefix}-new-${this.next++}`;
+  }
+
+  private detailFor(profile: Profile): AmbassadorDetail {
+    return { profile, consents: [], consent_in_force: [], training: [], contributions: [], recognition: [], hours_contributed: "0" };
+  }
+
+  private need(): void {
+    if (!this.unlocked) fail("locked", "The store is locked. Unlock it with your passphrase to go on.");
+  }
+
+  private person(id: string): Person {
+    this.need();
+    return this.people.get(id) ?? fail("not-found", `no ambassador matches '${id}'`);
+  }
+
+  private check(profile: Profile): void {
+    if (!profile.display_name.trim()) fail("invalid", "display name: must not be empty");
+    if (!profile.region.trim()) fail("invalid", "region: must not be empty");
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(profile.joined)) fail("invalid", `'${profile.joined}' is not a valid date; write it as YYYY-MM-DD, for example 2026-03-14`);
+  }
+
+  /** Simulates the backend locking itself after idle time. */
+  autoLock(): void {
+    this.unlocked = false;
+    for (const l of this.listeners) l("auto-locked");
+  }
+
+  async appStatus(): Promise<AppStatus> {
+    this.calls.push("appStatus");
+    return {
+      store_exists: this.passphrase !== null,
+      unlocked: this.unlocked,
+      preparing: false,
+      demo_passphrase: null,
+      store_dir: "/home/coordinator/.local/share/sanctuary/store",
+      settings: { ...this.settings },
+      network_name: this.unlocked ? this.networkName : null,
+    };
+  }
+
+  async createStore(networkName: string, passphrase: string) {
+    if (this.passphrase !== null) fail("store-exists", "a store already exists here");
+    if (!networkName.trim()) fail("invalid", "network name: must not be empty");
+    this.passphrase = passphrase;
+    this.networkName = networkName;
+    this.unlocked = true;
+    return { network_name: networkName, ambassadors: 0, unlock_ms: 1 };
+  }
+
+  async unlock(passphrase: string) {
+    if (this.passphrase === null) fail("no-store", "there is no store here");
+    if (passphrase !== this.passphrase) fail("wrong-passphrase", "the passphrase is wrong");
+    this.unlocked = true;
+    return { network_name: this.networkName, ambassadors: this.people.size, unlock_ms: 1 };
+  }
+
+  async lock() {
+    this.unlocked = false;
+  }
+
+  async touch() {
+    this.calls.push("touch");
+  }
+
+  async changePassphrase(newPassphrase: string) {
+    this.need();
+    this.passphrase = newPassphrase;
+  }
+
+  async saveSettings(settings: Settings) {
+    if (settings.auto_lock_minutes < 1 || settings.auto_lock_minutes > 120) fail("invalid", "auto-lock: choose between 1 and 120 minutes");
+    this.settings = { ...settings };
+    return { ...settings };
+  }
+
+  async searchAmbassadors(query: AmbassadorQuery) {
+    this.need();
+    const needle = query.text?.trim().toLowerCase() ?? "";
+    const rows: AmbassadorRow[] = [];
+    for (const { detail } of this.people.values()) {
+      const p = detail.profile;
+      if (p.archived && !query.include_archived) continue;
+      if (query.status && p.status !== query.status) continue;
+      const haystack = [p.display_name, p.full_name ?? "", p.region, p.local_group ?? "", ...p.skills, ...p.interests, ...p.languages.map((l) => l.language)];
+      if (needle && !haystack.some((h) => h.toLowerCase().includes(needle))) continue;
+      rows.push({ id: p.id, display_name: p.display_name, region: p.region, status: p.status, languages: p.languages.map((l) => l.language), skills: p.skills, archived: p.archived });
+    }
+    rows.sort((a, b) => a.display_name.toLowerCase().localeCompare(b.display_name.toLowerCase()));
+    return { rows, total: this.people.size };
+  }
+
+  async getAmbassador(id: string) {
+    return structuredClone(this.person(id).detail);
+  }
+
+  async addAmbassador(profile: Profile) {
+    this.need();
+    this.check(profile);
+    const id = this.id("a");
+    this.people.set(id, { detail: this.detailFor({ ...structuredClone(profile), id }) });
+    return id;
+  }
+
+  async editAmbassador(id: string, profile: Profile) {
+    const person = this.person(id);
+    this.check(profile);
+    person.detail.profile = { ...structuredClone(profile), id };
+  }
+
+  async addConsent(ambassadorId: string, consent: import("../bindings/ConsentInput").ConsentInput) {
+    const person = this.person(ambassadorId);
+    if (!consent.recorded_by.trim()) fail("invalid", "recorded by: must not be empty");
+    const id = this.id("consent");
+    person.detail.consents.unshift({ id, ...consent });
+    if (consent.agreed && !person.detail.consent_in_force.includes(consent.scope)) person.detail.consent_in_force.push(consent.scope);
+    return id;
+  }
+
+  async recordTraining(ambassadorId: string, record: import("../bindings/TrainingInput").TrainingInput) {
+    const person = this.person(ambassadorId);
+    const course = this.courses.find((c) => c.id === record.course_id) ?? fail("not-found", `no course matches '${record.course_id}'`);
+    const id = this.id("training");
+    person.detail.training.unshift({ id, course_id: course.id, course_title: course.title, completed: record.completed, expires: null, expiry: "never", trainer: record.trainer, evidence: record.evidence, confidence_before: record.confidence_before, confidence_after: record.confidence_after, place: record.place, reflection: record.reflection });
+    return id;
+  }
+
+  async logContribution(ambassadorId: string, c: import("../bindings/ContributionInput").ContributionInput) {
+    const person = this.person(ambassadorId);
+    const hours = Number(c.hours);
+    if (!(hours > 0)) fail("invalid", `hours: '${c.hours}' is not a number of hours, e.g. 1.5`);
+    const id = this.id("contribution");
+    const row: ContributionRow = { id, project_id: c.project_id, project_title: c.project_id ? (this.projects.get(c.project_id)?.title ?? null) : null, date: c.date, role: c.role, stream: c.stream ?? "other", hours: c.hours };
+    person.detail.contributions.unshift(row);
+    return id;
+  }
+
+  async logRecognition(ambassadorId: string, r: import("../bindings/RecognitionInput").RecognitionInput) {
+    const person = this.person(ambassadorId);
+    const name = person.detail.profile.display_name;
+    if (PAYMENT_LIKE_KINDS.includes(r.kind)) {
+      if (person.detail.profile.payment === "not-allowed") fail("payment-not-allowed", `${name} cannot receive ${r.kind}: their profile says payment is not allowed. Reimburse travel and meal costs actually incurred, or give thanks, a certificate or a reference instead`);
+      if (person.detail.profile.payment === "check-first" && !r.checked) fail("check-first", `${name}'s profile says to check first whether they may receive ${r.kind}. Check with them (and, if needed, an adviser), then record it again confirming you checked`);
+    }
+    const id = this.id("recognition");
+    const row: RecognitionRow = { id, date: r.date, kind: r.kind, amount: r.amount ? `£${r.amount}` : null, description: r.description, contribution_id: r.contribution_id, project_id: r.project_id, project_title: null };
+    person.detail.recognition.unshift(row);
+    return id;
+  }
+
+  async listProjects(): Promise<ProjectRow[]> {
+    this.need();
+    return [...this.projects.values()].map((p) => ({ id: p.id, title: p.title, stream: p.stream, level: p.level, start: p.start, end: p.end, places: p.places, location: p.location, remote: p.remote }));
+  }
+
+  async getProject(id: string) {
+    this.need();
+    const project = this.projects.get(id) ?? fail("not-found", `no project matches '${id}'`);
+    return { project: structuredClone(project), required_training: [], contributions: [], recognition: [], hours_contributed: "0" };
+  }
+
+  async addProject(project: Project) {
+    this.need();
+    if (!project.title.trim()) fail("invalid", "title: must not be empty");
+    const id = this.id("p");
+    this.projects.set(id, { ...structuredClone(project), id });
+    return id;
+  }
+
+  async editProject(id: string, project: Project) {
+    this.need();
+    if (!this.projects.has(id)) fail("not-found", `no project matches '${id}'`);
+    this.projects.set(id, { ...structuredClone(project), id });
+  }
+
+  async getCatalog(): Promise<CatalogView> {
+    this.need();
+    return { courses: structuredClone(this.courses), skills: [...SKILLS], interests: ["education", "health"] };
+  }
+
+  async addCourse(course: Course) {
+    this.need();
+    const id = this.id("c");
+    this.courses.push({ ...course, id });
+    return id;
+  }
+
+  async expiringTraining() {
+    this.need();
+    return [];
+  }
+
+  async onStatusChanged(listener: (reason: string) => void) {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+}

@@ -1,0 +1,47 @@
+// The Backend over Tauri IPC: one small function per command.
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import { asFailure, type Backend } from "./backend";
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw asFailure(e);
+  }
+}
+
+export const tauriBackend: Backend = {
+  appStatus: () => call("app_status"),
+  createStore: (networkName, passphrase) => call("create_store", { networkName, passphrase }),
+  unlock: (passphrase) => call("unlock", { passphrase }),
+  lock: () => call("lock"),
+  touch: () => call("touch"),
+  changePassphrase: (newPassphrase) => call("change_passphrase", { newPassphrase }),
+  saveSettings: (settings) => call("save_settings", { settings }),
+
+  searchAmbassadors: (query) => call("search_ambassadors", { query }),
+  getAmbassador: (id) => call("get_ambassador", { id }),
+  addAmbassador: (profile) => call("add_ambassador", { profile }),
+  editAmbassador: (id, profile) => call("edit_ambassador", { id, profile }),
+  addConsent: (ambassadorId, consent) => call("add_consent", { ambassadorId, consent }),
+  recordTraining: (ambassadorId, record) => call("record_training", { ambassadorId, record }),
+  logContribution: (ambassadorId, contribution) =>
+    call("log_contribution", { ambassadorId, contribution }),
+  logRecognition: (ambassadorId, recognition) =>
+    call("log_recognition", { ambassadorId, recognition }),
+
+  listProjects: () => call("list_projects"),
+  getProject: (id) => call("get_project", { id }),
+  addProject: (project) => call("add_project", { project }),
+  editProject: (id, project) => call("edit_project", { id, project }),
+
+  getCatalog: () => call("get_catalog"),
+  addCourse: (course) => call("add_course", { course }),
+  expiringTraining: () => call("expiring_training"),
+
+  onStatusChanged: async (listener) => {
+    const unlisten = await listen<string>("status-changed", (event) => listener(event.payload));
+    return unlisten;
+  },
+};

@@ -1,0 +1,115 @@
+// The app's session: which screen shows, whether the store is unlocked, and
+// the activity pings that postpone auto-lock. When the store locks (by
+// hand or by itself), `unlocked` turns false and every screen unmounts,
+// dropping the data it held.
+import { api, asFailure } from "../api";
+import type { AppStatus } from "../bindings/AppStatus";
+import type { Settings } from "../bindings/Settings";
+import { setLocale } from "../i18n/i18n.svelte";
+
+export type Screen = "ambassadors" | "projects" | "training" | "recognition" | "sync" | "settings";
+export const SCREENS: Screen[] = [
+  "ambassadors",
+  "projects",
+  "training",
+  "recognition",
+  "sync",
+  "settings",
+];
+
+/** Activity pings are sent at most this often. */
+const TOUCH_EVERY_MS = 20_000;
+
+class Session {
+  status = $state<AppStatus | null>(null);
+  screen = $state<Screen>("ambassadors");
+  /** Why the unlock screen shows, e.g. after auto-lock. */
+  lockedReason = $state<"auto" | null>(null);
+  /** A person to open on the ambassadors screen (from another screen's link). */
+  openAmbassador = $state<string | null>(null);
+  /** A project to open on the projects screen. */
+  openProject = $state<string | null>(null);
+  /** A person to open on the recognition screen. */
+  recognitionFor = $state<string | null>(null);
+  private lastTouch = 0;
+
+  get unlocked(): boolean {
+    return this.status?.unlocked ?? false;
+  }
+
+  get settings(): Settings {
+    return this.status?.settings ?? { auto_lock_minutes: 5, language: "en" };
+  }
+
+  async refresh(): Promise<void> {
+    const status = await api().appStatus();
+    setLocale(status.settings.language);
+    this.status = status;
+  }
+
+  /** After create or unlock succeeded. */
+  async unlockedNow(): Promise<void> {
+    this.lockedReason = null;
+    await this.refresh();
+  }
+
+  async lock(): Promise<void> {
+    await api().lock();
+    this.dropData();
+    await this.refresh();
+  }
+
+  /** The backend locked on its own: show the unlock screen and say why. */
+  async lockedByBackend(reason: string): Promise<void> {
+    if (reason === "auto-locked") this.lockedReason = "auto";
+    this.dropData();
+    await this.refresh();
+  }
+
+  /** A command said the store is locked: same as an auto-lock. */
+  async handleFailure(e: unknown): Promise<boolean> {
+    if (asFailure(e).code === "locked") {
+      await this.lockedByBackend("auto-locked");
+      return true;
+    }
+    return false;
+  }
+
+  private dropData(): void {
+    this.openAmbassador = null;
+    this.openProject = null;
+    this.recognitionFor = null;
+    if (this.status) this.status = { ...this.status, unlocked: false, network_name: null };
+  }
+
+  /** Keyboard or pointer use: postpone auto-lock (throttled). */
+  activity(now = Date.now()): void {
+    if (!this.unlocked || now - this.lastTouch < TOUCH_EVERY_MS) return;
+    this.lastTouch = now;
+    api()
+      .touch()
+      .catch(() => {});
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    const saved = await api().saveSettings(settings);
+    setLocale(saved.language);
+    if (this.status) this.status = { ...this.status, settings: saved };
+  }
+
+  go(screen: Screen): void {
+    this.screen = screen;
+  }
+
+  showAmbassador(id: string): void {
+    this.openAmbassador = id;
+    this.screen = "ambassadors";
+  }
+
+  showProject(id: string): void {
+    this.openProject = id;
+    this.screen = "projects";
+  }
+}
+
+export const session = new Session();
