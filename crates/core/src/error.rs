@@ -56,6 +56,10 @@ pub enum CoreError {
     )]
     Damaged { doc: String, detail: String },
 
+    /// Someone who fails a hard constraint of a project, with every reason.
+    #[error("{name} cannot take part yet: {}", reasons.join("; "))]
+    NotEligible { name: String, reasons: Vec<String> },
+
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -76,6 +80,7 @@ impl CoreError {
             CoreError::PaymentNotAllowed { .. } => "payment-not-allowed",
             CoreError::CheckFirst { .. } => "check-first",
             CoreError::Prerequisite { .. } => "prerequisite",
+            CoreError::NotEligible { .. } => "not-eligible",
             CoreError::Internal(_) => "internal",
         }
     }
