@@ -56,9 +56,9 @@ pub enum CoreError {
     )]
     Damaged { doc: String, detail: String },
 
-    /// Someone who fails a hard constraint of a project, with every reason.
-    #[error("{name} cannot take part yet: {}", reasons.join("; "))]
-    NotEligible { name: String, reasons: Vec<String> },
+    /// A refused bundle or invite, or a sync step that failed (sanctuary-sync).
+    #[error(transparent)]
+    Sync(#[from] sanctuary_sync::SyncError),
 
     #[error("internal error: {0}")]
     Internal(String),
@@ -80,7 +80,7 @@ impl CoreError {
             CoreError::PaymentNotAllowed { .. } => "payment-not-allowed",
             CoreError::CheckFirst { .. } => "check-first",
             CoreError::Prerequisite { .. } => "prerequisite",
-            CoreError::NotEligible { .. } => "not-eligible",
+            CoreError::Sync(e) => e.code(),
             CoreError::Internal(_) => "internal",
         }
     }

@@ -23,6 +23,7 @@ pub use error::{CoreError, Result};
 pub use sanctuary::{
     AmbassadorQuery, CATALOG_DOC, CreateOptions, NETWORK_DOC, OpenTimings, Sanctuary,
 };
+pub use sanctuary::{FolderReport, ImportReport, Invite, PeerState};
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
 
 /// Whether `dir` holds a store (without unlocking it).

@@ -16,7 +16,7 @@ pub use ambassador::{
 };
 pub use catalog::{Catalog, Course};
 pub use invitation::{Invitation, InvitationEvent, Rota, RotaTurn};
-pub use network::{Device, NetworkDoc};
+pub use network::{Device, InviteEntry, NetworkDoc, Revocation};
 pub use project::{Project, ProjectDoc};
 pub use validate::Invalid;
 pub use values::{Day, InvalidDate, Tags, new_id, normalise_tag};

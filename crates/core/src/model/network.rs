@@ -18,6 +18,11 @@ pub struct NetworkDoc {
     pub created: Day,
     /// Devices keyed by their id (the hex Automerge actor id of the device).
     pub devices: BTreeMap<String, Device>,
+    /// Invites made by members, keyed by invite id: the public half of the
+    /// key a joining laptop signs its registration with (see `sanctuary::sync`).
+    #[autosurgeon(missing = "BTreeMap::new")]
+    #[serde(default)]
+    pub invites: BTreeMap<String, InviteEntry>,
 }
 
 /// A laptop that belongs to the network.
@@ -25,4 +30,38 @@ pub struct NetworkDoc {
 pub struct Device {
     pub name: String,
     pub added: Day,
+    /// The device's Ed25519 public key (hex); empty until it first syncs.
+    #[autosurgeon(missing = "String::new")]
+    #[serde(default)]
+    pub public_key: String,
+    /// The invite it joined with, empty for the device that made the network.
+    #[autosurgeon(missing = "String::new")]
+    #[serde(default)]
+    pub invite: String,
+    /// The invite key's signature (hex) over the network id, device id and public key.
+    #[autosurgeon(missing = "String::new")]
+    #[serde(default)]
+    pub proof: String,
+    /// Set when a member removed this device from the network.
+    #[autosurgeon(missing = "Option::default")]
+    #[serde(default)]
+    pub revoked: Option<Revocation>,
+}
+
+/// A signed removal: bundles of the device after `last_seq` are refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct Revocation {
+    pub by: String,
+    pub on: Day,
+    pub last_seq: u64,
+}
+
+/// An invite a member made: a joining device proves it holds the code by
+/// signing its registration with the invite's key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct InviteEntry {
+    pub public_key: String,
+    pub created_by: String,
+    /// Unix seconds after which the invite is refused.
+    pub expires: i64,
 }

@@ -9,11 +9,10 @@
 
 mod ambassadors;
 mod catalog;
-mod invitations;
-mod matching;
 mod open;
 mod projects;
-mod rota;
+mod sync;
+mod sync_invite;
 mod verify;
 
 use std::collections::HashMap;
@@ -28,6 +27,8 @@ use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
 
 pub use ambassadors::AmbassadorQuery;
 pub use open::{CreateOptions, OpenTimings};
+pub use sync::{FolderReport, ImportReport, PeerState};
+pub use sync_invite::Invite;
 
 /// The document ids every network shares: there is one catalog and one network document.
 pub const CATALOG_DOC: &str = "catalog";

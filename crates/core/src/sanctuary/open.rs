@@ -15,7 +15,7 @@ use crate::error::{CoreError, Result};
 use crate::model::{AmbassadorDoc, Catalog, Day, Device, NetworkDoc, ProjectDoc, new_id};
 
 /// The meta entry holding this device's Automerge actor id.
-const ACTOR_META: &str = "actor";
+pub(super) const ACTOR_META: &str = "actor";
 
 /// How a new store is set up.
 #[derive(Debug, Clone)]
@@ -61,8 +61,13 @@ impl Sanctuary {
                 Device {
                     name: options.device_name.clone(),
                     added: today,
+                    public_key: String::new(),
+                    invite: String::new(),
+                    proof: String::new(),
+                    revoked: None,
                 },
             )]),
+            invites: BTreeMap::new(),
         };
         let mut sanctuary = Sanctuary {
             store,
@@ -117,6 +122,7 @@ impl Sanctuary {
                 name: String::new(),
                 created: Day::today(),
                 devices: BTreeMap::new(),
+                invites: BTreeMap::new(),
             },
             live: HashMap::new(),
         };
