@@ -60,6 +60,10 @@ pub enum CoreError {
     #[error(transparent)]
     Sync(#[from] sanctuary_sync::SyncError),
 
+    /// Someone who fails a hard constraint of a project, with every reason.
+    #[error("{name} cannot take part yet: {}", reasons.join("; "))]
+    NotEligible { name: String, reasons: Vec<String> },
+
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -81,6 +85,7 @@ impl CoreError {
             CoreError::CheckFirst { .. } => "check-first",
             CoreError::Prerequisite { .. } => "prerequisite",
             CoreError::Sync(e) => e.code(),
+            CoreError::NotEligible { .. } => "not-eligible",
             CoreError::Internal(_) => "internal",
         }
     }

@@ -25,6 +25,7 @@ pub mod fairness;
 pub mod locality;
 pub mod ranking;
 pub mod recognition;
+pub mod requests;
 pub mod rota;
 pub mod settings;
 pub mod team;
@@ -38,6 +39,9 @@ pub use factors::{Factor, FactorScore};
 pub use fairness::gini;
 pub use ranking::{Candidate, NotEligible, Ranking, rank};
 pub use recognition::RecognitionAdvice;
+pub use requests::{
+    InvitationChange, InvitationUpdate, InvitationView, MatchOptions, RotaAssignment, default_role,
+};
 pub use rota::{RotaMember, RotaPlace, RotaPlan, RotaSummary, plan_turn, rota_summary};
 pub use settings::{MatchSettings, MatchWeights};
 pub use team::{Coverage, Team, TeamMember, select_team};

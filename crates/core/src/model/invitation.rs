@@ -287,4 +287,58 @@ mod tests {
         invited.minutes = Some(60);
         assert!(invited.validate().is_err());
     }
+
+    /// The map at `path` below the root of `doc`.
+    fn map_at(doc: &automerge::AutoCommit, path: &[&str]) -> automerge::ObjId {
+        use automerge::ReadDoc;
+        let mut obj = automerge::ROOT;
+        for key in path {
+            obj = match doc.get(&obj, *key) {
+                Ok(Some((automerge::Value::Object(_), id))) => id,
+                other => panic!("no map at {key}: {other:?}"),
+            };
+        }
+        obj
+    }
+
+    #[test]
+    fn old_project_documents_hydrate_and_concurrent_moves_merge() {
+        use crate::model::{Level, Project, ProjectDoc, Stream};
+        #[derive(Reconcile)]
+        struct OldProjectDoc {
+            schema: u64,
+            project: Project,
+        }
+        let start = "2026-03-14".parse().unwrap();
+        let project = Project::new("p".into(), "Panel", Stream::Media, Level::Local, start);
+        let mut doc = automerge::AutoCommit::new();
+        autosurgeon::reconcile(&mut doc, &OldProjectDoc { schema: 1, project }).unwrap();
+        let old: ProjectDoc = autosurgeon::hydrate(&doc).unwrap();
+        assert!(old.invitations.is_empty());
+        assert_eq!(old.rota, Rota::default());
+
+        let mut invitation = Invitation::new("a");
+        invitation
+            .events
+            .insert("e1".into(), event("e1", 1, Invited, "2026-03-01"));
+        let invitations = BTreeMap::from([("a".to_string(), invitation)]);
+        autosurgeon::reconcile_prop(&mut doc, automerge::ROOT, "invitations", &invitations)
+            .unwrap();
+        let mut other = doc.fork();
+        let accepted = event("e2", 2, Accepted, "2026-03-02");
+        let withdrawn = event("e3", 2, Withdrawn, "2026-03-02");
+        let events = map_at(&doc, &["invitations", "a", "events"]);
+        autosurgeon::reconcile_prop(&mut doc, &events, "e2", &accepted).unwrap();
+        let events = map_at(&other, &["invitations", "a", "events"]);
+        autosurgeon::reconcile_prop(&mut other, &events, "e3", &withdrawn).unwrap();
+        let mut reverse = other.fork();
+        doc.merge(&mut other).unwrap();
+        reverse.merge(&mut doc).unwrap();
+        for merged in [&doc, &reverse] {
+            let project: ProjectDoc = autosurgeon::hydrate(merged).unwrap();
+            let invitation = &project.invitations["a"];
+            assert_eq!(invitation.events.len(), 3);
+            assert_eq!(invitation.status(), Some(Withdrawn));
+        }
+    }
 }

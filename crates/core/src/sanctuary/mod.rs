@@ -9,8 +9,11 @@
 
 mod ambassadors;
 mod catalog;
+mod invitations;
+mod matching;
 mod open;
 mod projects;
+mod rota;
 mod sync;
 mod sync_invite;
 mod verify;
