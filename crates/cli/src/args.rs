@@ -60,6 +60,12 @@ pub enum Command {
     Passphrase(PassphraseCommand),
     /// Decrypt and check every document; exits 1 if anything is wrong.
     Verify,
+    /// Exchange changes with other laptops: bundle files or a shared folder.
+    #[command(subcommand)]
+    Sync(crate::sync::SyncCommand),
+    /// Invite a new laptop into this network.
+    #[command(subcommand)]
+    Invite(crate::sync::InviteCommand),
     /// Measure unlock, edits, size and memory on a demo network.
     Bench(BenchArgs),
     /// Unlocks a bench store and reports peak memory (run by `bench` in a fresh process).
@@ -77,6 +83,12 @@ pub struct InitArgs {
     /// Key-derivation cost: `default` (64 MiB, 3 passes) or `minimum` (19 MiB, 2 passes; for tests).
     #[arg(long, value_enum, default_value_t = KdfChoice::Default)]
     pub kdf: KdfChoice,
+    /// Join an existing network with an invite file (needs --code).
+    #[arg(long, requires = "code")]
+    pub join: Option<PathBuf>,
+    /// The one-time code given with the invite.
+    #[arg(long, requires = "join")]
+    pub code: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

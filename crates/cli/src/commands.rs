@@ -23,6 +23,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Init(args) => {
             let pass = passphrase::read(pass_file, passphrase::ENV, "New passphrase: ")?;
+            if let (Some(file), Some(code)) = (&args.join, &args.code) {
+                return crate::sync::join(
+                    &dir,
+                    &pass,
+                    kdf(args.kdf),
+                    file,
+                    code,
+                    &args.device_name,
+                );
+            }
             let options = CreateOptions {
                 network_name: args.network_name,
                 device_name: args.device_name,
@@ -134,6 +144,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             s.change_passphrase(&new, kdf(choice))?;
             say!("The passphrase is changed. Use the new one from now on.");
         }
+        Command::Sync(command) => crate::sync::sync(&mut unlock()?, command)?,
+        Command::Invite(command) => crate::sync::invite(&mut unlock()?, command)?,
         Command::Verify => {
             let s = unlock()?;
             let report = s.verify()?;
@@ -151,7 +163,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn kdf(choice: KdfChoice) -> KdfParams {
+pub(crate) fn kdf(choice: KdfChoice) -> KdfParams {
     match choice {
         KdfChoice::Default => KdfParams::DEFAULT,
         KdfChoice::Minimum => KdfParams::MINIMUM,

@@ -16,6 +16,7 @@ mod bench;
 mod commands;
 mod output;
 mod passphrase;
+mod sync;
 
 use std::process::ExitCode;
 

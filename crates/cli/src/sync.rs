@@ -1,0 +1,123 @@
+//! `sanctuary sync`, `invite` and `init --join`: thin calls into the core's sync API.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::Subcommand;
+use sanctuary_core::{KdfParams, Sanctuary, SecretString};
+
+use crate::args::KdfChoice;
+
+#[derive(Subcommand, Debug)]
+pub enum SyncCommand {
+    /// Write this laptop's changes to a bundle file (all, or what DEVICE has not acknowledged).
+    Export {
+        #[arg(long)]
+        out: PathBuf,
+        /// The device the bundle is for (id, id prefix or name).
+        #[arg(long = "for")]
+        for_device: Option<String>,
+    },
+    /// Verify and merge a bundle from another laptop.
+    Import { file: PathBuf },
+    /// Exchange bundles through a shared folder (Syncthing, Nextcloud, a USB stick ...).
+    Folder { dir: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum InviteCommand {
+    /// Make an invite file; the one-time code is printed alone on the last line.
+    Create {
+        #[arg(long)]
+        out: PathBuf,
+        /// Days before the invite expires.
+        #[arg(long, default_value_t = 7)]
+        days: u32,
+        /// Cost of guessing the code: `default` or `minimum` (tests).
+        #[arg(long, value_enum, default_value_t = KdfChoice::Default)]
+        kdf: KdfChoice,
+    },
+}
+
+pub fn sync(s: &mut Sanctuary, command: SyncCommand) -> anyhow::Result<()> {
+    match command {
+        SyncCommand::Export { out, for_device } => {
+            let bytes = s.sync_export(for_device.as_deref())?;
+            write_new(&out, &bytes)?;
+            say!("Wrote {} bytes to {}", bytes.len(), out.display());
+        }
+        SyncCommand::Import { file } => {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let report = s.sync_import(&bytes)?;
+            if report.duplicate {
+                say!("Already applied: nothing changed");
+            } else {
+                say!(
+                    "Merged bundle {} from {}: {} documents changed",
+                    report.seq,
+                    report.sender,
+                    report.changed
+                );
+                if report.gap {
+                    say!("Some earlier bundles from that laptop have not arrived yet");
+                }
+            }
+        }
+        SyncCommand::Folder { dir } => {
+            let report = s.sync_folder(&dir)?;
+            say!(
+                "Imported {} bundles ({} documents changed), skipped {}{}",
+                report.imported,
+                report.changed,
+                report.skipped,
+                match report.written {
+                    Some(seq) => format!(", wrote bundle {seq}"),
+                    None => String::new(),
+                }
+            );
+            for problem in report.problems {
+                say!("  skipped {problem}");
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn invite(s: &mut Sanctuary, command: InviteCommand) -> anyhow::Result<()> {
+    match command {
+        InviteCommand::Create { out, days, kdf } => {
+            let invite = s.create_invite(crate::commands::kdf(kdf), days)?;
+            write_new(&out, &invite.bytes)?;
+            say!(
+                "Wrote the invite to {}; give the new laptop the file and this code:",
+                out.display()
+            );
+            say!("{}", invite.code);
+        }
+    }
+    Ok(())
+}
+
+pub fn join(
+    dir: &Path,
+    pass: &SecretString,
+    kdf: KdfParams,
+    file: &Path,
+    code: &str,
+    device_name: &str,
+) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let s = Sanctuary::join(dir, pass, kdf, &bytes, code, device_name)?;
+    say!(
+        "Joined {} as {} in {}",
+        s.network().name,
+        s.device_id(),
+        dir.display()
+    );
+    Ok(())
+}
+
+fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
+}
