@@ -47,6 +47,20 @@ impl FontId {
         self as usize
     }
 
+    fn name(self) -> &'static str {
+        match self {
+            FontId::Sans => "Noto Sans",
+            FontId::SansBold => "Noto Sans Bold",
+            FontId::Naskh => "Noto Naskh Arabic",
+            FontId::Ethiopic => "Noto Sans Ethiopic",
+        }
+    }
+
+    /// Position in the list [`Fonts::pdf_fonts`] returns.
+    pub(crate) fn pdf_index(self) -> usize {
+        self.index()
+    }
+
     /// How much to enlarge this font so its letters look as big as Noto
     /// Sans's at the same nominal size: Naskh draws small.
     pub(crate) fn scale(self) -> f32 {
@@ -143,22 +157,6 @@ impl Fonts {
                 krilla::text::Font::new(id.data().into(), 0).ok_or(ReportError::Font(id.name()))
             })
             .collect()
-    }
-}
-
-impl FontId {
-    fn name(self) -> &'static str {
-        match self {
-            FontId::Sans => "Noto Sans",
-            FontId::SansBold => "Noto Sans Bold",
-            FontId::Naskh => "Noto Naskh Arabic",
-            FontId::Ethiopic => "Noto Sans Ethiopic",
-        }
-    }
-
-    /// Position in the list [`Fonts::pdf_fonts`] returns.
-    pub(crate) fn pdf_index(self) -> usize {
-        self.index()
     }
 }
 

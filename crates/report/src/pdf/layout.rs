@@ -6,7 +6,7 @@
 //! check where everything landed without reading a PDF.
 
 use super::fonts::{Fonts, Weight};
-use super::text::{Line, line, wrap};
+use super::text::{Line, fitted_line, wrap};
 use crate::RecordReport;
 
 /// A4 in points.
@@ -166,9 +166,9 @@ impl Flow<'_> {
         });
     }
 
-    /// One unwrapped line of text whose box top is `y`.
+    /// One line of text whose box top is `y`, cut short if it is too wide.
     fn text(&mut self, x: f32, y: f32, width: f32, text: &str, style: Style, align: Align) {
-        let line = line(self.fonts, style.weight, style.size, text);
+        let line = fitted_line(self.fonts, style.weight, style.size, text, width);
         self.place(x, y, width, line, style, align);
     }
 
@@ -551,8 +551,14 @@ fn footers(flow: &mut Flow, report: &RecordReport) {
             h: 0.5,
             color: RULE,
         });
-        let left = line(fonts, NOTE.weight, NOTE.size, &footer);
-        let right = line(fonts, NOTE.weight, NOTE.size, &number);
+        let right = fitted_line(fonts, NOTE.weight, NOTE.size, &number, CONTENT_W / 4.0);
+        let left = fitted_line(
+            fonts,
+            NOTE.weight,
+            NOTE.size,
+            &footer,
+            CONTENT_W - right.width - 12.0,
+        );
         let baseline = text_y + NOTE.ascent();
         page.ops.push(Op::Text {
             x: MARGIN_X,
@@ -620,6 +626,21 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    #[test]
+    fn very_long_names_stay_inside_the_margins() {
+        let fonts = Fonts::load().unwrap();
+        let mut report = report(40, 10);
+        report.person.display_name = "زهراء الموسوی ".repeat(30);
+        report.network_name = "Sanctuary Ambassadors ".repeat(30);
+        report.generated_on = "22 November 2026 ".repeat(30);
+        report.recognition = vec!["x".repeat(500), "ሰላም ".repeat(200)];
+        for page in layout(&report, &fonts) {
+            for (x, _, line) in texts(&page) {
+                assert!(x >= MARGIN_X - 0.01 && x + line.width <= PAGE_W - MARGIN_X + 0.01);
+            }
+        }
     }
 
     #[test]

@@ -155,6 +155,42 @@ pub(crate) fn line(fonts: &Fonts, weight: Weight, size: f32, text: &str) -> Line
     layout_range(fonts, weight, size, &text, &bidi, trimmed)
 }
 
+/// Lays out `text` as a single line no wider than `max_width`, cutting it
+/// short with an ellipsis when it is wider.
+pub(crate) fn fitted_line(
+    fonts: &Fonts,
+    weight: Weight,
+    size: f32,
+    text: &str,
+    max_width: f32,
+) -> Line {
+    let whole = line(fonts, weight, size, text);
+    if whole.width <= max_width {
+        return whole;
+    }
+    let text = one_paragraph(text);
+    let ends: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+    // The longest prefix that fits with the ellipsis, by bisection.
+    let cut = |n: usize| {
+        line(
+            fonts,
+            weight,
+            size,
+            &format!("{}…", text[..ends[n]].trim_end()),
+        )
+    };
+    let (mut lo, mut hi) = (0, ends.len() - 1);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if cut(mid).width <= max_width {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    cut(lo)
+}
+
 fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let s = &text[range.clone()];
     let start = range.start + (s.len() - s.trim_start().len());
@@ -216,7 +252,7 @@ pub(crate) fn wrap(
         for (offset, cluster) in text[word.clone()].grapheme_indices(true) {
             let end = word.start + offset + cluster.len();
             if width(start..end) > max_width
-                && let Some(fit) = last_fit
+                && let Some(fit) = last_fit.filter(|&fit| fit > start)
             {
                 lines.push(start..fit);
                 start = fit;
@@ -328,5 +364,19 @@ mod tests {
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|l| l.width <= 100.01));
         assert!(wrap(&fonts, Weight::Regular, 10.0, "  \n ", 100.0).is_empty());
+        // Narrower than one letter: one letter a line, no empty lines.
+        let lines = wrap(&fonts, Weight::Regular, 10.0, "abc", 1.0);
+        assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn a_fitted_line_is_cut_with_an_ellipsis() {
+        let fonts = fonts();
+        let short = fitted_line(&fonts, Weight::Regular, 10.0, "Leeds", 100.0);
+        assert_eq!(short.visual_text(), ["Leeds"]);
+        let long = "زهراء الموسوی ".repeat(20);
+        let cut = fitted_line(&fonts, Weight::Regular, 10.0, &long, 100.0);
+        assert!(cut.width <= 100.0 && cut.width > 80.0, "{}", cut.width);
+        assert!(cut.visual_text().concat().contains('…'));
     }
 }
