@@ -49,6 +49,9 @@ pub enum Command {
     /// Training records.
     #[command(subcommand)]
     Training(TrainingCommand),
+    /// Suggestions from self-view, waiting for a coordinator.
+    #[command(subcommand)]
+    Suggestion(SuggestionCommand),
     /// Time given to co-production work.
     #[command(subcommand)]
     Contribution(ContributionCommand),
@@ -351,12 +354,63 @@ pub enum TrainingCommand {
         date: Day,
         #[arg(long)]
         trainer: Option<String>,
+        /// Where it took place ("Online" for online training).
+        #[arg(long)]
+        place: Option<String>,
         #[arg(long)]
         evidence: Option<String>,
         #[arg(long)]
         confidence_before: Option<u8>,
         #[arg(long)]
         confidence_after: Option<u8>,
+    },
+    /// Record a session: the course completed by every attendee, in one step.
+    Session {
+        #[arg(long)]
+        course: String,
+        #[arg(long)]
+        date: Day,
+        #[arg(long)]
+        trainer: Option<String>,
+        /// Where it was held.
+        #[arg(long, conflicts_with = "online")]
+        place: Option<String>,
+        /// It was held online.
+        #[arg(long)]
+        online: bool,
+        /// An ambassador who completed it (repeatable).
+        #[arg(long = "attendee", required = true)]
+        attendees: Vec<String>,
+    },
+    /// What expires in the next N days across the network (default 30).
+    Expiring {
+        #[arg(long, default_value_t = 30)]
+        days: i64,
+        /// Also list what has already expired.
+        #[arg(long)]
+        expired: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Suggestions ambassadors made to their own record in self-view.
+#[derive(Subcommand, Debug)]
+pub enum SuggestionCommand {
+    /// Every pending suggestion.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apply a suggestion to the person's record.
+    Approve {
+        ambassador: String,
+        suggestion: String,
+    },
+    /// Decline a suggestion; the record stays as it was.
+    Decline {
+        ambassador: String,
+        suggestion: String,
     },
 }
 

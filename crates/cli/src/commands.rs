@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use sanctuary_core::model::{
     Consent, Contribution, Course, Day, LanguageLevel, Profile, Project, Recognition, Stream, Tags,
-    TrainingRecord,
 };
 use sanctuary_core::{AmbassadorQuery, CreateOptions, KdfParams, Sanctuary, SecretString};
 
@@ -68,28 +67,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ambassador(command) => ambassador(&mut unlock()?, command)?,
         Command::Project(command) => project(&mut unlock()?, command)?,
         Command::Course(command) => course(&mut unlock()?, command)?,
-        Command::Training(TrainingCommand::Record {
-            ambassador,
-            course,
-            date,
-            trainer,
-            evidence,
-            confidence_before,
-            confidence_after,
-        }) => {
-            let mut s = unlock()?;
-            let record = TrainingRecord {
-                id: String::new(),
-                course_id: course,
-                completed: date,
-                trainer,
-                evidence,
-                confidence_before,
-                confidence_after,
-            };
-            let id = s.record_training(&ambassador, record)?;
-            say!("{id}");
-        }
+        Command::Training(command) => crate::training::run(&mut unlock()?, command)?,
+        Command::Suggestion(command) => crate::training::suggestions(&mut unlock()?, command)?,
         Command::Contribution(ContributionCommand::Log {
             ambassador,
             date,

@@ -17,6 +17,7 @@ mod commands;
 mod output;
 mod passphrase;
 mod sync;
+mod training;
 
 use std::process::ExitCode;
 

@@ -527,6 +527,9 @@ fn person(
             evidence: None,
             confidence_before: Some(rng.gen_range(1..4)),
             confidence_after: Some(rng.gen_range(3..6)),
+            place: None,
+            session_id: None,
+            reflection: None,
         };
         doc.training.insert(record.id.clone(), record);
     }

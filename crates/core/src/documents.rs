@@ -36,7 +36,8 @@ impl Kind {
 /// Bumped whenever a snapshot's struct layout changes; old snapshots are then
 /// rebuilt from their documents. 2: projects gained invitations and a rota.
 /// 3: network devices gained keys, invites and revocation (sync).
-const SNAPSHOT_FORMAT: u8 = 3;
+/// 4: ambassadors gained suggestions; training records place, session, reflection.
+const SNAPSHOT_FORMAT: u8 = 4;
 
 pub fn encode_snapshot<T: Serialize>(value: &T) -> Result<Vec<u8>, CoreError> {
     postcard::to_extend(value, vec![SNAPSHOT_FORMAT])

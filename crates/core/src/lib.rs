@@ -24,6 +24,10 @@ pub use sanctuary::{
     AmbassadorQuery, CATALOG_DOC, CreateOptions, NETWORK_DOC, OpenTimings, Sanctuary,
 };
 pub use sanctuary::{FolderReport, ImportReport, Invite, PeerState};
+pub use sanctuary::{
+    CourseStanding, REMINDER_DAYS, SelfView, StillInSelfView, TrainingSession, reminder_band,
+    standings,
+};
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
 
 /// Whether `dir` holds a store (without unlocking it).

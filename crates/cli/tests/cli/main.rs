@@ -3,3 +3,4 @@
 mod ambassadors;
 mod errors;
 mod support;
+mod training;

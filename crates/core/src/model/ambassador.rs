@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
+use super::suggestion::Suggestion;
 use super::validate::{Invalid, check_len, check_optional_len, check_text};
 use super::values::{Day, Tags};
 use super::vocab::{
@@ -27,6 +28,10 @@ pub struct AmbassadorDoc {
     pub training: BTreeMap<String, TrainingRecord>,
     pub contributions: BTreeMap<String, Contribution>,
     pub recognition: BTreeMap<String, Recognition>,
+    /// What the person suggested in self-view, waiting for a coordinator.
+    #[autosurgeon(missing = "BTreeMap::new")]
+    #[serde(default)]
+    pub suggestions: BTreeMap<String, Suggestion>,
 }
 
 impl AmbassadorDoc {
@@ -38,6 +43,7 @@ impl AmbassadorDoc {
             training: BTreeMap::new(),
             contributions: BTreeMap::new(),
             recognition: BTreeMap::new(),
+            suggestions: BTreeMap::new(),
         }
     }
 
@@ -151,6 +157,30 @@ pub struct TrainingRecord {
     /// Self-rated confidence before and after, 1 to 5.
     pub confidence_before: Option<u8>,
     pub confidence_after: Option<u8>,
+    /// Where it took place ("Online" for online sessions).
+    pub place: Option<String>,
+    /// The training session it was recorded with, if any.
+    pub session_id: Option<String>,
+    /// The person's own words on what the course meant to them.
+    pub reflection: Option<String>,
+}
+
+impl TrainingRecord {
+    /// A completion with nothing but the course and the day.
+    pub fn new(course_id: &str, completed: Day) -> TrainingRecord {
+        TrainingRecord {
+            id: String::new(),
+            course_id: course_id.to_string(),
+            completed,
+            trainer: None,
+            evidence: None,
+            confidence_before: None,
+            confidence_after: None,
+            place: None,
+            session_id: None,
+            reflection: None,
+        }
+    }
 }
 
 /// Time someone gave to a piece of co-production work.
@@ -267,6 +297,8 @@ impl TrainingRecord {
             }
         }
         check_optional_len("trainer", &self.trainer, 120)?;
+        check_optional_len("place", &self.place, 160)?;
+        check_optional_len("reflection", &self.reflection, 1000)?;
         check_optional_len("evidence", &self.evidence, 2000)
     }
 }

@@ -220,6 +220,15 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Where a self-view suggestion stands.
+    SuggestionStatus, "suggestion status" {
+        Pending = "pending",
+        Approved = "approved",
+        Declined = "declined",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,27 +184,9 @@ impl Sanctuary {
     pub fn record_training(&mut self, key: &str, mut record: TrainingRecord) -> Result<String> {
         record.id = new_id();
         record.validate()?;
-        let course = self.course(&record.course_id)?;
+        let course = self.course(&record.course_id)?.clone();
         record.course_id = course.id.clone();
-        let person = self.ambassador(key)?;
-        for prerequisite in course.prerequisites.iter() {
-            let done = person
-                .training
-                .values()
-                .any(|t| t.course_id == prerequisite && t.completed <= record.completed);
-            if !done {
-                let title = self
-                    .catalog
-                    .courses
-                    .get(prerequisite)
-                    .map_or(prerequisite, |c| c.title.as_str());
-                return Err(CoreError::Prerequisite {
-                    what: "course",
-                    key: title.to_string(),
-                    detail: format!("it is a prerequisite of {}", course.title),
-                });
-            }
-        }
+        self.check_prerequisites(self.ambassador(key)?, &course, record.completed)?;
         self.add_record(key, "training", &record.id.clone(), record, |d, r| {
             d.training.insert(r.id.clone(), r);
         })

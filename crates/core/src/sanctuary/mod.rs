@@ -14,8 +14,11 @@ mod matching;
 mod open;
 mod projects;
 mod rota;
+mod self_view;
+mod suggestions;
 mod sync;
 mod sync_invite;
+mod training;
 mod verify;
 
 use std::collections::HashMap;
@@ -30,8 +33,10 @@ use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
 
 pub use ambassadors::AmbassadorQuery;
 pub use open::{CreateOptions, OpenTimings};
+pub use self_view::{SelfView, StillInSelfView};
 pub use sync::{FolderReport, ImportReport, PeerState};
 pub use sync_invite::Invite;
+pub use training::{CourseStanding, REMINDER_DAYS, TrainingSession, reminder_band, standings};
 
 /// The document ids every network shares: there is one catalog and one network document.
 pub const CATALOG_DOC: &str = "catalog";
@@ -112,32 +117,43 @@ impl Sanctuary {
     ) -> Result<()> {
         let snapshot = encode_snapshot(snapshot)?;
         let live = self.live_doc(id)?;
-        change(&mut live.doc)?;
-        live.commit(message);
-        let write = if live.chunks >= COMPACT_AFTER_CHUNKS {
-            live.chunks = 1;
-            DocWrite {
-                id: id.to_string(),
-                kind: kind as u8,
-                append: None,
-                compact: Some(live.save_all()),
-                snapshot,
-            }
-        } else {
-            let Some(chunk) = live.take_new_changes() else {
-                return Ok(()); // Nothing changed: nothing to write.
-            };
-            live.chunks += 1;
-            DocWrite {
-                id: id.to_string(),
-                kind: kind as u8,
-                append: Some(chunk),
-                compact: None,
-                snapshot,
-            }
-        };
-        self.store.write(vec![write])?;
+        if let Some(write) = prepare_write(live, id, kind, message, snapshot, change)? {
+            self.store.write(vec![write])?;
+        }
         Ok(())
+    }
+
+    /// Like [`Sanctuary::commit`] for several documents of one kind, all
+    /// written in one store transaction: all of them or none.
+    fn commit_batch<T: Serialize>(
+        &mut self,
+        kind: Kind,
+        message: &str,
+        docs: &[(String, T)],
+        change: impl Fn(&str, &mut automerge::AutoCommit) -> Result<()>,
+    ) -> Result<()> {
+        let mut writes = Vec::with_capacity(docs.len());
+        let mut result = Ok(());
+        for (id, snapshot) in docs {
+            let prepared = encode_snapshot(snapshot).and_then(|snapshot| {
+                let live = self.live_doc(id)?;
+                prepare_write(live, id, kind, message, snapshot, |am| change(id, am))
+            });
+            match prepared {
+                Ok(write) => writes.extend(write),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        let result = result.and_then(|()| Ok(self.store.write(writes)?));
+        if result.is_err() {
+            for (id, _) in docs {
+                self.live.remove(id);
+            }
+        }
+        result
     }
 
     /// Writes brand-new documents, each built by `build` as several commits,
@@ -182,6 +198,38 @@ impl Sanctuary {
         self.store.change_passphrase(new, kdf)?;
         Ok(())
     }
+}
+
+/// Applies `change` to a loaded document, commits it, and returns the store
+/// write that makes it durable: the new changes appended, or the whole
+/// document as one chunk once it has many. `None` if nothing changed.
+fn prepare_write(
+    live: &mut LiveDoc,
+    id: &str,
+    kind: Kind,
+    message: &str,
+    snapshot: Vec<u8>,
+    change: impl FnOnce(&mut automerge::AutoCommit) -> Result<()>,
+) -> Result<Option<DocWrite>> {
+    change(&mut live.doc)?;
+    live.commit(message);
+    let (append, compact) = if live.chunks >= COMPACT_AFTER_CHUNKS {
+        live.chunks = 1;
+        (None, Some(live.save_all()))
+    } else {
+        let Some(chunk) = live.take_new_changes() else {
+            return Ok(None);
+        };
+        live.chunks += 1;
+        (Some(chunk), None)
+    };
+    Ok(Some(DocWrite {
+        id: id.to_string(),
+        kind: kind as u8,
+        append,
+        compact,
+        snapshot,
+    }))
 }
 
 /// Finds one item by exact id, unique id prefix (4+ characters) or exact

@@ -110,6 +110,24 @@ impl Sanctuary {
                 });
             }
         };
+        let (sanctuary, rebuilt_snapshots) =
+            Self::from_unlocked_store(store, actor, HashMap::new()).map_err(|(_, e)| e)?;
+        let timings = OpenTimings {
+            kdf_ms,
+            total_ms: started.elapsed().as_secs_f64() * 1000.0,
+            rebuilt_snapshots,
+        };
+        Ok((sanctuary, timings))
+    }
+
+    /// Builds the read model over a store already unlocked (at open, or when
+    /// leaving self-view) and authenticates every chunk. Returns how many
+    /// snapshots were rebuilt; on failure the store is handed back.
+    pub(super) fn from_unlocked_store(
+        store: Store,
+        actor: ActorId,
+        live: HashMap<String, LiveDoc>,
+    ) -> std::result::Result<(Sanctuary, usize), (Store, CoreError)> {
         let mut sanctuary = Sanctuary {
             store,
             actor,
@@ -124,17 +142,17 @@ impl Sanctuary {
                 devices: BTreeMap::new(),
                 invites: BTreeMap::new(),
             },
-            live: HashMap::new(),
+            live,
         };
-        let rebuilt_snapshots = sanctuary.load_read_model()?;
-        // A damaged chunk is reported now, not months later when someone edits that person.
-        sanctuary.store.authenticate_chunks()?;
-        let timings = OpenTimings {
-            kdf_ms,
-            total_ms: started.elapsed().as_secs_f64() * 1000.0,
-            rebuilt_snapshots,
-        };
-        Ok((sanctuary, timings))
+        let loaded = sanctuary.load_read_model().and_then(|rebuilt| {
+            // A damaged chunk is reported now, not months later when someone edits that person.
+            sanctuary.store.authenticate_chunks()?;
+            Ok(rebuilt)
+        });
+        match loaded {
+            Ok(rebuilt) => Ok((sanctuary, rebuilt)),
+            Err(e) => Err((sanctuary.store, e)),
+        }
     }
 
     /// Fills the read model from the snapshots, rebuilding any that are

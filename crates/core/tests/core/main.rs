@@ -5,5 +5,7 @@ mod matching;
 mod recognition;
 mod roundtrip;
 mod support;
-mod sync;
+mod self_view;
 mod tamper;
+mod training;
+mod sync;

@@ -62,6 +62,9 @@ fn every_entity_survives_a_reopen_exactly() {
             evidence: Some("Signed register".into()),
             confidence_before: Some(2),
             confidence_after: Some(4),
+            place: None,
+            session_id: None,
+            reflection: None,
         },
     )
     .unwrap();
@@ -75,6 +78,9 @@ fn every_entity_survives_a_reopen_exactly() {
             evidence: None,
             confidence_before: None,
             confidence_after: None,
+            place: None,
+            session_id: None,
+            reflection: None,
         },
     )
     .unwrap();
@@ -171,6 +177,9 @@ fn bad_input_is_refused_and_changes_nothing() {
         evidence: None,
         confidence_before: Some(9),
         confidence_after: None,
+        place: None,
+        session_id: None,
+        reflection: None,
     };
     assert!(s.record_training(&id, unknown_course).is_err());
     assert_eq!(s.ambassador(&id).unwrap(), &before);
@@ -194,6 +203,9 @@ fn prerequisites_must_come_first() {
         evidence: None,
         confidence_before: None,
         confidence_after: None,
+        place: None,
+        session_id: None,
+        reflection: None,
     };
     let err = s
         .record_training(&id, record("Media training", "2025-01-01"))
