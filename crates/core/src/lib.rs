@@ -23,11 +23,11 @@ pub use error::{CoreError, Result};
 pub use sanctuary::{
     AmbassadorQuery, CATALOG_DOC, CreateOptions, NETWORK_DOC, OpenTimings, Sanctuary,
 };
-pub use sanctuary::{FolderReport, ImportReport, Invite, PeerState};
 pub use sanctuary::{
     CourseStanding, REMINDER_DAYS, SelfView, StillInSelfView, TrainingSession, reminder_band,
     standings,
 };
+pub use sanctuary::{FolderReport, ImportReport, Invite, PeerState};
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
 
 /// Whether `dir` holds a store (without unlocking it).
