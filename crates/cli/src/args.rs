@@ -49,6 +49,9 @@ pub enum Command {
     /// Training records.
     #[command(subcommand)]
     Training(TrainingCommand),
+    /// An ambassador's training and contribution record as a document.
+    #[command(subcommand)]
+    Record(RecordCommand),
     /// Suggestions from self-view, waiting for a coordinator.
     #[command(subcommand)]
     Suggestion(SuggestionCommand),
@@ -391,6 +394,18 @@ pub enum TrainingCommand {
         expired: bool,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RecordCommand {
+    /// Write the record as a printable PDF and/or HTML page (for a CV or a reference).
+    Export {
+        ambassador: String,
+        #[arg(long, required_unless_present = "html")]
+        pdf: Option<PathBuf>,
+        #[arg(long)]
+        html: Option<PathBuf>,
     },
 }
 

@@ -150,6 +150,29 @@ pub fn suggestions(s: &mut Sanctuary, command: SuggestionCommand) -> anyhow::Res
     Ok(())
 }
 
+/// Writes `ambassador`'s record as PDF and/or HTML; files are written only
+/// once the document is complete.
+pub fn export_record(
+    s: &Sanctuary,
+    ambassador: &str,
+    pdf: Option<&std::path::Path>,
+    html: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let report = s.record_report(ambassador, Day::today(), Default::default())?;
+    if let Some(path) = pdf {
+        let bytes = sanctuary_core::record::render_pdf(&report).map_err(sanctuary_core::CoreError::from)?;
+        std::fs::write(path, bytes).with_context(|| format!("could not write {}", path.display()))?;
+        say!("Wrote {}", path.display());
+    }
+    if let Some(path) = html {
+        std::fs::write(path, sanctuary_core::record::render_html(&report))
+            .with_context(|| format!("could not write {}", path.display()))?;
+        say!("Wrote {}", path.display());
+    }
+    Ok(())
+}
+
 /// Accepts a unique prefix of a suggestion id, as the list prints them.
 fn full_id(s: &Sanctuary, ambassador: &str, prefix: &str) -> anyhow::Result<String> {
     let person = s.ambassador(ambassador)?;

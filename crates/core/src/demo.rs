@@ -544,7 +544,7 @@ fn person(
         let contribution = Contribution {
             id: random_id(rng),
             project_id: project_id.clone(),
-            date: today.plus_days(-rng.gen_range(0..700)),
+            date: joined.plus_days(rng.gen_range(0..=joined.days_until(today).max(0))),
             role: role_for(stream, rng).to_string(),
             stream,
             minutes: rng.gen_range(2..16) * 30,

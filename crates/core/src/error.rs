@@ -64,6 +64,10 @@ pub enum CoreError {
     #[error("{name} cannot take part yet: {}", reasons.join("; "))]
     NotEligible { name: String, reasons: Vec<String> },
 
+    /// The printable record could not be drawn.
+    #[error("the record could not be made into a document: {0}")]
+    Report(#[from] sanctuary_report::ReportError),
+
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -86,6 +90,7 @@ impl CoreError {
             CoreError::Prerequisite { .. } => "prerequisite",
             CoreError::Sync(e) => e.code(),
             CoreError::NotEligible { .. } => "not-eligible",
+            CoreError::Report(_) => "report",
             CoreError::Internal(_) => "internal",
         }
     }

@@ -17,6 +17,7 @@ pub mod documents;
 pub mod error;
 pub mod matching;
 pub mod model;
+pub mod record;
 mod sanctuary;
 
 pub use error::{CoreError, Result};

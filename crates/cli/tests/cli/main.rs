@@ -2,5 +2,6 @@
 
 mod ambassadors;
 mod errors;
+mod record;
 mod support;
 mod training;

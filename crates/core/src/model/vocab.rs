@@ -189,7 +189,41 @@ vocabulary! {
     }
 }
 
+impl Stream {
+    /// The English name of the kind of work, for records and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Schools => "Schools",
+            Self::Universities => "Universities",
+            Self::LocalAuthorities => "Local authorities",
+            Self::Health => "Health",
+            Self::AwardsPanel => "Award assessment panels",
+            Self::Media => "Media and speaking",
+            Self::AdvisoryGroup => "Advisory Group",
+            Self::Training => "Training delivery",
+            Self::FocusGroup => "Focus groups",
+            Self::Other => "Other co-production work",
+        }
+    }
+}
+
 impl RecognitionKind {
+    /// The English name, for records and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Thanks => "Thanks",
+            Self::Certificate => "Certificate",
+            Self::ReferenceLetter => "Reference letter",
+            Self::Voucher => "Voucher",
+            Self::TravelExpenses => "Travel expenses",
+            Self::Meal => "Meal",
+            Self::Gift => "Gift",
+            Self::TimeCredits => "Time credits",
+            Self::Payment => "Payment",
+            Self::Nomination => "Nomination",
+        }
+    }
+
     /// Kinds that involve money or its equivalent, so an amount is recorded.
     pub fn involves_money(self) -> bool {
         matches!(

@@ -95,6 +95,18 @@ impl SelfView {
         &self.network_name
     }
 
+    /// The person's own record as a printable document.
+    pub fn record_report(&self, today: Day, labels: sanctuary_report::Labels) -> sanctuary_report::RecordReport {
+        crate::record::record_report(
+            &self.person,
+            &self.catalog,
+            |id| self.project_title(id).map(str::to_string),
+            &self.network_name,
+            today,
+            labels,
+        )
+    }
+
     /// Whether the store really is restricted to this one document.
     pub fn is_isolated(&self) -> bool {
         self.store.is_restricted()

@@ -177,6 +177,19 @@ impl Sanctuary {
         Ok(())
     }
 
+    /// `key`'s training and contribution record as a printable document.
+    pub fn record_report(&self, key: &str, today: Day, labels: sanctuary_report::Labels) -> Result<sanctuary_report::RecordReport> {
+        let person = self.ambassador(key)?;
+        Ok(crate::record::record_report(
+            person,
+            &self.catalog,
+            |id| self.projects.get(id).map(|p| p.project.title.clone()),
+            &self.network.name,
+            today,
+            labels,
+        ))
+    }
+
     /// One person's latest completion of each course, with expiry.
     pub fn course_standings(&self, key: &str, today: Day) -> Result<Vec<CourseStanding>> {
         Ok(standings(self.ambassador(key)?, &self.catalog, today))
