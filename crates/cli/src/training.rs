@@ -161,8 +161,10 @@ pub fn export_record(
     use anyhow::Context;
     let report = s.record_report(ambassador, Day::today(), Default::default())?;
     if let Some(path) = pdf {
-        let bytes = sanctuary_core::record::render_pdf(&report).map_err(sanctuary_core::CoreError::from)?;
-        std::fs::write(path, bytes).with_context(|| format!("could not write {}", path.display()))?;
+        let bytes =
+            sanctuary_core::record::render_pdf(&report).map_err(sanctuary_core::CoreError::from)?;
+        std::fs::write(path, bytes)
+            .with_context(|| format!("could not write {}", path.display()))?;
         say!("Wrote {}", path.display());
     }
     if let Some(path) = html {

@@ -41,11 +41,16 @@ pub fn record_report(
                 None => "Does not expire".to_string(),
             };
             CourseLine {
-                title: course.map_or_else(|| "(course no longer in the catalog)".into(), |c| c.title.clone()),
+                title: course.map_or_else(
+                    || "(course no longer in the catalog)".into(),
+                    |c| c.title.clone(),
+                ),
                 completed: long_date(record.completed),
                 status,
                 co_designed: course.is_some_and(|c| c.co_designed),
-                duration_hours: course.and_then(|c| c.duration_minutes).map(|m| format_hours(m.into())),
+                duration_hours: course
+                    .and_then(|c| c.duration_minutes)
+                    .map(|m| format_hours(m.into())),
             }
         })
         .collect();
@@ -57,7 +62,9 @@ pub fn record_report(
         entry.0 += u64::from(c.minutes);
         entry.1 += 1;
         let project = c.project_id.as_deref().and_then(&project_title);
-        let role = roles.entry((c.role.clone(), project)).or_insert((c.date, c.date, 0));
+        let role = roles
+            .entry((c.role.clone(), project))
+            .or_insert((c.date, c.date, 0));
         role.0 = role.0.min(c.date);
         role.1 = role.1.max(c.date);
         role.2 += 1;
@@ -91,7 +98,11 @@ pub fn record_report(
     let recognition = recognition
         .into_iter()
         .map(|r| {
-            let what = r.description.as_deref().map(|d| format!(": {d}")).unwrap_or_default();
+            let what = r
+                .description
+                .as_deref()
+                .map(|d| format!(": {d}"))
+                .unwrap_or_default();
             format!("{}, {}{what}", r.kind.label(), long_date(r.date))
         })
         .collect();
