@@ -1,0 +1,123 @@
+//! The ambassador list, profiles, consent and each person's records.
+
+use sanctuary_core::model::{Day, Stream, units};
+use tauri::State;
+
+use crate::dto::ambassador::{
+    AmbassadorDetail, AmbassadorQuery, AmbassadorRow, ConsentInput, ContributionInput, Profile,
+    RecognitionInput, SearchResult, TrainingInput,
+};
+use crate::dto::{day, opt_text};
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn search_ambassadors(
+    state: State<'_, AppState>,
+    query: AmbassadorQuery,
+) -> ApiResult<SearchResult> {
+    state.with(|s| {
+        let rows = s
+            .search_ambassadors(&query.into())
+            .into_iter()
+            .map(AmbassadorRow::from)
+            .collect();
+        Ok(SearchResult {
+            rows,
+            total: u32::try_from(s.ambassador_count()).unwrap_or(u32::MAX),
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn get_ambassador(state: State<'_, AppState>, id: String) -> ApiResult<AmbassadorDetail> {
+    state.with(|s| {
+        let doc = s.ambassador(&id)?;
+        Ok(AmbassadorDetail::new(s, doc, Day::today()))
+    })
+}
+
+#[tauri::command]
+pub async fn add_ambassador(state: State<'_, AppState>, profile: Profile) -> ApiResult<String> {
+    let profile = profile.into_core(String::new())?;
+    state.with(|s| Ok(s.add_ambassador(profile)?))
+}
+
+#[tauri::command]
+pub async fn edit_ambassador(
+    state: State<'_, AppState>,
+    id: String,
+    profile: Profile,
+) -> ApiResult<()> {
+    let profile = profile.into_core(id.clone())?;
+    state.with(|s| {
+        Ok(s.edit_profile(&id, |p| {
+            *p = profile;
+            Ok(())
+        })?)
+    })
+}
+
+#[tauri::command]
+pub async fn add_consent(
+    state: State<'_, AppState>,
+    ambassador_id: String,
+    consent: ConsentInput,
+) -> ApiResult<String> {
+    let consent = consent.into_core()?;
+    state.with(|s| Ok(s.add_consent(&ambassador_id, consent)?))
+}
+
+#[tauri::command]
+pub async fn record_training(
+    state: State<'_, AppState>,
+    ambassador_id: String,
+    record: TrainingInput,
+) -> ApiResult<String> {
+    let record = record.into_core()?;
+    state.with(|s| Ok(s.record_training(&ambassador_id, record)?))
+}
+
+#[tauri::command]
+pub async fn log_contribution(
+    state: State<'_, AppState>,
+    ambassador_id: String,
+    contribution: ContributionInput,
+) -> ApiResult<String> {
+    let minutes = units::parse_hours(&contribution.hours)?;
+    let date = day(&contribution.date)?;
+    let project_id = opt_text(contribution.project_id);
+    state.with(|s| {
+        // As the CLI does: the project's stream unless another is given.
+        let project_stream = match &project_id {
+            Some(p) => Some(s.project(p)?.project.stream),
+            None => None,
+        };
+        let record = sanctuary_core::model::Contribution {
+            id: String::new(),
+            project_id,
+            date,
+            role: contribution.role.trim().to_string(),
+            stream: contribution
+                .stream
+                .map(Into::into)
+                .or(project_stream)
+                .unwrap_or(Stream::Other),
+            minutes,
+        };
+        Ok(s.log_contribution(&ambassador_id, record)?)
+    })
+}
+
+/// Logs recognition. The core refuses payment-like kinds for people who may
+/// not be paid (`payment-not-allowed`, with what to give instead) and asks for
+/// `checked` when their profile says to check first (`check-first`).
+#[tauri::command]
+pub async fn log_recognition(
+    state: State<'_, AppState>,
+    ambassador_id: String,
+    recognition: RecognitionInput,
+) -> ApiResult<String> {
+    let (recognition, checked) = recognition.into_core()?;
+    state.with(|s| Ok(s.log_recognition(&ambassador_id, recognition, checked)?))
+}

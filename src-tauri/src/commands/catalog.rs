@@ -1,0 +1,24 @@
+//! The catalog (courses, skills and interests) and training that runs out.
+
+use sanctuary_core::model::Day;
+use tauri::State;
+
+use crate::dto::catalog::{CatalogView, Course, ExpiringTraining};
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn get_catalog(state: State<'_, AppState>) -> ApiResult<CatalogView> {
+    state.with(|s| Ok(CatalogView::from(s.catalog())))
+}
+
+#[tauri::command]
+pub async fn add_course(state: State<'_, AppState>, course: Course) -> ApiResult<String> {
+    let course = course.into_core();
+    state.with(|s| Ok(s.add_course(course)?))
+}
+
+#[tauri::command]
+pub async fn expiring_training(state: State<'_, AppState>) -> ApiResult<Vec<ExpiringTraining>> {
+    state.with(|s| Ok(crate::training::expiring(s, Day::today())))
+}

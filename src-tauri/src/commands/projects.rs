@@ -1,0 +1,41 @@
+//! Projects: list, page, add and edit.
+
+use tauri::State;
+
+use crate::dto::project::{Project, ProjectPage, ProjectRow};
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_projects(state: State<'_, AppState>) -> ApiResult<Vec<ProjectRow>> {
+    state.with(|s| Ok(s.projects().into_iter().map(ProjectRow::from).collect()))
+}
+
+#[tauri::command]
+pub async fn get_project(state: State<'_, AppState>, id: String) -> ApiResult<ProjectPage> {
+    state.with(|s| {
+        let doc = s.project(&id)?;
+        Ok(ProjectPage::new(s, doc))
+    })
+}
+
+#[tauri::command]
+pub async fn add_project(state: State<'_, AppState>, project: Project) -> ApiResult<String> {
+    let project = project.into_core(String::new())?;
+    state.with(|s| Ok(s.add_project(project)?))
+}
+
+#[tauri::command]
+pub async fn edit_project(
+    state: State<'_, AppState>,
+    id: String,
+    project: Project,
+) -> ApiResult<()> {
+    let project = project.into_core(id.clone())?;
+    state.with(|s| {
+        Ok(s.edit_project(&id, |p| {
+            *p = project;
+            Ok(())
+        })?)
+    })
+}

@@ -1,0 +1,79 @@
+//! Data transfer objects: the serialisable shapes that cross IPC, exported to
+//! TypeScript with ts-rs. Domain types stay in the core; these mirror them
+//! field by field and convert both ways, so a field added to the core fails
+//! to compile here until the app knows about it.
+//!
+//! Conventions: dates are `YYYY-MM-DD` strings, sets of words are arrays,
+//! blank optional text from a form becomes `None` (the core refuses empty
+//! optional fields), amounts and hours travel as the text people type and
+//! are read by the core's own parsers.
+
+pub mod ambassador;
+pub mod catalog;
+pub mod project;
+pub mod session;
+pub mod vocab;
+
+use sanctuary_core::model::{Day, Tags};
+
+use crate::error::ApiResult;
+
+/// Trimmed text, or `None` when it is blank.
+pub fn opt_text(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+pub fn day(text: &str) -> ApiResult<Day> {
+    Ok(text.parse::<Day>()?)
+}
+
+pub fn opt_day(text: Option<String>) -> ApiResult<Option<Day>> {
+    opt_text(text).map(|t| day(&t)).transpose()
+}
+
+pub fn tags(words: &[String]) -> Tags {
+    Tags::from_words(words)
+}
+
+pub fn words(tags: &Tags) -> Vec<String> {
+    tags.iter().map(str::to_string).collect()
+}
+
+/// Exports every DTO (and the types they use) to `dir` as TypeScript.
+pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> {
+    use ts_rs::TS;
+    let cfg = ts_rs::Config::new().with_out_dir(dir);
+    let dir = &cfg;
+    crate::error::ApiError::export_all(dir)?;
+    session::AppStatus::export_all(dir)?;
+    session::UnlockInfo::export_all(dir)?;
+    session::Settings::export_all(dir)?;
+    ambassador::AmbassadorQuery::export_all(dir)?;
+    ambassador::SearchResult::export_all(dir)?;
+    ambassador::AmbassadorDetail::export_all(dir)?;
+    ambassador::ConsentInput::export_all(dir)?;
+    ambassador::TrainingInput::export_all(dir)?;
+    ambassador::ContributionInput::export_all(dir)?;
+    ambassador::RecognitionInput::export_all(dir)?;
+    project::ProjectRow::export_all(dir)?;
+    project::ProjectPage::export_all(dir)?;
+    catalog::CatalogView::export_all(dir)?;
+    catalog::ExpiringTraining::export_all(dir)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_optional_text_is_none() {
+        assert_eq!(opt_text(Some("  ".into())), None);
+        assert_eq!(opt_text(Some(" a ".into())), Some("a".into()));
+        assert_eq!(opt_text(None), None);
+        assert!(opt_day(Some("".into())).unwrap().is_none());
+        assert_eq!(day("2026-13-01").unwrap_err().code, "invalid");
+    }
+}

@@ -1,0 +1,203 @@
+//! Projects: the list, the editor's shape and the project page.
+
+use sanctuary_core::Sanctuary;
+use sanctuary_core::model::{self as m, units};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::ambassador::{ContributionRow, RecognitionRow, contribution_row, recognition_row};
+use super::vocab::{Level, RecognitionKind, Stream};
+use super::{day, opt_day, opt_text, tags, words};
+use crate::error::ApiResult;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Project {
+    /// Ignored when adding and editing.
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub stream: Stream,
+    pub level: Level,
+    pub start: String,
+    pub end: Option<String>,
+    pub location: Option<String>,
+    pub remote: bool,
+    pub in_person: bool,
+    pub places: u32,
+    pub required_skills: Vec<String>,
+    pub desired_skills: Vec<String>,
+    pub languages: Vec<String>,
+    /// Course ids.
+    pub required_training: Vec<String>,
+    pub recognition: Vec<RecognitionKind>,
+    pub organisation: Option<String>,
+}
+
+impl From<&m::Project> for Project {
+    fn from(p: &m::Project) -> Self {
+        Project {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            description: p.description.clone(),
+            stream: p.stream.into(),
+            level: p.level.into(),
+            start: p.start.to_string(),
+            end: p.end.map(|d| d.to_string()),
+            location: p.location.clone(),
+            remote: p.remote,
+            in_person: p.in_person,
+            places: p.places,
+            required_skills: words(&p.required_skills),
+            desired_skills: words(&p.desired_skills),
+            languages: words(&p.languages),
+            required_training: words(&p.required_training),
+            recognition: p.recognition_kinds().into_iter().map(Into::into).collect(),
+            organisation: p.organisation.clone(),
+        }
+    }
+}
+
+impl Project {
+    pub fn into_core(self, id: String) -> ApiResult<m::Project> {
+        Ok(m::Project {
+            id,
+            title: self.title.trim().to_string(),
+            description: self.description,
+            stream: self.stream.into(),
+            level: self.level.into(),
+            start: day(&self.start)?,
+            end: opt_day(self.end)?,
+            location: opt_text(self.location),
+            remote: self.remote,
+            in_person: self.in_person,
+            places: self.places,
+            required_skills: tags(&self.required_skills),
+            desired_skills: tags(&self.desired_skills),
+            languages: tags(&self.languages),
+            required_training: tags(&self.required_training),
+            recognition: self
+                .recognition
+                .into_iter()
+                .map(|k| m::RecognitionKind::from(k).as_str())
+                .collect(),
+            organisation: opt_text(self.organisation),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ProjectRow {
+    pub id: String,
+    pub title: String,
+    pub stream: Stream,
+    pub level: Level,
+    pub start: String,
+    pub end: Option<String>,
+    pub places: u32,
+    pub location: Option<String>,
+    pub remote: bool,
+}
+
+impl From<&m::ProjectDoc> for ProjectRow {
+    fn from(d: &m::ProjectDoc) -> Self {
+        let p = &d.project;
+        ProjectRow {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            stream: p.stream.into(),
+            level: p.level.into(),
+            start: p.start.to_string(),
+            end: p.end.map(|d| d.to_string()),
+            places: p.places,
+            location: p.location.clone(),
+            remote: p.remote,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CourseRef {
+    pub id: String,
+    pub title: String,
+}
+
+/// A contribution or recognition entry with the person it belongs to.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PersonContribution {
+    pub ambassador_id: String,
+    pub display_name: String,
+    pub contribution: ContributionRow,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PersonRecognition {
+    pub ambassador_id: String,
+    pub display_name: String,
+    pub recognition: RecognitionRow,
+}
+
+/// The project page: the project, and the work and recognition logged for it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ProjectPage {
+    pub project: Project,
+    pub required_training: Vec<CourseRef>,
+    pub contributions: Vec<PersonContribution>,
+    pub recognition: Vec<PersonRecognition>,
+    pub hours_contributed: String,
+}
+
+impl ProjectPage {
+    /// Gathers the page; the per-project log is a scan over everyone's
+    /// records (the core has no per-project index yet).
+    pub fn new(s: &Sanctuary, doc: &m::ProjectDoc) -> ProjectPage {
+        let id = doc.id();
+        let mut contributions = Vec::new();
+        let mut recognition = Vec::new();
+        let mut minutes = 0_u64;
+        for person in s.search_ambassadors(&sanctuary_core::AmbassadorQuery {
+            include_archived: true,
+            ..Default::default()
+        }) {
+            for c in person.contributions.values() {
+                if c.project_id.as_deref() == Some(id) {
+                    minutes += u64::from(c.minutes);
+                    contributions.push(PersonContribution {
+                        ambassador_id: person.id().to_string(),
+                        display_name: person.profile.display_name.clone(),
+                        contribution: contribution_row(s, c),
+                    });
+                }
+            }
+            for r in person.recognition.values() {
+                if r.project_id.as_deref() == Some(id) {
+                    recognition.push(PersonRecognition {
+                        ambassador_id: person.id().to_string(),
+                        display_name: person.profile.display_name.clone(),
+                        recognition: recognition_row(s, r),
+                    });
+                }
+            }
+        }
+        contributions.sort_by(|a, b| b.contribution.date.cmp(&a.contribution.date));
+        recognition.sort_by(|a, b| b.recognition.date.cmp(&a.recognition.date));
+        ProjectPage {
+            project: Project::from(&doc.project),
+            required_training: doc
+                .project
+                .required_training
+                .iter()
+                .map(|course| CourseRef {
+                    id: course.to_string(),
+                    title: s
+                        .catalog()
+                        .courses
+                        .get(course)
+                        .map_or_else(|| course.to_string(), |c| c.title.clone()),
+                })
+                .collect(),
+            contributions,
+            recognition,
+            hours_contributed: units::format_hours(minutes),
+        }
+    }
+}

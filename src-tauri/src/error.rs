@@ -1,0 +1,78 @@
+//! The one error shape that crosses IPC: a stable `code` the UI branches on
+//! and one sentence for the person using the app.
+
+use sanctuary_core::CoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// An error as the webview sees it. `code` is [`CoreError::code`] for core
+/// errors, or one of the shell's own: `locked` (the store is not unlocked,
+/// for example after auto-lock), `invalid` (a value from the form could not
+/// be read), `busy` (the demo store is still being prepared).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: &str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            code: code.to_string(),
+            message: message.into(),
+        }
+    }
+
+    pub fn locked() -> ApiError {
+        ApiError::new(
+            "locked",
+            "The store is locked. Unlock it with your passphrase to go on.",
+        )
+    }
+
+    pub fn invalid(message: impl Into<String>) -> ApiError {
+        ApiError::new("invalid", message)
+    }
+}
+
+impl From<CoreError> for ApiError {
+    fn from(e: CoreError) -> ApiError {
+        tracing::debug!(error = ?e, "command failed");
+        ApiError::new(e.code(), e.to_string())
+    }
+}
+
+impl From<sanctuary_core::model::InvalidDate> for ApiError {
+    fn from(e: sanctuary_core::model::InvalidDate) -> ApiError {
+        CoreError::from(e).into()
+    }
+}
+
+impl From<sanctuary_core::model::Invalid> for ApiError {
+    fn from(e: sanctuary_core::model::Invalid) -> ApiError {
+        CoreError::from(e).into()
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_errors_keep_their_code_and_sentence() {
+        let e: ApiError = CoreError::NotFound {
+            what: "ambassador",
+            key: "Zed".into(),
+        }
+        .into();
+        assert_eq!(e.code, "not-found");
+        assert_eq!(e.message, "no ambassador matches 'Zed'");
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "not-found", "message": "no ambassador matches 'Zed'"})
+        );
+    }
+}

@@ -1,0 +1,135 @@
+//! The Sanctuary Ambassadors desktop app: a Tauri 2 shell over
+//! `sanctuary-core`, and nothing more.
+//!
+//! The shell holds the unlocked store (`Option<Sanctuary>` behind a mutex),
+//! turns each IPC call into one core call, and sends back DTOs (exported to
+//! TypeScript with ts-rs) or an `{code, message}` error. It locks itself
+//! after a configurable idle time, dropping every decrypted byte it holds,
+//! and tells the window so the UI drops what it shows too. Keys and
+//! passphrases never travel back to the webview.
+
+mod autolock;
+pub mod commands;
+pub mod dto;
+pub mod error;
+pub mod state;
+pub mod training;
+
+use std::sync::atomic::Ordering;
+
+use sanctuary_core::demo::{DemoOptions, populate};
+use sanctuary_core::{CreateOptions, KdfParams, Sanctuary, SecretString};
+use tauri::{Emitter, Manager};
+
+use crate::state::{AppState, DEMO_PASSPHRASE, Launch};
+
+/// The event the window hears when the store changed state behind its back
+/// (auto-lock, or a demo store finished preparing).
+pub const STATUS_EVENT: &str = "status-changed";
+
+pub fn run() {
+    let launch = match Launch::from_env() {
+        Ok(launch) => launch,
+        Err(message) => {
+            eprintln!("sanctuary-app: {message}");
+            std::process::exit(2);
+        }
+    };
+    let state = AppState::new(launch);
+    let result = tauri::Builder::default()
+        .manage(state)
+        .setup(|app| {
+            let handle = app.handle().clone();
+            prepare_demo(&handle);
+            autolock::spawn(handle);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::session::app_status,
+            commands::session::create_store,
+            commands::session::unlock,
+            commands::session::lock,
+            commands::session::touch,
+            commands::session::change_passphrase,
+            commands::session::save_settings,
+            commands::ambassadors::search_ambassadors,
+            commands::ambassadors::get_ambassador,
+            commands::ambassadors::add_ambassador,
+            commands::ambassadors::edit_ambassador,
+            commands::ambassadors::add_consent,
+            commands::ambassadors::record_training,
+            commands::ambassadors::log_contribution,
+            commands::ambassadors::log_recognition,
+            commands::projects::list_projects,
+            commands::projects::get_project,
+            commands::projects::add_project,
+            commands::projects::edit_project,
+            commands::catalog::get_catalog,
+            commands::catalog::add_course,
+            commands::catalog::expiring_training,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("sanctuary-app: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// Makes the demo store in the background the first time the app runs with
+/// `--demo`; the unlock screen waits until it is there.
+fn prepare_demo(app: &tauri::AppHandle) {
+    let state = app.state::<AppState>();
+    let launch = state.launch.clone();
+    if !launch.demo || sanctuary_core::store_exists(&launch.store_dir) {
+        return;
+    }
+    state.preparing.store(true, Ordering::SeqCst);
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let result = make_demo_store(&launch);
+        if let Err(e) = &result {
+            eprintln!("sanctuary-app: could not make the demo store: {e}");
+        }
+        app.state::<AppState>()
+            .preparing
+            .store(false, Ordering::SeqCst);
+        let _ = app.emit(STATUS_EVENT, "prepared");
+    });
+}
+
+fn make_demo_store(launch: &Launch) -> sanctuary_core::Result<()> {
+    let options = CreateOptions {
+        network_name: "Demo network".into(),
+        device_name: "demo laptop".into(),
+        kdf: KdfParams::DEFAULT,
+    };
+    let pass = SecretString::from(DEMO_PASSPHRASE);
+    let mut sanctuary = Sanctuary::create(&launch.store_dir, &pass, &options)?;
+    populate(
+        &mut sanctuary,
+        &DemoOptions {
+            ambassadors: launch.demo_ambassadors,
+            ..Default::default()
+        },
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    /// Writes the TypeScript bindings into `ui/src/lib/bindings/`. They are
+    /// committed; `scripts/test.sh` runs this and fails if git sees a diff.
+    #[test]
+    fn export_bindings() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings");
+        std::fs::create_dir_all(&dir).unwrap();
+        crate::dto::export_bindings(&dir).unwrap();
+        std::fs::write(
+            dir.join("vocabularies.ts"),
+            crate::dto::vocab::vocabularies_ts(),
+        )
+        .unwrap();
+    }
+}

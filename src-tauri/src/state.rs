@@ -1,0 +1,243 @@
+//! The app's state: the unlocked store (or none), when it was last used,
+//! this laptop's settings, and where things live on disk.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use sanctuary_core::Sanctuary;
+
+use crate::dto::session::Settings;
+use crate::error::{ApiError, ApiResult};
+
+/// The passphrase of demo stores, shown on the unlock screen (demo data only).
+pub const DEMO_PASSPHRASE: &str = "demo passphrase";
+
+/// How the app was started: which store, and whether it is a demo.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    pub store_dir: PathBuf,
+    pub demo: bool,
+    /// How many ambassadors a new demo store gets.
+    pub demo_ambassadors: usize,
+}
+
+impl Launch {
+    /// Reads `--demo`, `SANCTUARY_DEMO=1`, `SANCTUARY_STORE` and
+    /// `SANCTUARY_DEMO_AMBASSADORS`. The store lives in the platform's local
+    /// data directory (the same one the `sanctuary` CLI uses) unless
+    /// `SANCTUARY_STORE` names another.
+    pub fn from_env() -> Result<Launch, String> {
+        let demo = std::env::args().any(|a| a == "--demo")
+            || std::env::var("SANCTUARY_DEMO").is_ok_and(|v| v == "1");
+        let demo_ambassadors = std::env::var("SANCTUARY_DEMO_AMBASSADORS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(200);
+        let store_dir = match std::env::var_os("SANCTUARY_STORE").filter(|v| !v.is_empty()) {
+            Some(dir) => PathBuf::from(dir),
+            None => {
+                let dirs =
+                    directories::ProjectDirs::from("org", "Sanctuary Ambassadors", "sanctuary")
+                        .ok_or("could not find this user's data directory; set SANCTUARY_STORE")?;
+                dirs.data_local_dir()
+                    .join(if demo { "demo-store" } else { "store" })
+            }
+        };
+        Ok(Launch {
+            store_dir,
+            demo,
+            demo_ambassadors,
+        })
+    }
+
+    pub fn settings_file(&self) -> PathBuf {
+        self.store_dir.join("app-settings.json")
+    }
+}
+
+pub struct AppState {
+    pub launch: Launch,
+    session: Mutex<Option<Sanctuary>>,
+    last_activity: Mutex<Instant>,
+    settings: Mutex<Settings>,
+    /// A demo store is being made in the background.
+    pub preparing: AtomicBool,
+}
+
+impl AppState {
+    pub fn new(launch: Launch) -> AppState {
+        let settings = load_settings(&launch.settings_file());
+        AppState {
+            launch,
+            session: Mutex::new(None),
+            last_activity: Mutex::new(Instant::now()),
+            settings: Mutex::new(settings),
+            preparing: AtomicBool::new(false),
+        }
+    }
+
+    pub fn session(&self) -> MutexGuard<'_, Option<Sanctuary>> {
+        self.session.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn is_preparing(&self) -> bool {
+        self.preparing.load(Ordering::SeqCst)
+    }
+
+    /// Runs `f` on the unlocked store, counting as activity; `locked` if there is none.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Sanctuary) -> ApiResult<T>) -> ApiResult<T> {
+        let mut session = self.session();
+        let sanctuary = session.as_mut().ok_or_else(ApiError::locked)?;
+        self.touch();
+        f(sanctuary)
+    }
+
+    pub fn set_session(&self, sanctuary: Sanctuary) {
+        *self.session() = Some(sanctuary);
+        self.touch();
+    }
+
+    /// Drops the unlocked store: the read model, documents and keys leave memory.
+    pub fn lock(&self) -> bool {
+        self.session().take().is_some()
+    }
+
+    pub fn touch(&self) {
+        *self
+            .last_activity
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Instant::now();
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.settings
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn save_settings(&self, settings: Settings) -> ApiResult<Settings> {
+        if !(1..=120).contains(&settings.auto_lock_minutes) {
+            return Err(ApiError::invalid(
+                "auto-lock: choose between 1 and 120 minutes",
+            ));
+        }
+        let language_ok = (2..=12).contains(&settings.language.len())
+            && settings
+                .language
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if !language_ok {
+            return Err(ApiError::invalid("language: not a language code"));
+        }
+        write_settings(&self.launch.settings_file(), &settings)
+            .map_err(|e| ApiError::new("store", format!("could not save the settings: {e}")))?;
+        *self.settings.lock().unwrap_or_else(PoisonError::into_inner) = settings.clone();
+        Ok(settings)
+    }
+
+    /// Locks the store if it has not been used for the auto-lock time by
+    /// `now`; says whether it did.
+    pub fn lock_if_idle(&self, now: Instant) -> bool {
+        let idle_for = Duration::from_secs(u64::from(self.settings().auto_lock_minutes) * 60);
+        let last = *self
+            .last_activity
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        now.saturating_duration_since(last) >= idle_for && self.lock()
+    }
+}
+
+fn load_settings(path: &Path) -> Settings {
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+fn write_settings(path: &Path, settings: &Settings) -> std::io::Result<()> {
+    if let Some(dir) = path.parent()
+        && !dir.is_dir()
+    {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(dir)?;
+    }
+    let json = serde_json::to_vec_pretty(settings).map_err(std::io::Error::other)?;
+    let tmp = path.with_extension("json.new");
+    std::fs::write(&tmp, json)?;
+    std::fs::rename(tmp, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use sanctuary_core::{CreateOptions, KdfParams, SecretString};
+
+    use super::*;
+
+    fn state(dir: &Path) -> AppState {
+        AppState::new(Launch {
+            store_dir: dir.join("store"),
+            demo: false,
+            demo_ambassadors: 0,
+        })
+    }
+
+    #[test]
+    fn commands_on_a_locked_store_say_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = state(dir.path());
+        let err = s.with(|_| Ok(())).unwrap_err();
+        assert_eq!(err.code, "locked");
+    }
+
+    #[test]
+    fn idle_time_locks_and_drops_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = state(dir.path());
+        let pass = SecretString::from("correct horse battery");
+        let options = CreateOptions {
+            kdf: KdfParams::MINIMUM,
+            ..Default::default()
+        };
+        let sanctuary = Sanctuary::create(&s.launch.store_dir, &pass, &options).unwrap();
+        s.set_session(sanctuary);
+        let now = Instant::now();
+        assert!(!s.lock_if_idle(now + Duration::from_secs(4 * 60)));
+        assert!(s.session().is_some());
+        assert!(s.lock_if_idle(now + Duration::from_secs(5 * 60 + 1)));
+        assert!(s.session().is_none());
+        // The store's lock went with it: it opens again.
+        Sanctuary::open(&s.launch.store_dir, &pass).unwrap();
+    }
+
+    #[test]
+    fn settings_persist_and_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = state(dir.path());
+        assert_eq!(s.settings(), Settings::default());
+        let wanted = Settings {
+            auto_lock_minutes: 15,
+            language: "ar".into(),
+        };
+        s.save_settings(wanted.clone()).unwrap();
+        assert_eq!(state(dir.path()).settings(), wanted);
+        let bad = Settings {
+            auto_lock_minutes: 0,
+            ..wanted.clone()
+        };
+        assert_eq!(s.save_settings(bad).unwrap_err().code, "invalid");
+        let bad = Settings {
+            language: "../x".into(),
+            ..wanted
+        };
+        assert_eq!(s.save_settings(bad).unwrap_err().code, "invalid");
+    }
+}

@@ -1,0 +1,104 @@
+// The coordinator's first session in the real window: create a store, add
+// an ambassador with skills and languages, find them, edit them, lock and
+// unlock. Accessibility is checked on the way.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { axeViolations, launch, waitFor } from "./harness.mjs";
+
+let app;
+before(async () => {
+  app = await launch();
+});
+after(async () => {
+  await app?.stop();
+});
+
+const PASS = "river lantern orchard";
+
+/** The name on the first row (textContent: WebKit's visible-text rules skip bidi-isolated spans). */
+const rowName = (b) => b.execute(() => document.querySelector("[data-testid=ambassador-row] .row-name")?.textContent);
+
+test("create a store, add, find, edit, lock and unlock", async () => {
+  const b = app.browser;
+  await (await waitFor(b, "#network")).setValue("Leeds ambassadors");
+  await (await b.$("#new-passphrase")).setValue(PASS);
+  await (await b.$("#confirm-passphrase")).setValue(PASS);
+  assert.deepEqual(await axeViolations(b), [], "first-run screen");
+  await (await b.$("button[type=submit]")).click();
+
+  // The empty store.
+  await waitFor(b, "[data-testid=add-ambassador]");
+  assert.match(await (await b.$("[data-testid=ambassador-count]")).getText(), /^0 of 0$/);
+
+  // Add someone with languages and skills.
+  await (await b.$("[data-testid=add-ambassador]")).click();
+  await (await waitFor(b, "#p-display")).setValue("Selam");
+  await (await b.$("#p-region")).setValue("Leeds");
+  await (await b.$("[data-testid=add-language]")).click();
+  await (await waitFor(b, "#p-lang-0")).setValue("Tigrinya");
+  await (await b.$("#p-level-0")).selectByAttribute("value", "native");
+  await (await b.$("[data-testid=add-language]")).click();
+  await (await waitFor(b, "#p-lang-1")).setValue("English");
+  await (await b.$("#p-level-1")).selectByAttribute("value", "fluent");
+  const skills = await b.$("#p-skills");
+  await skills.setValue("Public speaking");
+  await b.keys("Enter");
+  await skills.setValue("mentoring");
+  await b.keys("Enter");
+  await (await b.$("#p-interests")).setValue("education");
+  await b.keys("Enter");
+  assert.deepEqual(await axeViolations(b), [], "profile editor");
+  await (await b.$("[data-testid=save-profile]")).click();
+
+  const view = await waitFor(b, "[data-testid=profile-view]");
+  assert.equal(await (await view.$("h2")).getText(), "Selam");
+  assert.equal(await (await b.$("[data-testid=profile-skills]")).getText(), "mentoring, public speaking");
+  assert.match(await (await b.$("[data-testid=profile-languages]")).getText(), /tigrinya \(Native\)/);
+  assert.deepEqual(await axeViolations(b), [], "ambassadors with a profile open");
+
+  // Add a second person so search has something to leave out.
+  await (await b.$("[data-testid=add-ambassador]")).click();
+  await (await waitFor(b, "#p-display")).setValue("Dawit");
+  await (await b.$("#p-region")).setValue("Wales");
+  await (await b.$("[data-testid=save-profile]")).click();
+  await b.waitUntil(async () => (await (await b.$("[data-testid=ambassador-count]")).getText()) === "2 of 2");
+
+  // Find Selam by a skill, then by a language.
+  const search = await b.$("#amb-search");
+  for (const term of ["speaking", "tigrinya"]) {
+    await search.setValue(term);
+    await b.waitUntil(async () => (await (await b.$("[data-testid=ambassador-count]")).getText()) === "1 of 2", {
+      timeoutMsg: `search ${term}`,
+    });
+    assert.equal(await rowName(b), "Selam");
+  }
+
+  // Edit: a new name and one more skill.
+  await (await b.$("[data-testid=ambassador-row]")).click();
+  await (await waitFor(b, "[data-testid=edit-profile]")).click();
+  const name = await waitFor(b, "#p-display");
+  await name.clearValue();
+  await name.setValue("Selam H.");
+  await (await b.$("#p-skills")).setValue("writing");
+  await b.keys("Enter");
+  await (await b.$("[data-testid=save-profile]")).click();
+  await b.waitUntil(async () => (await (await b.$("[data-testid=profile-view] h2")).getText()) === "Selam H.");
+  assert.equal(await (await b.$("[data-testid=profile-skills]")).getText(), "mentoring, public speaking, writing");
+
+  // Lock: the data leaves the page; unlock brings it back.
+  await (await b.$("[data-testid=lock]")).click();
+  const passphrase = await waitFor(b, "#passphrase");
+  assert.equal(await b.$("[data-testid=ambassador-row]").isExisting(), false);
+  assert.deepEqual(await axeViolations(b), [], "unlock screen");
+  await passphrase.setValue("not the passphrase");
+  await b.keys("Enter");
+  const error = await waitFor(b, "#unlock-error");
+  assert.match(await error.getText(), /not right/);
+  await passphrase.clearValue();
+  await passphrase.setValue(PASS);
+  await b.keys("Enter");
+  await waitFor(b, "[data-testid=ambassador-row]");
+  assert.equal(await (await b.$("[data-testid=ambassador-count]")).getText(), "2 of 2");
+  await (await b.$("#amb-search")).setValue("selam h");
+  await b.waitUntil(async () => (await (await b.$("[data-testid=ambassador-count]")).getText()) === "1 of 2");
+});

@@ -1,0 +1,138 @@
+// Every main screen on a demo store, in English and in Arabic: an axe-core
+// check (serious and critical violations fail) and a screenshot into
+// docs/screenshots/. With SANCTUARY_PERF=1 and a big demo store it also
+// reports how fast the list, search and profile are.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { axeViolations, launch, screenshots, waitFor } from "./harness.mjs";
+
+const ambassadors = Number(process.env.SANCTUARY_DEMO_AMBASSADORS ?? 120);
+let app;
+
+before(async () => {
+  app = await launch({ SANCTUARY_DEMO: "1", SANCTUARY_DEMO_AMBASSADORS: String(ambassadors) });
+  mkdirSync(screenshots, { recursive: true });
+});
+after(async () => {
+  await app?.stop();
+});
+
+async function shoot(b, locale, name) {
+  // Let fonts and layout settle before the picture.
+  await b.pause(250);
+  await b.saveScreenshot(path.join(screenshots, `${locale}-${name}.png`));
+}
+
+async function check(b, what) {
+  const violations = await axeViolations(b);
+  assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+async function nav(b, screen) {
+  await (await b.$(`[data-testid=nav-${screen}]`)).click();
+  await b.pause(300);
+}
+
+async function tour(b, locale) {
+  await nav(b, "ambassadors");
+  const first = await waitFor(b, "[data-testid=ambassador-row]");
+  await first.click();
+  await waitFor(b, "[data-testid=profile-view]");
+  await check(b, `${locale} ambassadors`);
+  await shoot(b, locale, "ambassadors");
+
+  await (await b.$("[data-testid=edit-profile]")).click();
+  await waitFor(b, "[data-testid=profile-editor]");
+  await check(b, `${locale} profile editor`);
+  await shoot(b, locale, "profile-editor");
+
+  await nav(b, "projects");
+  await check(b, `${locale} projects`);
+  await shoot(b, locale, "projects");
+  await (await waitFor(b, "table button.link")).click();
+  await waitFor(b, "[data-testid=matching-region]");
+  await check(b, `${locale} project page`);
+  await shoot(b, locale, "project");
+
+  await nav(b, "training");
+  await waitFor(b, "table");
+  await check(b, `${locale} training`);
+  await shoot(b, locale, "training");
+
+  await nav(b, "recognition");
+  const picker = await waitFor(b, "#rec-person");
+  await picker.setValue("a");
+  await waitFor(b, ".picker-options li");
+  await b.keys("Enter");
+  await waitFor(b, "[data-testid=recognition-form]");
+  await check(b, `${locale} recognition`);
+  await shoot(b, locale, "recognition");
+
+  await nav(b, "sync");
+  await waitFor(b, "[data-testid=sync-coming]");
+  await check(b, `${locale} sync`);
+  await shoot(b, locale, "sync");
+
+  await nav(b, "settings");
+  await check(b, `${locale} settings`);
+  await shoot(b, locale, "settings");
+}
+
+test("every main screen passes axe and is photographed, in English and Arabic", { timeout: 600_000 }, async () => {
+  const b = app.browser;
+  await b.setWindowSize(1280, 720).catch(() => {});
+  const passphrase = await waitFor(b, "#passphrase", 300_000); // A new demo store is made first.
+  const demo = await b.$(".notice");
+  assert.match(await demo.getText(), /demo passphrase/);
+  await check(b, "en unlock");
+  await shoot(b, "en", "unlock");
+  await passphrase.setValue("demo passphrase");
+  await b.keys("Enter");
+  await waitFor(b, "[data-testid=ambassador-row]", 60_000);
+  await tour(b, "en");
+
+  // Arabic, right to left.
+  await (await b.$("#language")).selectByAttribute("value", "ar");
+  await b.waitUntil(async () => (await b.execute(() => document.documentElement.dir)) === "rtl");
+  await tour(b, "ar");
+  await (await b.$("[data-testid=lock]")).click();
+  await waitFor(b, "#passphrase");
+  await check(b, "ar unlock");
+  await shoot(b, "ar", "unlock");
+
+  // Back to English for whoever opens this store next.
+  await (await b.$("#language")).selectByAttribute("value", "en");
+});
+
+test("performance on the demo store", { skip: process.env.SANCTUARY_PERF !== "1" }, async () => {
+  const b = app.browser;
+  const passphrase = await waitFor(b, "#passphrase");
+  await passphrase.setValue("demo passphrase");
+  await b.keys("Enter");
+  await waitFor(b, "[data-testid=ambassador-row]", 60_000);
+  await b.pause(500);
+  const perf = () => b.execute(() => ({ ...(window.__sanctuaryPerf ?? {}) }));
+  const unlockToList = (await perf()).unlockToList;
+
+  const search = await b.$("#amb-search");
+  const searches = [];
+  for (const term of ["a", "ar", "ara", "arab", "arabi", "arabic", "m", "me", "men", "ment"]) {
+    if (term.length === 1) await search.clearValue();
+    await b.keys(term.slice(-1));
+    await b.pause(300);
+    searches.push((await perf()).search);
+  }
+  const opens = [];
+  for (let i = 0; i < 5; i++) {
+    const rows = await b.$$("[data-testid=ambassador-row]");
+    await rows[i % rows.length].click();
+    await b.pause(300);
+    opens.push((await perf()).openProfile);
+  }
+  const median = (xs) => [...xs].sort((a, c) => a - c)[Math.floor(xs.length / 2)];
+  console.log(
+    `# perf ambassadors=${ambassadors} unlock_to_list_ms=${unlockToList.toFixed(0)} search_median_ms=${median(searches).toFixed(1)} search_max_ms=${Math.max(...searches).toFixed(1)} open_profile_median_ms=${median(opens).toFixed(1)}`,
+  );
+});
