@@ -72,6 +72,9 @@ pub enum Command {
     /// Invite a new laptop into this network.
     #[command(subcommand)]
     Invite(crate::sync::InviteCommand),
+    /// Fields changed on two laptops at once, and settling them.
+    #[command(subcommand)]
+    Conflicts(crate::sync::ConflictsCommand),
     /// Measure unlock, edits, size and memory on a demo network.
     Bench(BenchArgs),
     /// Unlocks a bench store and reports peak memory (run by `bench` in a fresh process).

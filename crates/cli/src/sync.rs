@@ -22,6 +22,30 @@ pub enum SyncCommand {
     Import { file: PathBuf },
     /// Exchange bundles through a shared folder (Syncthing, Nextcloud, a USB stick ...).
     Folder { dir: PathBuf },
+    /// For each other laptop: when it was last heard from, and what it has not acknowledged.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ConflictsCommand {
+    /// Fields two laptops changed at the same time: the value shown and the other(s).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Settle a conflict by keeping one of its values (0 = the one shown now).
+    Resolve {
+        /// The document (id or id prefix, as listed).
+        document: String,
+        /// The field path, as listed (e.g. `profile.notes`).
+        field: String,
+        /// Which value to keep: 0 for the one shown now, 1.. for the others in listed order.
+        #[arg(long, default_value_t = 0)]
+        keep: usize,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -79,6 +103,69 @@ pub fn sync(s: &mut Sanctuary, command: SyncCommand) -> anyhow::Result<()> {
             for problem in report.problems {
                 say!("  skipped {problem}");
             }
+        }
+        SyncCommand::Status { json } => {
+            let peers = s.sync_status()?;
+            if json {
+                return crate::output::json(&peers);
+            }
+            if peers.is_empty() {
+                say!("No other laptops in this network yet");
+            }
+            for p in peers {
+                let heard = p
+                    .last_heard
+                    .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+                    .map_or("never".to_string(), |t| {
+                        t.format("%Y-%m-%d %H:%M UTC").to_string()
+                    });
+                say!(
+                    "{}  {}{}  last heard: {}  not yet acknowledged: {} changes in {} documents",
+                    short_id(&p.device),
+                    p.name,
+                    if p.revoked { " (removed)" } else { "" },
+                    heard,
+                    p.unacknowledged_changes,
+                    p.unacknowledged_documents
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn short_id(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+pub fn conflicts(s: &mut Sanctuary, command: ConflictsCommand) -> anyhow::Result<()> {
+    match command {
+        ConflictsCommand::List { json } => {
+            let conflicts = s.conflicts()?;
+            if json {
+                return crate::output::json(&conflicts);
+            }
+            if conflicts.is_empty() {
+                say!("No conflicts");
+            }
+            for c in conflicts {
+                say!("{} {} ({}) {}", c.kind, c.name, c.document, c.field);
+                let by = |v: &sanctuary_core::ConflictValue| {
+                    v.device_name.clone().unwrap_or_else(|| v.device.clone())
+                };
+                say!("  0 (shown): {}   from {}", c.winner.value, by(&c.winner));
+                for (i, other) in c.others.iter().enumerate() {
+                    say!("  {}: {}   from {}", i + 1, other.value, by(other));
+                }
+            }
+        }
+        ConflictsCommand::Resolve {
+            document,
+            field,
+            keep,
+        } => {
+            s.resolve_conflict(&document, &field, keep)?;
+            say!("Resolved {field}; other laptops follow when they next sync");
         }
     }
     Ok(())

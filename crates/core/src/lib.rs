@@ -28,7 +28,9 @@ pub use sanctuary::{
     CourseStanding, REMINDER_DAYS, SelfView, StillInSelfView, TrainingSession, reminder_band,
     standings,
 };
-pub use sanctuary::{FolderReport, ImportReport, Invite, PeerState};
+pub use sanctuary::{
+    Conflict, ConflictValue, FolderReport, ImportReport, Invite, PeerState, PeerStatus,
+};
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
 
 /// Whether `dir` holds a store (without unlocking it).

@@ -9,6 +9,7 @@
 
 mod ambassadors;
 mod catalog;
+mod conflicts;
 mod invitations;
 mod matching;
 mod open;
@@ -18,6 +19,7 @@ mod self_view;
 mod suggestions;
 mod sync;
 mod sync_invite;
+mod sync_status;
 mod training;
 mod verify;
 
@@ -32,10 +34,12 @@ use crate::error::{CoreError, Result};
 use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
 
 pub use ambassadors::AmbassadorQuery;
+pub use conflicts::{Conflict, ConflictValue};
 pub use open::{CreateOptions, OpenTimings};
 pub use self_view::{SelfView, StillInSelfView};
 pub use sync::{FolderReport, ImportReport, PeerState};
 pub use sync_invite::Invite;
+pub use sync_status::PeerStatus;
 pub use training::{CourseStanding, REMINDER_DAYS, TrainingSession, reminder_band, standings};
 
 /// The document ids every network shares: there is one catalog and one network document.

@@ -123,6 +123,10 @@ impl Sanctuary {
     /// Builds the read model over a store already unlocked (at open, or when
     /// leaving self-view) and authenticates every chunk. Returns how many
     /// snapshots were rebuilt; on failure the store is handed back.
+    #[expect(
+        clippy::result_large_err,
+        reason = "called once per unlock; the store must come back on failure"
+    )]
     pub(super) fn from_unlocked_store(
         store: Store,
         actor: ActorId,

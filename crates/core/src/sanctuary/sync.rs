@@ -83,6 +83,10 @@ pub(super) enum Trust {
 }
 
 /// A hydrated document ready to enter the read model after the commit.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "short-lived, one per merged document; boxing buys nothing"
+)]
 enum Hydrated {
     Ambassador(AmbassadorDoc),
     Project(ProjectDoc),
@@ -284,19 +288,6 @@ impl Sanctuary {
         Ok((bytes, state, count))
     }
 
-    /// The newest kept mark that `peer` is known to have (0: none, send everything).
-    fn base_for(state: &SyncState, peer: Option<&str>) -> u64 {
-        let Some(acked) = peer.and_then(|p| state.peers.get(p)).map(|p| p.acked) else {
-            return 0;
-        };
-        state
-            .marks
-            .range(..=acked)
-            .next_back()
-            .map(|(s, _)| *s)
-            .unwrap_or(0)
-    }
-
     /// A bundle of the changes `peer` has not acknowledged (everything when
     /// no peer is named), for a file on a USB stick or an email. Returns the
     /// bytes; the caller writes them, then nothing else needs saving.
@@ -306,7 +297,7 @@ impl Sanctuary {
             None => None,
         };
         let state = self.sync_state()?;
-        let base = Self::base_for(&state, peer.as_deref());
+        let base = base_for(&state, peer.as_deref());
         let (bytes, state, _) = self.make_bundle(peer.as_deref(), base)?;
         self.put_sync_state(&state)?;
         Ok(bytes)
@@ -381,7 +372,8 @@ impl Sanctuary {
         // The network document first: it says who the members are.
         payloads.sort_by_key(|p| (p.id != NETWORK_DOC, p.id.clone()));
 
-        let (writes, merged) = self.merge_payloads(&payloads, &trust, &sender, &public_key)?;
+        let (writes, merged, conflicted) =
+            self.merge_payloads(&payloads, &trust, &sender, &public_key)?;
         report.changed = writes.len();
         if !writes.is_empty() {
             self.store.write(writes)?;
@@ -400,6 +392,7 @@ impl Sanctuary {
             }
             self.live.insert(id, live);
         }
+        self.note_conflicts(conflicted)?;
 
         let peer = state.peers.entry(sender).or_default();
         peer.applied.insert(h.seq, bundle.hash());
@@ -467,7 +460,7 @@ impl Sanctuary {
         trust: &Trust,
         sender: &str,
         sender_key: &[u8],
-    ) -> Result<(Vec<DocWrite>, Vec<(String, LiveDoc, Hydrated)>)> {
+    ) -> Result<(Vec<DocWrite>, Vec<(String, LiveDoc, Hydrated)>, Vec<String>)> {
         let infos: HashMap<String, sanctuary_store::DocInfo> = self
             .store
             .documents()?
@@ -477,6 +470,7 @@ impl Sanctuary {
         let mut members: Option<BTreeSet<String>> = None;
         let mut writes = Vec::new();
         let mut merged = Vec::new();
+        let mut conflicted = Vec::new();
         for payload in payloads {
             let kind = Kind::from_u8(payload.kind).ok_or(SyncError::FutureVersion)?;
             let existing = infos.get(&payload.id);
@@ -523,6 +517,9 @@ impl Sanctuary {
             if !authors.is_subset(members) {
                 return Err(SyncError::NotAMember.into());
             }
+            if super::conflicts::has_conflicts(&live.doc) {
+                conflicted.push(payload.id.clone());
+            }
             let snapshot = match &value {
                 Hydrated::Ambassador(d) => encode_snapshot(d)?,
                 Hydrated::Project(d) => encode_snapshot(d)?,
@@ -552,7 +549,7 @@ impl Sanctuary {
             });
             merged.push((payload.id.clone(), live, value));
         }
-        Ok((writes, merged))
+        Ok((writes, merged, conflicted))
     }
 
     /// Checks a merged network document: devices new to this laptop must
@@ -680,6 +677,19 @@ pub struct FolderReport {
 fn hydrate<T: autosurgeon::Hydrate>(_id: &str, live: &LiveDoc) -> Result<T> {
     // Signed by a member but not readable as its kind: refuse the whole bundle.
     autosurgeon::hydrate(&live.doc).map_err(damaged_bundle)
+}
+
+/// The newest kept mark that `peer` is known to have (0: none, send everything).
+pub(super) fn base_for(state: &SyncState, peer: Option<&str>) -> u64 {
+    let Some(acked) = peer.and_then(|p| state.peers.get(p)).map(|p| p.acked) else {
+        return 0;
+    };
+    state
+        .marks
+        .range(..=acked)
+        .next_back()
+        .map(|(s, _)| *s)
+        .unwrap_or(0)
 }
 
 /// The heads of every document, for tests comparing replicas.

@@ -9,3 +9,5 @@ mod self_view;
 mod tamper;
 mod training;
 mod sync;
+mod sync_conflicts;
+mod sync_status;
