@@ -37,6 +37,7 @@ pub fn run() {
     };
     let state = AppState::new(launch);
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .setup(|app| {
             let handle = app.handle().clone();
@@ -67,6 +68,11 @@ pub fn run() {
             commands::catalog::get_catalog,
             commands::catalog::add_course,
             commands::catalog::expiring_training,
+            commands::sync::sync_status,
+            commands::sync::sync_export,
+            commands::sync::sync_import,
+            commands::sync::sync_folder,
+            commands::sync::resolve_conflict,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

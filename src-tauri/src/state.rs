@@ -226,6 +226,7 @@ mod tests {
         let wanted = Settings {
             auto_lock_minutes: 15,
             language: "ar".into(),
+            sync_folder: Some("/media/usb/sanctuary".into()),
         };
         s.save_settings(wanted.clone()).unwrap();
         assert_eq!(state(dir.path()).settings(), wanted);

@@ -64,14 +64,13 @@ async function tour(b, locale) {
   await nav(b, "recognition");
   const picker = await waitFor(b, "#rec-person");
   await picker.setValue("a");
-  await waitFor(b, ".picker-options li");
-  await b.keys("Enter");
+  await (await waitFor(b, ".picker-options li")).click();
   await waitFor(b, "[data-testid=recognition-form]");
   await check(b, `${locale} recognition`);
   await shoot(b, locale, "recognition");
 
   await nav(b, "sync");
-  await waitFor(b, "[data-testid=sync-coming]");
+  await waitFor(b, "[data-testid=sync-export]");
   await check(b, `${locale} sync`);
   await shoot(b, locale, "sync");
 

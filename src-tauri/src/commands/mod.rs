@@ -5,3 +5,4 @@ pub mod ambassadors;
 pub mod catalog;
 pub mod projects;
 pub mod session;
+pub mod sync;

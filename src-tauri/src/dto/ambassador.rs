@@ -451,13 +451,15 @@ impl AmbassadorDetail {
             .map(|scope| (*scope).into())
             .collect();
 
-        let latest = crate::training::latest_per_course(doc);
+        let standings = crate::training::person_standings(s, doc, today);
         let mut training: Vec<TrainingRow> = doc
             .training
             .values()
             .map(|t| {
                 let expires = s.training_expiry(t);
-                let superseded = latest.get(t.course_id.as_str()) != Some(&t.id.as_str());
+                let standing = standings
+                    .iter()
+                    .find(|c| c.course_id == t.course_id && c.completed == t.completed);
                 TrainingRow {
                     id: t.id.clone(),
                     course_id: t.course_id.clone(),
@@ -468,10 +470,9 @@ impl AmbassadorDetail {
                         .map_or_else(|| t.course_id.clone(), |c| c.title.clone()),
                     completed: t.completed.to_string(),
                     expires: expires.map(|d| d.to_string()),
-                    expiry: if superseded {
-                        ExpiryState::Renewed
-                    } else {
-                        expiry_state(expires, today)
+                    expiry: match standing {
+                        Some(c) => expiry_state(c.days_left),
+                        None => ExpiryState::Renewed,
                     },
                     trainer: t.trainer.clone(),
                     evidence: t.evidence.clone(),

@@ -12,6 +12,7 @@ pub mod ambassador;
 pub mod catalog;
 pub mod project;
 pub mod session;
+pub mod sync;
 pub mod vocab;
 
 use sanctuary_core::model::{Day, Tags};
@@ -61,6 +62,10 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     project::ProjectPage::export_all(dir)?;
     catalog::CatalogView::export_all(dir)?;
     catalog::ExpiringTraining::export_all(dir)?;
+    sync::SyncView::export_all(dir)?;
+    sync::ExportResult::export_all(dir)?;
+    sync::ImportResult::export_all(dir)?;
+    sync::FolderResult::export_all(dir)?;
     Ok(())
 }
 

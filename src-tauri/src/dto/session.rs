@@ -26,6 +26,9 @@ pub struct Settings {
     pub auto_lock_minutes: u32,
     /// The interface language, e.g. `en` or `ar`.
     pub language: String,
+    /// The shared folder this laptop syncs through, once chosen.
+    #[serde(default)]
+    pub sync_folder: Option<String>,
 }
 
 impl Default for Settings {
@@ -33,6 +36,7 @@ impl Default for Settings {
         Settings {
             auto_lock_minutes: 5,
             language: "en".into(),
+            sync_folder: None,
         }
     }
 }

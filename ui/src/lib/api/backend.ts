@@ -18,6 +18,11 @@ import type { SearchResult } from "../bindings/SearchResult";
 import type { Settings } from "../bindings/Settings";
 import type { TrainingInput } from "../bindings/TrainingInput";
 import type { UnlockInfo } from "../bindings/UnlockInfo";
+import type { Conflict } from "../bindings/Conflict";
+import type { ExportResult } from "../bindings/ExportResult";
+import type { FolderResult } from "../bindings/FolderResult";
+import type { ImportResult } from "../bindings/ImportResult";
+import type { SyncView } from "../bindings/SyncView";
 
 export interface Backend {
   appStatus(): Promise<AppStatus>;
@@ -45,6 +50,17 @@ export interface Backend {
   getCatalog(): Promise<CatalogView>;
   addCourse(course: Course): Promise<string>;
   expiringTraining(): Promise<ExpiringTraining[]>;
+
+  syncStatus(): Promise<SyncView>;
+  syncExport(path: string): Promise<ExportResult>;
+  syncImport(path: string): Promise<ImportResult>;
+  syncFolder(path: string): Promise<FolderResult>;
+  resolveConflict(document: string, field: string, keep: number): Promise<Conflict[]>;
+
+  /** Native dialogs: a path to save a bundle to, a bundle to open, a folder; null if cancelled. */
+  chooseSavePath(suggested: string): Promise<string | null>;
+  chooseBundle(): Promise<string | null>;
+  chooseFolder(): Promise<string | null>;
 
   /** Called when the store changes state on its own (auto-lock, demo ready). */
   onStatusChanged(listener: (reason: string) => void): Promise<() => void>;

@@ -8,6 +8,7 @@ import type { AmbassadorRow } from "../bindings/AmbassadorRow";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { CatalogView } from "../bindings/CatalogView";
 import type { ContributionRow } from "../bindings/ContributionRow";
+import type { Conflict } from "../bindings/Conflict";
 import type { Course } from "../bindings/Course";
 import type { Profile } from "../bindings/Profile";
 import type { Project } from "../bindings/Project";
@@ -35,7 +36,11 @@ export class MockBackend implements Backend {
   passphrase: string | null = "demo passphrase";
   unlocked = false;
   networkName = "Demo network";
-  settings: Settings = { auto_lock_minutes: 5, language: "en" };
+  settings: Settings = { auto_lock_minutes: 5, language: "en", sync_folder: null };
+  /** What the next native dialog "chooses" (null: cancelled). */
+  nextPath: string | null = "/media/usb/sanctuary.bundle";
+  written: string[] = [];
+  conflicts: Conflict[] = [{ document: "a-0", kind: "ambassador", name: "Amina 0", field: "profile.notes", winner: { value: "Prefers mornings", device: "d0e1", device_name: "this laptop" }, others: [{ value: "Prefers evenings", device: "a1b2", device_name: "Leeds laptop" }] }];
   people = new Map<string, Person>();
   projects = new Map<string, Project>();
   courses: Course[] = [];
@@ -265,6 +270,50 @@ export class MockBackend implements Backend {
   async expiringTraining() {
     this.need();
     return [];
+  }
+
+  async syncStatus() {
+    this.need();
+    return {
+      device: "d0e1",
+      peers: [{ device: "a1b2", name: "Leeds laptop", revoked: false, last_heard: 1_760_000_000, bundles_applied: 3, acknowledged: 2, unacknowledged_changes: 4, unacknowledged_documents: 2 }],
+      conflicts: structuredClone(this.conflicts),
+    };
+  }
+
+  async syncExport(path: string) {
+    this.need();
+    this.written.push(path);
+    return { path, bytes: 2048 };
+  }
+
+  async syncImport(path: string) {
+    this.need();
+    if (!path.endsWith(".bundle")) fail("damaged", "this file is not a sync bundle");
+    return { sender: "a1b2", seq: 4, changed: 2, duplicate: false, gap: false, fork: false };
+  }
+
+  async syncFolder(path: string) {
+    this.need();
+    return { imported: 1, changed: 2, skipped: 0, problems: [], written: path ? 5 : null };
+  }
+
+  async resolveConflict(document: string, field: string) {
+    this.need();
+    this.conflicts = this.conflicts.filter((c) => c.document !== document || c.field !== field);
+    return structuredClone(this.conflicts);
+  }
+
+  async chooseSavePath() {
+    return this.nextPath;
+  }
+
+  async chooseBundle() {
+    return this.nextPath;
+  }
+
+  async chooseFolder() {
+    return this.nextPath;
   }
 
   async onStatusChanged(listener: (reason: string) => void) {

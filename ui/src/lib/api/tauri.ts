@@ -1,6 +1,7 @@
 // The Backend over Tauri IPC: one small function per command.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import { asFailure, type Backend } from "./backend";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -39,6 +40,23 @@ export const tauriBackend: Backend = {
   getCatalog: () => call("get_catalog"),
   addCourse: (course) => call("add_course", { course }),
   expiringTraining: () => call("expiring_training"),
+
+  syncStatus: () => call("sync_status"),
+  syncExport: (path) => call("sync_export", { path }),
+  syncImport: (path) => call("sync_import", { path }),
+  syncFolder: (path) => call("sync_folder", { path }),
+  resolveConflict: (document, field, keep) => call("resolve_conflict", { document, field, keep }),
+
+  chooseSavePath: async (suggested) =>
+    (await save({ defaultPath: suggested, filters: [{ name: "Sanctuary bundle", extensions: ["bundle"] }] })) ?? null,
+  chooseBundle: async () => {
+    const picked = await open({ multiple: false, directory: false, filters: [{ name: "Sanctuary bundle", extensions: ["bundle"] }] });
+    return typeof picked === "string" ? picked : null;
+  },
+  chooseFolder: async () => {
+    const picked = await open({ multiple: false, directory: true });
+    return typeof picked === "string" ? picked : null;
+  },
 
   onStatusChanged: async (listener) => {
     const unlisten = await listen<string>("status-changed", (event) => listener(event.payload));

@@ -11,4 +11,8 @@ auto_lock_minutes: number,
 /**
  * The interface language, e.g. `en` or `ar`.
  */
-language: string, };
+language: string, 
+/**
+ * The shared folder this laptop syncs through, once chosen.
+ */
+sync_folder: string | null, };

@@ -38,7 +38,7 @@ class Session {
   }
 
   get settings(): Settings {
-    return this.status?.settings ?? { auto_lock_minutes: 5, language: "en" };
+    return this.status?.settings ?? { auto_lock_minutes: 5, language: "en", sync_folder: null };
   }
 
   async refresh(): Promise<void> {

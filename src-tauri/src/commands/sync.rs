@@ -1,0 +1,77 @@
+//! Sync: a bundle file to carry by hand, a shared folder, and conflicts.
+//! The paths come from the native file dialogs in the webview; the bundle
+//! bytes are ciphertext, signed, and never pass through the webview.
+
+use std::path::{Path, PathBuf};
+
+use tauri::State;
+
+use crate::dto::sync::{Conflict, ExportResult, FolderResult, ImportResult, SyncView};
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+
+fn io_error(what: &str, path: &Path, e: std::io::Error) -> ApiError {
+    ApiError::new("io", format!("could not {what} {}: {e}", path.display()))
+}
+
+/// Writes through a temporary file beside the target and a rename, so a
+/// shared folder never shows a half-written bundle.
+fn write_file(path: &Path, bytes: &[u8]) -> ApiResult<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(|e| io_error("write", &tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| io_error("write", path, e))
+}
+
+#[tauri::command]
+pub async fn sync_status(state: State<'_, AppState>) -> ApiResult<SyncView> {
+    state.with(|s| {
+        Ok(SyncView {
+            device: s.device_id(),
+            peers: s.sync_status()?.into_iter().map(Into::into).collect(),
+            conflicts: s.conflicts()?.into_iter().map(Into::into).collect(),
+        })
+    })
+}
+
+/// Writes a bundle of everything to `path` (for a USB stick or an email).
+#[tauri::command]
+pub async fn sync_export(state: State<'_, AppState>, path: String) -> ApiResult<ExportResult> {
+    let path = PathBuf::from(path);
+    state.with(|s| {
+        let bytes = s.sync_export(None)?;
+        write_file(&path, &bytes)?;
+        Ok(ExportResult {
+            path: path.display().to_string(),
+            bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn sync_import(state: State<'_, AppState>, path: String) -> ApiResult<ImportResult> {
+    let path = PathBuf::from(path);
+    let bytes = std::fs::read(&path).map_err(|e| io_error("read", &path, e))?;
+    state.with(|s| Ok(s.sync_import(&bytes)?.into()))
+}
+
+#[tauri::command]
+pub async fn sync_folder(state: State<'_, AppState>, path: String) -> ApiResult<FolderResult> {
+    let path = PathBuf::from(path);
+    state.with(|s| Ok(s.sync_folder(&path)?.into()))
+}
+
+/// Keeps one value of a conflicted field: 0 the one shown now, 1.. the others.
+#[tauri::command]
+pub async fn resolve_conflict(
+    state: State<'_, AppState>,
+    document: String,
+    field: String,
+    keep: u32,
+) -> ApiResult<Vec<Conflict>> {
+    state.with(|s| {
+        s.resolve_conflict(&document, &field, keep as usize)?;
+        Ok(s.conflicts()?.into_iter().map(Into::into).collect())
+    })
+}

@@ -1,0 +1,63 @@
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useBackend } from "../api";
+import { MockBackend } from "../api/mock";
+import { setLocale } from "../i18n/i18n.svelte";
+import { session } from "../session/session.svelte";
+import SyncScreen from "./SyncScreen.svelte";
+
+let backend: MockBackend;
+
+beforeEach(async () => {
+  backend = new MockBackend({ seed: 3 });
+  backend.unlocked = true;
+  useBackend(backend);
+  setLocale("en");
+  await session.refresh();
+});
+
+describe("sync screen", () => {
+  it("exports a bundle to the path the save dialog gives", async () => {
+    const user = userEvent.setup();
+    render(SyncScreen);
+    await user.click(await screen.findByRole("button", { name: "Export a bundle…" }));
+    expect(await screen.findByTestId("sync-message")).toHaveTextContent(
+      "Wrote 2,048 bytes to /media/usb/sanctuary.bundle.",
+    );
+    expect(backend.written).toEqual(["/media/usb/sanctuary.bundle"]);
+  });
+
+  it("does nothing when the dialog is cancelled", async () => {
+    backend.nextPath = null;
+    const user = userEvent.setup();
+    render(SyncScreen);
+    await user.click(await screen.findByRole("button", { name: "Export a bundle…" }));
+    expect(screen.queryByTestId("sync-message")).toBeNull();
+    expect(backend.written).toEqual([]);
+  });
+
+  it("remembers the shared folder, then syncs through it", async () => {
+    backend.nextPath = "/home/me/Sync/sanctuary";
+    const user = userEvent.setup();
+    render(SyncScreen);
+    const syncNow = await screen.findByRole("button", { name: "Sync now" });
+    expect(syncNow).toBeDisabled();
+    await user.click(screen.getByRole("button", { name: "Choose folder…" }));
+    expect(await screen.findByText("/home/me/Sync/sanctuary")).toBeInTheDocument();
+    expect(backend.settings.sync_folder).toBe("/home/me/Sync/sanctuary");
+    await user.click(syncNow);
+    expect(await screen.findByTestId("sync-message")).toHaveTextContent("Imported 1 bundles");
+  });
+
+  it("lists other laptops and conflicts, and keeps the value chosen", async () => {
+    const user = userEvent.setup();
+    render(SyncScreen);
+    expect(await screen.findByText("Leeds laptop")).toBeInTheDocument();
+    expect(screen.getByText("4 changes in 2 records")).toBeInTheDocument();
+    await user.click(
+      screen.getByRole("button", { name: "Keep “Prefers evenings” for profile.notes of Amina 0" }),
+    );
+    expect(await screen.findByText("No conflicts: every change merged cleanly.")).toBeInTheDocument();
+  });
+});
