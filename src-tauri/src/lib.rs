@@ -48,6 +48,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::session::app_status,
             commands::session::create_store,
+            commands::session::join_store,
             commands::session::unlock,
             commands::session::lock,
             commands::session::touch,
@@ -73,6 +74,7 @@ pub fn run() {
             commands::sync::sync_import,
             commands::sync::sync_folder,
             commands::sync::resolve_conflict,
+            commands::sync::create_invite,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

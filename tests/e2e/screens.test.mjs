@@ -1,7 +1,9 @@
 // Every main screen on a demo store, in English and in Arabic: an axe-core
 // check (serious and critical violations fail) and a screenshot into
-// docs/screenshots/. With SANCTUARY_PERF=1 and a big demo store it also
-// reports how fast the list, search and profile are.
+// docs/screenshots/ (SANCTUARY_SCREENSHOTS=0 skips them). With
+// SANCTUARY_PERF=1 and a big demo store (SANCTUARY_DEMO_AMBASSADORS=5000,
+// SANCTUARY_APP=target/release/sanctuary-app) it also reports how fast the
+// list, search and profile are.
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -20,6 +22,7 @@ after(async () => {
 });
 
 async function shoot(b, locale, name) {
+  if (process.env.SANCTUARY_SCREENSHOTS === "0") return;
   // Let fonts and layout settle before the picture.
   await b.pause(250);
   await b.saveScreenshot(path.join(screenshots, `${locale}-${name}.png`));

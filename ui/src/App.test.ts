@@ -49,6 +49,31 @@ describe("first run and unlock", () => {
     expect(backend.passphrase).toBe("river lantern orchard");
   });
 
+  it("joins an existing network with an invite file and code", async () => {
+    backend = new MockBackend({ empty: true });
+    backend.nextPath = "/media/usb/leeds.invite";
+    useBackend(backend);
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByLabelText("Join with an invite"));
+    await user.type(screen.getByLabelText("One-time code"), "WRONG-CODE");
+    await user.type(screen.getByLabelText("This laptop's name"), "Amira's laptop");
+    await user.type(screen.getByLabelText("Passphrase"), "river lantern orchard");
+    await user.type(screen.getByLabelText("Passphrase again"), "river lantern orchard");
+    await user.click(screen.getByRole("button", { name: "Join the network" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("Choose the invite file first.");
+    await user.click(screen.getByRole("button", { name: "Choose the invite file…" }));
+    expect(screen.getByText("/media/usb/leeds.invite")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Join the network" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("the invite code is wrong");
+    await user.clear(screen.getByLabelText("One-time code"));
+    await user.type(screen.getByLabelText("One-time code"), "ABCD-EFGH");
+    await user.click(screen.getByRole("button", { name: "Join the network" }));
+    expect(await screen.findByText("No ambassadors yet. Add the first one.")).toBeInTheDocument();
+    expect(screen.getByText("Leeds ambassadors")).toBeInTheDocument();
+    expect(backend.written).toEqual(["/media/usb/leeds.invite"]);
+  });
+
   it("says so when the passphrase is wrong, by its code", async () => {
     const user = userEvent.setup();
     render(App);

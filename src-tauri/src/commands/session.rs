@@ -47,6 +47,33 @@ pub async fn create_store(
     Ok(info)
 }
 
+/// First run on a new laptop: joins an existing network with the invite
+/// file and one-time code another coordinator made.
+#[tauri::command]
+pub async fn join_store(
+    state: State<'_, AppState>,
+    invite_path: String,
+    code: String,
+    passphrase: String,
+    device_name: String,
+) -> ApiResult<UnlockInfo> {
+    let passphrase = SecretString::from(passphrase);
+    let path = std::path::PathBuf::from(invite_path);
+    let bytes = std::fs::read(&path).map_err(|e| super::sync::io_error("read", &path, e))?;
+    let started = std::time::Instant::now();
+    let sanctuary = Sanctuary::join(
+        &state.launch.store_dir,
+        &passphrase,
+        KdfParams::DEFAULT,
+        &bytes,
+        code.trim(),
+        device_name.trim(),
+    )?;
+    let info = unlock_info(&sanctuary, started.elapsed().as_secs_f64() * 1000.0);
+    state.set_session(sanctuary);
+    Ok(info)
+}
+
 #[tauri::command]
 pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> ApiResult<UnlockInfo> {
     if state.is_preparing() {

@@ -6,17 +6,19 @@ use std::path::{Path, PathBuf};
 
 use tauri::State;
 
-use crate::dto::sync::{Conflict, ExportResult, FolderResult, ImportResult, SyncView};
+use sanctuary_core::KdfParams;
+
+use crate::dto::sync::{Conflict, ExportResult, FolderResult, ImportResult, InviteInfo, SyncView};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
-fn io_error(what: &str, path: &Path, e: std::io::Error) -> ApiError {
+pub(super) fn io_error(what: &str, path: &Path, e: std::io::Error) -> ApiError {
     ApiError::new("io", format!("could not {what} {}: {e}", path.display()))
 }
 
 /// Writes through a temporary file beside the target and a rename, so a
 /// shared folder never shows a half-written bundle.
-fn write_file(path: &Path, bytes: &[u8]) -> ApiResult<()> {
+pub(super) fn write_file(path: &Path, bytes: &[u8]) -> ApiResult<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".part");
     let tmp = PathBuf::from(tmp);
@@ -73,5 +75,23 @@ pub async fn resolve_conflict(
     state.with(|s| {
         s.resolve_conflict(&document, &field, keep as usize)?;
         Ok(s.conflicts()?.into_iter().map(Into::into).collect())
+    })
+}
+
+/// How long an invite made in the app stays valid (as the CLI's default).
+const INVITE_DAYS: u32 = 7;
+
+/// Makes an invite file for a new laptop at `path` and returns its one-time code.
+#[tauri::command]
+pub async fn create_invite(state: State<'_, AppState>, path: String) -> ApiResult<InviteInfo> {
+    let path = PathBuf::from(path);
+    state.with(|s| {
+        let invite = s.create_invite(KdfParams::DEFAULT, INVITE_DAYS)?;
+        write_file(&path, &invite.bytes)?;
+        Ok(InviteInfo {
+            path: path.display().to_string(),
+            code: invite.code,
+            expires: invite.expires,
+        })
     })
 }

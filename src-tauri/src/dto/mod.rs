@@ -66,6 +66,7 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sync::ExportResult::export_all(dir)?;
     sync::ImportResult::export_all(dir)?;
     sync::FolderResult::export_all(dir)?;
+    sync::InviteInfo::export_all(dir)?;
     Ok(())
 }
 

@@ -141,3 +141,14 @@ impl From<sanctuary_core::Conflict> for Conflict {
         }
     }
 }
+
+/// An invite for a new laptop: the file was written to `path`; the code is
+/// shown once, to be given separately (by phone, in person).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct InviteInfo {
+    pub path: String,
+    pub code: String,
+    /// Unix seconds when the invite stops working.
+    #[ts(type = "number")]
+    pub expires: i64,
+}

@@ -22,11 +22,13 @@ import type { Conflict } from "../bindings/Conflict";
 import type { ExportResult } from "../bindings/ExportResult";
 import type { FolderResult } from "../bindings/FolderResult";
 import type { ImportResult } from "../bindings/ImportResult";
+import type { InviteInfo } from "../bindings/InviteInfo";
 import type { SyncView } from "../bindings/SyncView";
 
 export interface Backend {
   appStatus(): Promise<AppStatus>;
   createStore(networkName: string, passphrase: string): Promise<UnlockInfo>;
+  joinStore(invitePath: string, code: string, passphrase: string, deviceName: string): Promise<UnlockInfo>;
   unlock(passphrase: string): Promise<UnlockInfo>;
   lock(): Promise<void>;
   touch(): Promise<void>;
@@ -56,10 +58,12 @@ export interface Backend {
   syncImport(path: string): Promise<ImportResult>;
   syncFolder(path: string): Promise<FolderResult>;
   resolveConflict(document: string, field: string, keep: number): Promise<Conflict[]>;
+  createInvite(path: string): Promise<InviteInfo>;
 
   /** Native dialogs: a path to save a bundle to, a bundle to open, a folder; null if cancelled. */
   chooseSavePath(suggested: string): Promise<string | null>;
   chooseBundle(): Promise<string | null>;
+  chooseInvite(): Promise<string | null>;
   chooseFolder(): Promise<string | null>;
 
   /** Called when the store changes state on its own (auto-lock, demo ready). */

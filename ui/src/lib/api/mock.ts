@@ -130,6 +130,17 @@ export class MockBackend implements Backend {
     return { network_name: networkName, ambassadors: 0, unlock_ms: 1 };
   }
 
+  async joinStore(invitePath: string, code: string, passphrase: string, deviceName: string) {
+    if (this.passphrase !== null) fail("store-exists", "a store already exists here");
+    if (code !== "ABCD-EFGH") fail("sync", "the invite code is wrong, or the invite has expired");
+    if (!deviceName.trim()) fail("invalid", "device name: must not be empty");
+    this.written.push(invitePath);
+    this.passphrase = passphrase;
+    this.networkName = "Leeds ambassadors";
+    this.unlocked = true;
+    return { network_name: this.networkName, ambassadors: this.people.size, unlock_ms: 1 };
+  }
+
   async unlock(passphrase: string) {
     if (this.passphrase === null) fail("no-store", "there is no store here");
     if (passphrase !== this.passphrase) fail("wrong-passphrase", "the passphrase is wrong");
@@ -309,6 +320,16 @@ export class MockBackend implements Backend {
   }
 
   async chooseBundle() {
+    return this.nextPath;
+  }
+
+  async createInvite(path: string) {
+    this.need();
+    this.written.push(path);
+    return { path, code: "ABCD-EFGH", expires: 1_800_000_000 };
+  }
+
+  async chooseInvite() {
     return this.nextPath;
   }
 

@@ -15,6 +15,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const tauriBackend: Backend = {
   appStatus: () => call("app_status"),
   createStore: (networkName, passphrase) => call("create_store", { networkName, passphrase }),
+  joinStore: (invitePath, code, passphrase, deviceName) =>
+    call("join_store", { invitePath, code, passphrase, deviceName }),
   unlock: (passphrase) => call("unlock", { passphrase }),
   lock: () => call("lock"),
   touch: () => call("touch"),
@@ -46,11 +48,16 @@ export const tauriBackend: Backend = {
   syncImport: (path) => call("sync_import", { path }),
   syncFolder: (path) => call("sync_folder", { path }),
   resolveConflict: (document, field, keep) => call("resolve_conflict", { document, field, keep }),
+  createInvite: (path) => call("create_invite", { path }),
 
   chooseSavePath: async (suggested) =>
     (await save({ defaultPath: suggested, filters: [{ name: "Sanctuary bundle", extensions: ["bundle"] }] })) ?? null,
   chooseBundle: async () => {
     const picked = await open({ multiple: false, directory: false, filters: [{ name: "Sanctuary bundle", extensions: ["bundle"] }] });
+    return typeof picked === "string" ? picked : null;
+  },
+  chooseInvite: async () => {
+    const picked = await open({ multiple: false, directory: false });
     return typeof picked === "string" ? picked : null;
   },
   chooseFolder: async () => {

@@ -60,4 +60,14 @@ describe("sync screen", () => {
     );
     expect(await screen.findByText("No conflicts: every change merged cleanly.")).toBeInTheDocument();
   });
+
+  it("makes an invite and shows its one-time code once", async () => {
+    backend.nextPath = "/media/usb/new-laptop.invite";
+    const user = userEvent.setup();
+    render(SyncScreen);
+    await user.click(await screen.findByRole("button", { name: "Make an invite…" }));
+    const shown = await screen.findByTestId("invite-code");
+    expect(shown).toHaveTextContent("Invite written to /media/usb/new-laptop.invite");
+    expect(shown).toHaveTextContent("ABCD-EFGH");
+  });
 });
