@@ -61,6 +61,16 @@ pub enum Command {
     /// Thanks, certificates, references, expenses and other recognition.
     #[command(subcommand)]
     Recognition(RecognitionCommand),
+    /// Rank ambassadors for a project with reasons, say who is not eligible and why, select a team.
+    Match(crate::matching::MatchArgs),
+    /// Shortlist or invite an ambassador to a project.
+    InviteTo(crate::matching::InviteArgs),
+    /// Move invitations on (accepted, declined, attended with hours ...) and list them.
+    #[command(subcommand)]
+    Invitation(crate::matching::InvitationCommand),
+    /// Rotas for recurring seats, such as the Advisory Group member at each trustee meeting.
+    #[command(subcommand)]
+    Rota(crate::matching::RotaCommand),
     /// Change the store's passphrase (new one from SANCTUARY_NEW_PASSPHRASE, --new-passphrase-file or a prompt).
     #[command(subcommand)]
     Passphrase(PassphraseCommand),

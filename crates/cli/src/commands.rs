@@ -126,6 +126,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             s.change_passphrase(&new, kdf(choice))?;
             say!("The passphrase is changed. Use the new one from now on.");
         }
+        Command::Match(args) => crate::matching::run_match(&unlock()?, args)?,
+        Command::InviteTo(args) => crate::matching::invite_to(&mut unlock()?, args)?,
+        Command::Invitation(command) => crate::matching::invitation(&mut unlock()?, command)?,
+        Command::Rota(command) => crate::matching::rota(&mut unlock()?, command)?,
         Command::Sync(command) => crate::sync::sync(&mut unlock()?, command)?,
         Command::Invite(command) => crate::sync::invite(&mut unlock()?, command)?,
         Command::Conflicts(command) => crate::sync::conflicts(&mut unlock()?, command)?,

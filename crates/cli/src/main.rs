@@ -14,6 +14,7 @@ macro_rules! say {
 mod args;
 mod bench;
 mod commands;
+mod matching;
 mod output;
 mod passphrase;
 mod sync;

@@ -2,6 +2,7 @@
 
 mod ambassadors;
 mod errors;
+mod matching;
 mod record;
 mod support;
 mod training;

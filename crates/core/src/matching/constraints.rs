@@ -15,14 +15,18 @@
 //!
 //! A payment constraint never makes someone ineligible: see [`recognition`].
 //!
+//! Dates in reasons are written through `NaiveDate`'s own ISO display (the
+//! same `YYYY-MM-DD` as `Day`'s), which skips parsing a format string: the
+//! not-eligible list can hold thousands of them.
+//!
 //! [`locality`]: super::locality
 //! [`recognition`]: super::recognition
 
 use serde::Serialize;
 
 use super::Context;
-use super::fairness::Hold;
-use crate::model::{AmbassadorDoc, ConsentScope, Day, Status, Weekday, normalise_tag};
+use super::fairness::{Hold, PersonHistory};
+use crate::model::{AmbassadorDoc, ConsentScope, Day, Status, Weekday};
 
 /// Which hard constraint failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -59,7 +63,12 @@ impl Ineligibility {
 }
 
 /// Every hard constraint `person` fails, appended to `out` (nothing if eligible).
-pub(crate) fn check(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>) {
+pub(crate) fn check(
+    ctx: &Context,
+    person: &AmbassadorDoc,
+    history: Option<&PersonHistory>,
+    out: &mut Vec<Ineligibility>,
+) {
     let p = &person.profile;
     if p.status != Status::Active {
         out.push(Ineligibility::new(
@@ -82,7 +91,7 @@ pub(crate) fn check(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligi
     }
     days(ctx, person, out);
     training(ctx, person, out);
-    if let Some(history) = ctx.history.of(person.id()) {
+    if let Some(history) = history {
         for hold in &history.holds {
             if hold.project_id != ctx.project.id && hold.first <= ctx.last && ctx.first <= hold.last
             {
@@ -90,8 +99,8 @@ pub(crate) fn check(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligi
             }
         }
     }
-    if let Some(org) = &ctx.project.organisation
-        && p.organisations.contains(&normalise_tag(org))
+    if let (Some(org), Some(normalised)) = (&ctx.project.organisation, &ctx.organisation)
+        && p.organisations.contains(normalised)
     {
         out.push(Ineligibility::new(
             Constraint::ConflictOfInterest,
@@ -117,7 +126,7 @@ fn consent(
         _ => "being contacted about opportunities",
     };
     if person.consent_in_force(scope, today).is_some() {
-        if person.consent_in_force(scope, until).is_some() {
+        if until == today || person.consent_in_force(scope, until).is_some() {
             return None;
         }
         return Some(Ineligibility::new(
@@ -137,14 +146,17 @@ fn consent(
             format!("has no consent to {what} recorded"),
             Some("ask whether they agree, and record their answer".into()),
         ),
-        Some(c) if !c.agreed => {
-            Ineligibility::new(constraint, format!("said no to {what} on {}", c.date), None)
-        }
+        Some(c) if !c.agreed => Ineligibility::new(
+            constraint,
+            format!("said no to {what} on {}", c.date.0),
+            None,
+        ),
         Some(c) => Ineligibility::new(
             constraint,
             format!(
                 "agreed to {what}, but that was due for review on {}",
-                c.review.map_or("an earlier day".into(), |r| r.to_string())
+                c.review
+                    .map_or("an earlier day".into(), |r| r.0.to_string())
             ),
             Some("ask them again and record their answer".into()),
         ),
@@ -156,12 +168,7 @@ fn days(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>) {
     if !a.days.values().any(|&free| free) {
         return; // Not recorded: not restricted.
     }
-    // A week holds every weekday; longer projects need not be walked further.
-    let span = ctx.first.days_until(ctx.last).clamp(0, 6);
-    let project_days: Vec<Weekday> = (0..=span)
-        .map(|n| weekday(ctx.first.plus_days(n)))
-        .collect();
-    if project_days.iter().any(|&d| a.has_day(d)) {
+    if ctx.weekdays.iter().any(|&d| a.has_day(d)) {
         return;
     }
     let free: Vec<&str> = Weekday::ALL
@@ -169,7 +176,7 @@ fn days(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>) {
         .filter(|d| a.has_day(**d))
         .map(|d| d.as_str())
         .collect();
-    let on: Vec<&str> = project_days.iter().map(|d| d.as_str()).collect();
+    let on: Vec<&str> = ctx.weekdays.iter().map(|d| d.as_str()).collect();
     out.push(Ineligibility::new(
         Constraint::Days,
         format!(
@@ -199,39 +206,45 @@ fn training(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>)
         let course = ctx.input.catalog.courses.get(course_id);
         let title = course.map_or(course_id, |c| c.title.as_str());
         let expiry = |completed: Day| course.and_then(|c| c.expiry(completed));
-        let records: Vec<Day> = person
+        // The latest completion by the first day, and the earliest after it.
+        let (mut in_time, mut too_late): (Option<Day>, Option<Day>) = (None, None);
+        for t in person
             .training
             .values()
             .filter(|t| t.course_id == course_id)
-            .map(|t| t.completed)
-            .collect();
-        let in_time = records.iter().filter(|&&d| d <= ctx.first).max();
+        {
+            if t.completed <= ctx.first {
+                in_time = in_time.max(Some(t.completed));
+            } else {
+                too_late = Some(too_late.map_or(t.completed, |d| d.min(t.completed)));
+            }
+        }
         let problem = match in_time {
-            Some(&done) => match expiry(done) {
+            Some(done) => match expiry(done) {
                 Some(until) if until < ctx.last => {
                     let when = if until < ctx.first {
-                        format!("the project is on {}", ctx.first)
+                        format!("the project is on {}", ctx.first.0)
                     } else {
-                        format!("the project runs until {}", ctx.last)
+                        format!("the project runs until {}", ctx.last.0)
                     };
                     Some((
-                        format!("has {title} valid only until {until}; {when}"),
-                        format!("book them on a {title} refresher before {}", ctx.first),
+                        format!("has {title} valid only until {}; {when}", until.0),
+                        format!("book them on a {title} refresher before {}", ctx.first.0),
                     ))
                 }
                 _ => None,
             },
-            None => match records.iter().min() {
+            None => match too_late {
                 Some(later) => Some((
                     format!(
-                        "completed {title} on {later}, after the project starts on {}",
-                        ctx.first
+                        "completed {title} on {}, after the project starts on {}",
+                        later.0, ctx.first.0
                     ),
-                    format!("they need {title} before {}", ctx.first),
+                    format!("they need {title} before {}", ctx.first.0),
                 )),
                 None => Some((
                     format!("needs {title} first"),
-                    format!("offer them {title} before {}", ctx.first),
+                    format!("offer them {title} before {}", ctx.first.0),
                 )),
             },
         };
@@ -243,9 +256,9 @@ fn training(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>)
 
 fn double_booking(hold: &Hold) -> Ineligibility {
     let dates = if hold.first == hold.last {
-        format!("on {}", hold.first)
+        format!("on {}", hold.first.0)
     } else {
-        format!("from {} to {}", hold.first, hold.last)
+        format!("from {} to {}", hold.first.0, hold.last.0)
     };
     let what = match hold.status {
         None => format!("has a turn at '{}' {dates}", hold.title),

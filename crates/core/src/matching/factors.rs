@@ -17,7 +17,7 @@
 
 use serde::Serialize;
 
-use super::{Context, contains_phrase};
+use super::Context;
 use crate::model::{AmbassadorDoc, LanguageLevel, Stream, Tags};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -78,28 +78,44 @@ pub fn stream_interests(stream: Stream) -> &'static [&'static str] {
     }
 }
 
-/// Required or desired skills.
+/// Appends `item` to a list being written as "a, b, c" (or "a or b").
+fn push_item(list: &mut String, item: &str, separator: &str) {
+    if !list.is_empty() {
+        list.push_str(separator);
+    }
+    list.push_str(item);
+}
+
+/// Required or desired skills; the skills covered are added to `covered`.
 pub(crate) fn skills(
     factor: Factor,
     wanted: &Tags,
     has: &Tags,
     weight: i32,
     kind: &str,
+    covered: &mut Vec<String>,
 ) -> FactorScore {
     if wanted.is_empty() {
         return FactorScore::not_applicable(factor, format!("the project lists no {kind} skills"));
     }
-    let (got, missing): (Vec<&str>, Vec<&str>) = wanted.iter().partition(|s| has.contains(s));
-    let fraction = got.len() as f64 / wanted.len() as f64;
+    let (mut got, mut missing) = (String::new(), String::new());
+    let mut count = 0;
+    for skill in wanted.iter() {
+        if has.contains(skill) {
+            push_item(&mut got, skill, ", ");
+            covered.push(skill.to_string());
+            count += 1;
+        } else {
+            push_item(&mut missing, skill, ", ");
+        }
+    }
+    let fraction = count as f64 / wanted.len() as f64;
     let reason = match (got.is_empty(), missing.is_empty()) {
-        (false, true) => format!("has every {kind} skill ({})", got.join(", ")),
-        (true, _) => format!("has none of the {kind} skills ({})", missing.join(", ")),
+        (false, true) => format!("has every {kind} skill ({got})"),
+        (true, _) => format!("has none of the {kind} skills ({missing})"),
         (false, false) => format!(
-            "has {} of {} {kind} skills ({}); not {}",
-            got.len(),
-            wanted.len(),
-            got.join(", "),
-            missing.join(", ")
+            "has {count} of {} {kind} skills ({got}); not {missing}",
+            wanted.len()
         ),
     };
     FactorScore::new(factor, weight, fraction, reason)
@@ -107,25 +123,35 @@ pub(crate) fn skills(
 
 pub(crate) fn interests(ctx: &Context, person: &AmbassadorDoc) -> FactorScore {
     let weight = ctx.input.settings.weights.interests;
-    let related = stream_interests(ctx.project.stream);
-    let matched: Vec<&str> = person
-        .profile
-        .interests
-        .iter()
-        .filter(|i| related.contains(i) || contains_phrase(&ctx.text, i))
-        .collect();
-    let (fraction, reason) = match matched.len() {
+    let mut matched = String::from("interested in ");
+    let mut count = 0;
+    for interest in person.profile.interests.iter() {
+        if ctx.relates_to(interest) {
+            if count > 0 {
+                matched.push_str(", ");
+            }
+            matched.push_str(interest);
+            count += 1;
+        }
+    }
+    let (fraction, reason) = match count {
         0 => (
             0.0,
             "no recorded interest relates to this project".to_string(),
         ),
-        1 => (0.5, format!("interested in {}", matched[0])),
-        _ => (1.0, format!("interested in {}", matched.join(", "))),
+        1 => (0.5, matched),
+        _ => (1.0, matched),
     };
     FactorScore::new(Factor::Interests, weight, fraction, reason)
 }
 
-pub(crate) fn languages(ctx: &Context, person: &AmbassadorDoc) -> FactorScore {
+/// The languages the project needs; those spoken beyond a basic level are
+/// added to `covered`.
+pub(crate) fn languages(
+    ctx: &Context,
+    person: &AmbassadorDoc,
+    covered: &mut Vec<String>,
+) -> FactorScore {
     let weight = ctx.input.settings.weights.languages;
     let needed = &ctx.project.languages;
     if needed.is_empty() {
@@ -135,25 +161,26 @@ pub(crate) fn languages(ctx: &Context, person: &AmbassadorDoc) -> FactorScore {
         );
     }
     let mut credit = 0.0;
-    let mut spoken = Vec::new();
-    let mut missing = Vec::new();
+    let (mut spoken, mut missing) = (String::new(), String::new());
     for language in needed.iter() {
         match person.profile.languages.get(language) {
-            Some(LanguageLevel::Basic) => {
-                credit += 0.5;
-                spoken.push(format!("{language} (basic)"));
+            Some(&level) => {
+                credit += if covers_language(level) { 1.0 } else { 0.5 };
+                if covers_language(level) {
+                    covered.push(language.to_string());
+                }
+                push_item(&mut spoken, language, ", ");
+                spoken.push_str(" (");
+                spoken.push_str(level.as_str());
+                spoken.push(')');
             }
-            Some(level) => {
-                credit += 1.0;
-                spoken.push(format!("{language} ({level})"));
-            }
-            None => missing.push(language),
+            None => push_item(&mut missing, language, " or "),
         }
     }
     let reason = match (spoken.is_empty(), missing.is_empty()) {
-        (true, _) => format!("does not speak {}", missing.join(" or ")),
-        (false, true) => format!("speaks {}", spoken.join(", ")),
-        (false, false) => format!("speaks {}; not {}", spoken.join(", "), missing.join(" or ")),
+        (true, _) => format!("does not speak {missing}"),
+        (false, true) => format!("speaks {spoken}"),
+        (false, false) => format!("speaks {spoken}; not {missing}"),
     };
     FactorScore::new(
         Factor::Languages,

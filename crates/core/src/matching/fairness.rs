@@ -17,6 +17,7 @@
 //! person's own contributions.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::Context;
 use super::factors::{Factor, FactorScore};
@@ -52,12 +53,38 @@ pub(crate) struct Hold<'a> {
 /// Every person's history, by ambassador id.
 #[derive(Debug, Default)]
 pub(crate) struct History<'a> {
-    people: HashMap<&'a str, PersonHistory<'a>>,
+    people: HashMap<&'a str, PersonHistory<'a>, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a, for the history index: it is looked up once per person per run
+/// and SipHash showed in the profile. The keys are ids from the network's own
+/// signed documents, so hash flooding is not a concern here.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 impl<'a> History<'a> {
     pub fn new(projects: &[&'a ProjectDoc]) -> History<'a> {
-        let mut people: HashMap<&'a str, PersonHistory<'a>> = HashMap::new();
+        let invitations = projects.iter().map(|p| p.invitations.len()).sum();
+        let mut people: HashMap<&'a str, PersonHistory<'a>, BuildHasherDefault<Fnv>> =
+            HashMap::with_capacity_and_hasher(invitations, BuildHasherDefault::default());
         for doc in projects {
             let project = &doc.project;
             let last = project.end.unwrap_or(project.start).max(project.start);

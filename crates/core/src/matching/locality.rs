@@ -16,7 +16,7 @@
 use super::Context;
 use super::constraints::{Constraint, Ineligibility};
 use super::factors::{Factor, FactorScore};
-use crate::model::{AmbassadorDoc, normalise_tag};
+use crate::model::AmbassadorDoc;
 
 /// How someone would take part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +60,14 @@ pub(crate) fn reach(ctx: &Context, person: &AmbassadorDoc) -> Result<Reach, Inel
     } else {
         match project.location.as_deref() {
             None => Ok(Reach::Anywhere),
-            Some(location) if is_in_region(location, &p.region) => Ok(Reach::Near),
+            Some(_)
+                if ctx
+                    .location_parts
+                    .iter()
+                    .any(|part| same_tag(part, &p.region)) =>
+            {
+                Ok(Reach::Near)
+            }
             Some(location) => {
                 let threshold = ctx.input.settings.other_region_km;
                 match a.travel_km {
@@ -94,13 +101,17 @@ pub(crate) fn reach(ctx: &Context, person: &AmbassadorDoc) -> Result<Reach, Inel
     }
 }
 
-/// Whether `location` ("region" or "place, region") is in `region`.
-pub(crate) fn is_in_region(location: &str, region: &str) -> bool {
-    let region = normalise_tag(region);
-    !region.is_empty()
-        && location
-            .split(',')
-            .any(|part| normalise_tag(part) == region)
+/// Whether `text` reads as the already normalised tag `tag` (case and
+/// spacing ignored), without allocating: this runs once per person.
+pub(crate) fn same_tag(tag: &str, text: &str) -> bool {
+    let mut words = tag.split(' ');
+    for word in text.split_whitespace() {
+        match words.next() {
+            Some(w) if w.chars().eq(word.chars().flat_map(char::to_lowercase)) => {}
+            _ => return false,
+        }
+    }
+    !tag.is_empty() && words.next().is_none()
 }
 
 pub(crate) fn factor(ctx: &Context, person: &AmbassadorDoc, reach: Reach) -> FactorScore {
@@ -202,10 +213,15 @@ mod tests {
 
     #[test]
     fn a_region_is_the_location_or_one_of_its_parts() {
-        assert!(is_in_region("North West", " north  west"));
-        assert!(is_in_region("Salford, North West", "North West"));
-        assert!(!is_in_region("North West", "North"));
-        assert!(!is_in_region("North West", "West"));
-        assert!(!is_in_region("", ""));
+        assert!(same_tag("north west", " North  WEST"));
+        assert!(!same_tag("north west", "North"));
+        assert!(!same_tag("north west", "West"));
+        assert!(!same_tag("north", "North West"));
+        assert!(!same_tag("", ""));
+        let mut w = Fixture::new();
+        w.project().location = Some("Salford,  North West".into());
+        let mut p = w.person("p");
+        p.profile.region = "north west".into();
+        assert_eq!(w.score(&p, Factor::Locality).points, 10);
     }
 }

@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use super::constraints::{self, Ineligibility};
 use super::factors::{self, Factor, FactorScore};
-use super::recognition::{RecognitionAdvice, advise};
+use super::fairness::PersonHistory;
+use super::recognition::RecognitionAdvice;
 use super::{Context, MatchInput, fairness, locality};
 use crate::model::{AmbassadorDoc, InvitationStatus};
 
@@ -75,10 +76,11 @@ pub fn rank(input: &MatchInput) -> Ranking {
             .invitations
             .get(person.id())
             .and_then(|i| i.status());
+        let history = ctx.history.of(person.id());
         let mut reasons = Vec::new();
-        constraints::check(&ctx, person, &mut reasons);
+        constraints::check(&ctx, person, history, &mut reasons);
         if reasons.is_empty() {
-            ranked.push(candidate(&ctx, person, invitation));
+            ranked.push(candidate(&ctx, person, history, invitation));
         } else {
             not_eligible.push(NotEligible {
                 ambassador_id: person.id().to_string(),
@@ -107,14 +109,16 @@ pub fn rank(input: &MatchInput) -> Ranking {
 fn candidate(
     ctx: &Context,
     person: &AmbassadorDoc,
+    history: Option<&PersonHistory>,
     invitation: Option<InvitationStatus>,
 ) -> Candidate {
     let p = &person.profile;
     let project = ctx.project;
     let weights = &ctx.input.settings.weights;
-    let experience = fairness::experience(person, ctx.history.of(person.id()), ctx.recent_from);
+    let experience = fairness::experience(person, history, ctx.recent_from);
     // Eligibility already checked the reach; an error cannot happen here.
     let reach = locality::reach(ctx, person).unwrap_or(locality::Reach::Anywhere);
+    let (mut covers_skills, mut covers_languages) = (Vec::new(), Vec::new());
     let factors = vec![
         factors::skills(
             Factor::RequiredSkills,
@@ -122,6 +126,7 @@ fn candidate(
             &p.skills,
             weights.required_skills,
             "required",
+            &mut covers_skills,
         ),
         factors::skills(
             Factor::DesiredSkills,
@@ -129,9 +134,10 @@ fn candidate(
             &p.skills,
             weights.desired_skills,
             "desired",
+            &mut Vec::new(),
         ),
         factors::interests(ctx, person),
-        factors::languages(ctx, person),
+        factors::languages(ctx, person, &mut covers_languages),
         locality::factor(ctx, person, reach),
         fairness::factor(ctx, experience),
     ];
@@ -151,24 +157,10 @@ fn candidate(
         first_timer: experience.first_timer,
         recent_opportunities: experience.recent,
         invitation,
-        covers_skills: project
-            .required_skills
-            .iter()
-            .filter(|s| p.skills.contains(s))
-            .map(str::to_string)
-            .collect(),
-        covers_languages: project
-            .languages
-            .iter()
-            .filter(|l| {
-                p.languages
-                    .get(*l)
-                    .is_some_and(|&level| factors::covers_language(level))
-            })
-            .map(str::to_string)
-            .collect(),
+        covers_skills,
+        covers_languages,
         languages: p.languages.keys().cloned().collect(),
-        recognition: advise(project, p.payment),
+        recognition: ctx.advice(p.payment),
         notes,
     }
 }
