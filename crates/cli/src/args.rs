@@ -85,6 +85,9 @@ pub enum Command {
     /// Fields changed on two laptops at once, and settling them.
     #[command(subcommand)]
     Conflicts(crate::sync::ConflictsCommand),
+    /// The laptops of this network; removing one.
+    #[command(subcommand)]
+    Device(crate::sync::DeviceCommand),
     /// Measure unlock, edits, size and memory on a demo network.
     Bench(BenchArgs),
     /// Unlocks a bench store and reports peak memory (run by `bench` in a fresh process).

@@ -133,6 +133,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sync(command) => crate::sync::sync(&mut unlock()?, command)?,
         Command::Invite(command) => crate::sync::invite(&mut unlock()?, command)?,
         Command::Conflicts(command) => crate::sync::conflicts(&mut unlock()?, command)?,
+        Command::Device(command) => crate::sync::device(&mut unlock()?, command)?,
         Command::Verify => {
             let s = unlock()?;
             let report = s.verify()?;

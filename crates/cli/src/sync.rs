@@ -49,6 +49,21 @@ pub enum ConflictsCommand {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum DeviceCommand {
+    /// The laptops of this network.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a laptop (lost, stolen, or its coordinator left): its later
+    /// bundles are refused and the network key moves on without it.
+    Revoke {
+        /// The device (id, id prefix or name).
+        device: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum InviteCommand {
     /// Make an invite file; the one-time code is printed alone on the last line.
     Create {
@@ -166,6 +181,56 @@ pub fn conflicts(s: &mut Sanctuary, command: ConflictsCommand) -> anyhow::Result
         } => {
             s.resolve_conflict(&document, &field, keep)?;
             say!("Resolved {field}; other laptops follow when they next sync");
+        }
+    }
+    Ok(())
+}
+
+pub fn device(s: &mut Sanctuary, command: DeviceCommand) -> anyhow::Result<()> {
+    match command {
+        DeviceCommand::List { json } => {
+            let devices = s.devices();
+            if json {
+                return crate::output::json(&devices);
+            }
+            for d in devices {
+                let mut notes = Vec::new();
+                if d.this_device {
+                    notes.push("this laptop".to_string());
+                }
+                if !d.registered {
+                    notes.push("not synced yet".to_string());
+                }
+                if let Some(r) = &d.revoked {
+                    notes.push(format!(
+                        "removed on {} after its bundle {}",
+                        r.on, r.last_seq
+                    ));
+                }
+                let notes = if notes.is_empty() {
+                    String::new()
+                } else {
+                    format!("  ({})", notes.join(", "))
+                };
+                say!("{}  {}  added {}{}", d.id, d.name, d.added, notes);
+            }
+        }
+        DeviceCommand::Revoke { device } => {
+            let report = s.revoke_device(&device)?;
+            say!(
+                "Removed {}: its bundles after number {} are refused; the network key moved to epoch {} for {} other laptop(s)",
+                short_id(&report.device),
+                report.last_seq,
+                report.epoch,
+                report.wrapped_for.len()
+            );
+            say!("What it synced before stays with it.");
+            for id in report.without_key {
+                say!(
+                    "  {} has not synced since keys could be passed on: give it a new invite",
+                    short_id(&id)
+                );
+            }
         }
     }
     Ok(())

@@ -37,7 +37,9 @@ impl Kind {
 /// rebuilt from their documents. 2: projects gained invitations and a rota.
 /// 3: network devices gained keys, invites and revocation (sync).
 /// 4: ambassadors gained suggestions; training records place, session, reflection.
-const SNAPSHOT_FORMAT: u8 = 4;
+/// 5: network devices gained exchange keys, revocations an epoch and a
+/// signature, the network its key epochs (device removal, sync).
+const SNAPSHOT_FORMAT: u8 = 5;
 
 pub fn encode_snapshot<T: Serialize>(value: &T) -> Result<Vec<u8>, CoreError> {
     postcard::to_extend(value, vec![SNAPSHOT_FORMAT])

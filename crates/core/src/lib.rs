@@ -29,7 +29,8 @@ pub use sanctuary::{
     standings,
 };
 pub use sanctuary::{
-    Conflict, ConflictValue, FolderReport, ImportReport, Invite, PeerState, PeerStatus,
+    Conflict, ConflictValue, DeviceInfo, FolderReport, ImportReport, Invite, PeerState,
+    PeerStatus, RevokeReport,
 };
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
 

@@ -6,6 +6,7 @@
 //! | sender (u8 len) | recipient (u8 len, empty = anyone) | seq u64 | base u64
 //! | prev hash [32] | created i64 (unix seconds)
 //! | acks: u16 count x (device (u8 len), seq u64)
+//! | wraps (version 2): by (u8 len) | u16 count x (device (u8 len), sealed (u8 len))
 //! | docs: u32 count x (id (u8 len), kind u8, sealed (u32 len))
 //! | signature [64]
 //! ```
@@ -14,17 +15,34 @@
 //! sender, sequence, document and kind, so a payload cannot be moved to
 //! another bundle or document. The header is parsed by hand (no serde on
 //! untrusted bytes) and the signature checked before anything is decrypted.
+//!
+//! Version 2 added the key wraps: after a device is removed, a bundle sealed
+//! under the new epoch carries that epoch's key wrapped for each remaining
+//! device (see [`crate::epoch`]), so a member that has not heard of the
+//! removal yet can still read it. Version 1 files (no wraps) still read.
 
 use crate::error::{Result, SyncError};
 use crate::keys::{self, NetworkKey, SIGNATURE_LEN, SigningKey};
 use crate::wire::{Reader, Writer};
 
 pub const MAGIC: &[u8; 8] = b"SNCTBNDL";
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
+/// The oldest version this build reads.
+const OLDEST_VERSION: u16 = 1;
 /// Refused before parsing: larger than any real network's first sync.
 pub const MAX_BUNDLE_BYTES: usize = 512 * 1024 * 1024;
 const MAX_DOCS: u32 = 10_000_000;
 const MAX_ACKS: u16 = 4096;
+const MAX_WRAPS: u16 = 4096;
+
+/// The key of the bundle's epoch, wrapped by device `by` for each remaining device.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Wraps {
+    /// The device that made the epoch (empty: no wraps).
+    pub by: Vec<u8>,
+    /// Recipient device id and its sealed key.
+    pub keys: Vec<(Vec<u8>, Vec<u8>)>,
+}
 
 /// Who made a bundle, for whom, and where it sits in its sender's sequence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +63,8 @@ pub struct Header {
     /// For each device, the highest bundle of theirs the sender has applied
     /// with everything before it.
     pub acks: Vec<(Vec<u8>, u64)>,
+    /// The epoch key for members that do not hold it yet.
+    pub wraps: Wraps,
 }
 
 /// One document's new changes in plaintext (Automerge chunks, concatenated).
@@ -102,6 +122,17 @@ pub fn write(
         w.short(device);
         w.u64(*seq);
     }
+    check_short(&header.wraps.by)?;
+    w.short(&header.wraps.by);
+    w.u16(u16::try_from(header.wraps.keys.len()).map_err(|_| SyncError::NotABundle)?);
+    for (device, sealed) in &header.wraps.keys {
+        check_short(device)?;
+        if sealed.len() > 255 {
+            return Err(SyncError::NotABundle);
+        }
+        w.short(device);
+        w.short(sealed);
+    }
     w.u32(u32::try_from(docs.len()).map_err(|_| SyncError::TooLarge)?);
     for doc in docs {
         check_short(doc.id.as_bytes())?;
@@ -148,8 +179,8 @@ pub fn parse(bytes: &[u8]) -> Result<Bundle<'_>> {
     if bytes.len() > MAX_BUNDLE_BYTES {
         return Err(SyncError::TooLarge);
     }
-    match read_version(bytes) {
-        Ok(FORMAT_VERSION) => {}
+    let version = match read_version(bytes) {
+        Ok(v @ OLDEST_VERSION..=FORMAT_VERSION) => v,
         Ok(v) if v > FORMAT_VERSION => return Err(SyncError::FutureVersion),
         Ok(_) => return Err(SyncError::NotABundle),
         // A file that starts like a bundle but ends early was cut short.
@@ -157,7 +188,7 @@ pub fn parse(bytes: &[u8]) -> Result<Bundle<'_>> {
             return Err(SyncError::Altered);
         }
         Err(e) => return Err(e),
-    }
+    };
     if bytes.len() < SIGNATURE_LEN + 10 {
         return Err(SyncError::Altered);
     }
@@ -184,6 +215,18 @@ pub fn parse(bytes: &[u8]) -> Result<Bundle<'_>> {
         let device = r.short()?.to_vec();
         acks.push((device, r.u64()?));
     }
+    let mut wraps = Wraps::default();
+    if version >= 2 {
+        wraps.by = r.short()?.to_vec();
+        let count = r.u16()?;
+        if count > MAX_WRAPS || wraps.by.len() > 64 {
+            return Err(SyncError::Altered);
+        }
+        for _ in 0..count {
+            let device = r.short()?.to_vec();
+            wraps.keys.push((device, r.short()?.to_vec()));
+        }
+    }
     let doc_count = r.u32()?;
     if doc_count > MAX_DOCS {
         return Err(SyncError::Altered);
@@ -207,6 +250,7 @@ pub fn parse(bytes: &[u8]) -> Result<Bundle<'_>> {
             prev_hash,
             created,
             acks,
+            wraps,
         },
         sealed,
         signed,
@@ -271,6 +315,10 @@ mod tests {
             prev_hash: [7; 32],
             created: 1_700_000_000,
             acks: vec![(vec![2; 16], 5)],
+            wraps: Wraps {
+                by: vec![3; 16],
+                keys: vec![(vec![2; 16], vec![9; 60])],
+            },
         };
         let docs = vec![
             DocPayload {
@@ -323,7 +371,7 @@ mod tests {
         let (header, docs) = sample();
         let bytes = write(&header, &docs, &key, &signer).unwrap();
         let mut future = bytes.clone();
-        future[9] = 2;
+        future[9] = 3;
         assert_eq!(parse(&future).unwrap_err(), SyncError::FutureVersion);
         assert_eq!(parse(b"hello world").unwrap_err(), SyncError::NotABundle);
         assert_eq!(parse(&bytes[..20]).unwrap_err(), SyncError::Altered);

@@ -50,6 +50,11 @@ pub enum SyncError {
     #[error("this bundle registers a second laptop with an invite that was already used")]
     InviteUsed,
 
+    #[error(
+        "this bundle removes a device or changes a device's keys without a valid signature from a member"
+    )]
+    BadSignedChange,
+
     #[error("could not read or write the sync file or folder: {0}")]
     Io(String),
 
@@ -74,6 +79,7 @@ impl SyncError {
             SyncError::NotAMember => "not-a-member",
             SyncError::UnknownEpoch => "unknown-key-epoch",
             SyncError::InviteUsed => "invite-used",
+            SyncError::BadSignedChange => "bad-signed-change",
             SyncError::Io(_) => "io",
             SyncError::Random => "internal",
         }

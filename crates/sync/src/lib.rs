@@ -6,12 +6,14 @@
 //! - [`invite`]: an invite file sealed under a short one-time code (Argon2id).
 //! - [`folder`]: the shared-folder transport (own files only, temp + rename).
 //! - [`keys`]: device signing keys (ring Ed25519) and network keys.
+//! - [`epoch`]: a new network key wrapped for each remaining device (X25519 + HKDF).
 //!
 //! `sanctuary-core` decides what goes into a bundle and what an imported one
 //! means (membership, merging, the one store transaction); everything that
 //! reads untrusted bytes lives here so it can be fuzzed alone.
 
 pub mod bundle;
+pub mod epoch;
 pub mod error;
 pub mod folder;
 pub mod invite;

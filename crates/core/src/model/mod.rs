@@ -17,7 +17,7 @@ pub use ambassador::{
 };
 pub use catalog::{Catalog, Course};
 pub use invitation::{Invitation, InvitationEvent, Rota, RotaTurn};
-pub use network::{Device, InviteEntry, NetworkDoc, Revocation};
+pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation};
 pub use project::{Project, ProjectDoc};
 pub use suggestion::{SuggestedChange, Suggestion};
 pub use validate::Invalid;

@@ -23,6 +23,11 @@ pub struct NetworkDoc {
     #[autosurgeon(missing = "BTreeMap::new")]
     #[serde(default)]
     pub invites: BTreeMap<String, InviteEntry>,
+    /// Network key epochs after the first, keyed by epoch number: each made
+    /// when a device was removed, its key wrapped for the devices that remained.
+    #[autosurgeon(missing = "BTreeMap::new")]
+    #[serde(default)]
+    pub epochs: BTreeMap<String, EpochEntry>,
 }
 
 /// A laptop that belongs to the network.
@@ -42,6 +47,14 @@ pub struct Device {
     #[autosurgeon(missing = "String::new")]
     #[serde(default)]
     pub proof: String,
+    /// The device's static X25519 public key (hex) for receiving new network keys.
+    #[autosurgeon(missing = "String::new")]
+    #[serde(default)]
+    pub exchange_key: String,
+    /// The device key's Ed25519 signature (hex) over its exchange key.
+    #[autosurgeon(missing = "String::new")]
+    #[serde(default)]
+    pub exchange_proof: String,
     /// Set when a member removed this device from the network.
     #[autosurgeon(missing = "Option::default")]
     #[serde(default)]
@@ -54,6 +67,22 @@ pub struct Revocation {
     pub by: String,
     pub on: Day,
     pub last_seq: u64,
+    /// The network key epoch that began with this removal.
+    #[autosurgeon(missing = "u32::default")]
+    #[serde(default)]
+    pub epoch: u32,
+    /// The remover's Ed25519 signature (hex) over the network, device, `last_seq` and epoch.
+    #[autosurgeon(missing = "String::new")]
+    #[serde(default)]
+    pub signature: String,
+}
+
+/// A network key epoch: who made it and its key wrapped for each remaining device.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct EpochEntry {
+    pub by: String,
+    /// Device id to its wrapped key (hex), see `sanctuary_sync::epoch`.
+    pub wraps: BTreeMap<String, String>,
 }
 
 /// An invite a member made: a joining device proves it holds the code by

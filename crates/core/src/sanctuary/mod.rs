@@ -9,6 +9,7 @@
 
 mod ambassadors;
 mod catalog;
+mod devices;
 mod conflicts;
 mod invitations;
 mod matching;
@@ -35,6 +36,7 @@ use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
 
 pub use ambassadors::AmbassadorQuery;
 pub use conflicts::{Conflict, ConflictValue};
+pub use devices::{DeviceInfo, RevokeReport};
 pub use open::{CreateOptions, OpenTimings};
 pub use self_view::{SelfView, StillInSelfView};
 pub use sync::{FolderReport, ImportReport, PeerState};

@@ -64,10 +64,13 @@ impl Sanctuary {
                     public_key: String::new(),
                     invite: String::new(),
                     proof: String::new(),
+                    exchange_key: String::new(),
+                    exchange_proof: String::new(),
                     revoked: None,
                 },
             )]),
             invites: BTreeMap::new(),
+            epochs: BTreeMap::new(),
         };
         let mut sanctuary = Sanctuary {
             store,
@@ -145,6 +148,7 @@ impl Sanctuary {
                 created: Day::today(),
                 devices: BTreeMap::new(),
                 invites: BTreeMap::new(),
+                epochs: BTreeMap::new(),
             },
             live,
         };

@@ -169,21 +169,18 @@ impl Sanctuary {
                 key
             }
         };
-        let public = hex(&key.public_key());
         let me = self.device_id();
-        let registered = self
+        let current = self
             .network
             .devices
             .get(&me)
-            .is_some_and(|d| d.public_key == public);
-        if !registered {
+            .cloned()
+            .ok_or_else(|| CoreError::Internal("this laptop is not in its network".into()))?;
+        let network_id = self.network.id.clone();
+        let device = self.registered_device(current.clone(), &key, &network_id)?;
+        if device != current {
             let mut network = self.network.clone();
-            let device = network
-                .devices
-                .get_mut(&me)
-                .ok_or_else(|| CoreError::Internal("this laptop is not in its network".into()))?;
-            device.public_key = public.clone();
-            let device = device.clone();
+            network.devices.insert(me.clone(), device.clone());
             self.commit(
                 NETWORK_DOC,
                 Kind::Network,
@@ -197,6 +194,7 @@ impl Sanctuary {
             )?;
             self.network = network;
         }
+        self.learn_epoch_keys()?;
         let mut keys = self.network_keys()?;
         if keys.is_empty() {
             keys.insert(1, NetworkKey::generate()?);
@@ -268,6 +266,7 @@ impl Sanctuary {
                 .filter(|(_, p)| p.complete > 0)
                 .filter_map(|(d, p)| Some((from_hex(d)?, p.complete)))
                 .collect(),
+            wraps: self.wraps_for(epoch),
         };
         let count = docs.len();
         let bytes = bundle::write(&header, &docs, &net_key, &signer)?;
@@ -367,7 +366,12 @@ impl Sanctuary {
             None => {}
         }
         let keys = self.network_keys()?;
-        let key = keys.get(&h.epoch).ok_or(SyncError::UnknownEpoch)?;
+        let mut new_key = None;
+        let key = match keys.get(&h.epoch) {
+            Some(key) => key,
+            // A removal this laptop has not heard of yet: the bundle carries the new key.
+            None => new_key.insert(self.key_from_bundle(&h)?.ok_or(SyncError::UnknownEpoch)?),
+        };
         let mut payloads = bundle.open(key)?;
         // The network document first: it says who the members are.
         payloads.sort_by_key(|p| (p.id != NETWORK_DOC, p.id.clone()));
@@ -393,6 +397,12 @@ impl Sanctuary {
             self.live.insert(id, live);
         }
         self.note_conflicts(conflicted)?;
+        if let Some(key) = new_key {
+            let mut keys = self.network_keys()?;
+            keys.insert(h.epoch, key);
+            self.put_network_keys(&keys)?;
+        }
+        self.learn_epoch_keys()?;
 
         let peer = state.peers.entry(sender).or_default();
         peer.applied.insert(h.seq, bundle.hash());
@@ -577,6 +587,7 @@ impl Sanctuary {
         if merged.id != self.network.id {
             return Err(SyncError::WrongNetwork.into());
         }
+        super::devices::check_signed_device_changes(&self.network, merged)?;
         for (id, device) in &merged.devices {
             match self.network.devices.get(id) {
                 Some(known) => {

@@ -141,6 +141,7 @@ impl Sanctuary {
                 created: Day::today(),
                 devices: BTreeMap::new(),
                 invites: BTreeMap::new(),
+                epochs: BTreeMap::new(),
             },
             live: HashMap::new(),
         };
@@ -166,8 +167,12 @@ impl Sanctuary {
             ))),
             public_key,
             invite: payload.invite_id.clone(),
+            exchange_key: String::new(),
+            exchange_proof: String::new(),
             revoked: None,
         };
+        let network_id = payload.network_id.clone();
+        let device = s.registered_device(device, &device_key, &network_id)?;
         let mut network = s.network.clone();
         network.devices.insert(me.clone(), device.clone());
         s.commit(NETWORK_DOC, Kind::Network, "join", &network, |doc| {

@@ -10,4 +10,5 @@ mod tamper;
 mod training;
 mod sync;
 mod sync_conflicts;
+mod sync_devices;
 mod sync_status;

@@ -1,7 +1,10 @@
 //! Sync between replicas: bundles in any order, duplicates, a shared folder,
 //! joining with an invite, and every refusal leaving the store untouched.
 
-#![allow(clippy::unwrap_used, reason = "test helpers fail the test on any error")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "test helpers fail the test on any error"
+)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -82,7 +85,7 @@ pub fn assert_converged(stores: &mut [Sanctuary]) {
 }
 
 /// Every file of a store directory, byte for byte.
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     for entry in std::fs::read_dir(dir).expect("dir") {
         let path = entry.expect("entry").path();
@@ -302,7 +305,7 @@ fn a_shared_folder_brings_everyone_together() {
     assert_eq!(written, None);
 }
 
-fn refused(dir: &Path, bytes: &[u8], code: &str) {
+pub fn refused(dir: &Path, bytes: &[u8], code: &str) {
     let before = files(dir);
     {
         let mut s = reopen(dir);
@@ -326,7 +329,7 @@ fn refusals_change_nothing() {
     let mid = flipped.len() / 2;
     flipped[mid] ^= 0x40;
     let mut future = good.clone();
-    future[9] = 2;
+    future[9] = 3;
     refused(&dirs[1], &flipped, "bundle-altered");
     refused(&dirs[1], &good[..good.len() - 1], "bundle-altered");
     refused(&dirs[1], &good[..good.len() / 3], "bundle-altered");
