@@ -11,4 +11,5 @@ mod training;
 mod sync;
 mod sync_conflicts;
 mod sync_devices;
+mod sync_props;
 mod sync_status;
