@@ -15,6 +15,8 @@
 //! skills, no languages needed, an online project's locality) scores 0 out
 //! of 0 and says why, rather than handing everyone the same free points.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use super::Context;
@@ -93,31 +95,47 @@ pub(crate) fn skills(
     has: &Tags,
     weight: i32,
     kind: &str,
-    covered: &mut Vec<String>,
+    mut covered: Option<&mut Vec<String>>,
 ) -> FactorScore {
     if wanted.is_empty() {
         return FactorScore::not_applicable(factor, format!("the project lists no {kind} skills"));
     }
-    let (mut got, mut missing) = (String::new(), String::new());
-    let mut count = 0;
-    for skill in wanted.iter() {
-        if has.contains(skill) {
-            push_item(&mut got, skill, ", ");
+    let count = wanted.iter().filter(|s| has.contains(s)).count();
+    // The reason is written straight into one string: this runs for every
+    // eligible person.
+    let mut reason = String::with_capacity(64);
+    let (got, missing) = (count > 0, count < wanted.len());
+    match (got, missing) {
+        (true, false) => {
+            let _ = write!(reason, "has every {kind} skill (");
+        }
+        (false, _) => {
+            let _ = write!(reason, "has none of the {kind} skills (");
+        }
+        (true, true) => {
+            let _ = write!(reason, "has {count} of {} {kind} skills (", wanted.len());
+        }
+    }
+    let mut first = true;
+    for skill in wanted.iter().filter(|s| has.contains(s) == got) {
+        reason.push_str(if first { "" } else { ", " });
+        reason.push_str(skill);
+        first = false;
+        if let (true, Some(covered)) = (got, covered.as_deref_mut()) {
             covered.push(skill.to_string());
-            count += 1;
-        } else {
-            push_item(&mut missing, skill, ", ");
+        }
+    }
+    reason.push(')');
+    if got && missing {
+        reason.push_str("; not ");
+        let mut first = true;
+        for skill in wanted.iter().filter(|s| !has.contains(s)) {
+            reason.push_str(if first { "" } else { ", " });
+            reason.push_str(skill);
+            first = false;
         }
     }
     let fraction = count as f64 / wanted.len() as f64;
-    let reason = match (got.is_empty(), missing.is_empty()) {
-        (false, true) => format!("has every {kind} skill ({got})"),
-        (true, _) => format!("has none of the {kind} skills ({missing})"),
-        (false, false) => format!(
-            "has {count} of {} {kind} skills ({got}); not {missing}",
-            wanted.len()
-        ),
-    };
     FactorScore::new(factor, weight, fraction, reason)
 }
 

@@ -136,7 +136,7 @@ impl<'a> History<'a> {
 }
 
 /// How much someone has taken part, as fairness sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct Experience {
     pub first_timer: bool,
     /// Opportunities (asks, time given, rota turns) since `recent_from`.
@@ -182,13 +182,21 @@ pub(crate) fn factor(ctx: &Context, experience: Experience) -> FactorScore {
     let weight = ctx.input.settings.weights.fairness;
     let base = if experience.first_timer { 1.0 } else { 0.5 };
     let fraction = (base - 0.25 * f64::from(experience.recent)).clamp(-1.0, 1.0);
-    let months = ctx.input.settings.recent_months;
+    let reason = ctx.fairness_reason(experience, || {
+        reason(experience, fraction, ctx.input.settings.recent_months)
+    });
+    FactorScore::new(Factor::Fairness, weight, fraction, reason)
+}
+
+/// The fairness reason in words; few distinct ones exist, so `Context`
+/// keeps each once and hands out copies.
+fn reason(experience: Experience, fraction: f64, months: u32) -> String {
     let recent = match experience.recent {
         0 => format!("no opportunities in the last {months} months"),
         1 => format!("1 opportunity in the last {months} months"),
         n => format!("{n} opportunities in the last {months} months"),
     };
-    let reason = if experience.first_timer && experience.recent == 0 {
+    if experience.first_timer && experience.recent == 0 {
         "has never taken part yet: lifted to give them a first opportunity".to_string()
     } else if experience.first_timer {
         format!("has not taken part yet; {recent}")
@@ -198,8 +206,7 @@ pub(crate) fn factor(ctx: &Context, experience: Experience) -> FactorScore {
         format!("{recent}: lowered to give others a turn")
     } else {
         recent
-    };
-    FactorScore::new(Factor::Fairness, weight, fraction, reason)
+    }
 }
 
 /// The Gini coefficient of a distribution (0: everyone has the same; towards

@@ -32,6 +32,7 @@ pub mod team;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use serde::Serialize;
 
@@ -103,6 +104,8 @@ pub fn match_project(input: &MatchInput, places: Option<u32>) -> MatchReport {
     }
 }
 
+type Fnv = BuildHasherDefault<fairness::Fnv>;
+
 /// What every check and factor reads about the project, worked out once
 /// per run rather than once per person (ranking 5,000 people must stay
 /// under 10 ms).
@@ -127,7 +130,9 @@ pub(crate) struct Context<'a> {
     /// The recognition advice for each payment constraint.
     advice: [RecognitionAdvice; 3],
     /// Whether an interest relates to the project, by interest.
-    interests: RefCell<HashMap<String, bool>>,
+    interests: RefCell<HashMap<String, bool, Fnv>>,
+    /// Fairness reasons already written, by experience.
+    fairness_reasons: RefCell<HashMap<fairness::Experience, String, Fnv>>,
 }
 
 impl<'a> Context<'a> {
@@ -162,7 +167,8 @@ impl<'a> Context<'a> {
                 advice(PaymentConstraint::NotAllowed),
                 advice(PaymentConstraint::CheckFirst),
             ],
-            interests: RefCell::new(HashMap::new()),
+            interests: RefCell::new(HashMap::default()),
+            fairness_reasons: RefCell::new(HashMap::default()),
         }
     }
 
@@ -173,6 +179,19 @@ impl<'a> Context<'a> {
             PaymentConstraint::CheckFirst => 2,
         };
         self.advice[i].clone()
+    }
+
+    /// The fairness reason for `experience`, written by `write` the first time.
+    pub fn fairness_reason(
+        &self,
+        experience: fairness::Experience,
+        write: impl FnOnce() -> String,
+    ) -> String {
+        self.fairness_reasons
+            .borrow_mut()
+            .entry(experience)
+            .or_insert_with(write)
+            .clone()
     }
 
     /// Whether `interest` is one the project's stream is about or appears in

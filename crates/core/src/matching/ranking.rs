@@ -126,7 +126,7 @@ fn candidate(
             &p.skills,
             weights.required_skills,
             "required",
-            &mut covers_skills,
+            Some(&mut covers_skills),
         ),
         factors::skills(
             Factor::DesiredSkills,
@@ -134,7 +134,7 @@ fn candidate(
             &p.skills,
             weights.desired_skills,
             "desired",
-            &mut Vec::new(),
+            None,
         ),
         factors::interests(ctx, person),
         factors::languages(ctx, person, &mut covers_languages),
