@@ -6,6 +6,9 @@
 //! holds on a noisy machine.
 
 mod baseline;
+mod sync;
+
+pub use sync::{SyncBenchReport, run_sync};
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -502,6 +502,9 @@ pub enum PassphraseCommand {
 
 #[derive(Args, Debug)]
 pub struct BenchArgs {
+    /// Measure sync instead: a full first sync to a joining laptop, and a day's edits exported and imported.
+    #[arg(long)]
+    pub sync: bool,
     #[arg(long, default_value_t = 5000)]
     pub ambassadors: usize,
     /// How many single edits to time.

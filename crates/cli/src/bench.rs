@@ -9,7 +9,43 @@ use sanctuary_bench::{BenchOptions, Spread, peak_memory_bytes, run as measure, u
 
 use crate::args::BenchArgs;
 
+/// `bench --sync`: `--edits` is the day's work (500 is a busy drop-in).
+fn run_sync(args: &BenchArgs) -> anyhow::Result<()> {
+    eprintln!(
+        "Measuring sync on a {}-ambassador demo network ...",
+        args.ambassadors
+    );
+    let r = sanctuary_bench::run_sync(args.ambassadors, args.edits)?;
+    if args.json {
+        say!("{}", serde_json::to_string_pretty(&r)?);
+        return Ok(());
+    }
+    let kb = |b: usize| b as f64 / 1024.0;
+    say!(
+        "Full bundle of the network: {:.0} KB, exported in {:.0} ms",
+        kb(r.full_bundle_bytes),
+        r.full_export_ms
+    );
+    say!(
+        "A new laptop joins (first sync): {:.0} ms, of which about {:.0} ms is the deliberate Argon2id",
+        r.join_ms,
+        r.join_kdf_ms
+    );
+    say!(
+        "A day's work ({} edits, {} documents): bundle {:.1} KB, export {:.1} ms, import {:.1} ms",
+        r.day_edits,
+        r.day_documents_changed,
+        kb(r.day_bundle_bytes),
+        r.day_export_ms,
+        r.day_import_ms
+    );
+    Ok(())
+}
+
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
+    if args.sync {
+        return run_sync(args);
+    }
     eprintln!(
         "Building and measuring a {}-ambassador demo network ...",
         args.ambassadors
@@ -31,7 +67,9 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     let line = |label: &str, s: Spread| {
         say!(
             "{label:<44} median {:>8.2} ms   p95 {:>8.2} ms   max {:>8.2} ms",
-            s.median_ms, s.p95_ms, s.max_ms
+            s.median_ms,
+            s.p95_ms,
+            s.max_ms
         );
     };
     say!(
@@ -57,7 +95,8 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     );
     say!(
         "{:<44} {:.2}x",
-        "Unlock-to-ready / baseline", report.ratio_to_baseline
+        "Unlock-to-ready / baseline",
+        report.ratio_to_baseline
     );
     say!(
         "{:<44} {:.1} MB (plain baseline {:.1} MB)",

@@ -101,6 +101,12 @@ impl LiveDoc {
         Some(chunk)
     }
 
+    /// Records that the store now holds everything this document has
+    /// (after storing bytes received whole).
+    pub fn mark_saved(&mut self) {
+        self.saved_heads = self.doc.get_heads();
+    }
+
     /// The whole document as one compact chunk (for compaction).
     pub fn save_all(&mut self) -> Vec<u8> {
         self.saved_heads = self.doc.get_heads();

@@ -383,6 +383,9 @@ impl Sanctuary {
             self.store.write(writes)?;
         }
         // Committed: now the read model and the loaded documents follow.
+        // Only a few merged documents stay loaded (a first sync would hold
+        // thousands); the rest load again on their first edit.
+        let keep_loaded = merged.len() <= 16;
         for (id, live, value) in merged {
             match value {
                 Hydrated::Ambassador(d) => {
@@ -394,7 +397,11 @@ impl Sanctuary {
                 Hydrated::Catalog(d) => self.catalog = d,
                 Hydrated::Network(d) => self.network = d,
             }
-            self.live.insert(id, live);
+            if keep_loaded || id == NETWORK_DOC {
+                self.live.insert(id, live);
+            } else {
+                self.live.remove(&id);
+            }
         }
         self.note_conflicts(conflicted)?;
         if let Some(key) = new_key {
@@ -463,6 +470,12 @@ impl Sanctuary {
 
     /// Loads each touched document, merges the payload into it, checks
     /// membership and authorship, and prepares the one batch to write.
+    ///
+    /// The network document goes first, alone (it says who the members
+    /// are); the others are merged, hydrated and encoded on several threads,
+    /// since each is independent. A document new to this laptop is stored as
+    /// the bytes received once they loaded completely (every change's hash
+    /// checked), not saved again.
     #[expect(clippy::type_complexity, reason = "private plumbing")]
     fn merge_payloads(
         &mut self,
@@ -477,10 +490,7 @@ impl Sanctuary {
             .into_iter()
             .map(|i| (i.id.clone(), i))
             .collect();
-        let mut members: Option<BTreeSet<String>> = None;
-        let mut writes = Vec::new();
-        let mut merged = Vec::new();
-        let mut conflicted = Vec::new();
+        let mut jobs = Vec::with_capacity(payloads.len());
         for payload in payloads {
             let kind = Kind::from_u8(payload.kind).ok_or(SyncError::FutureVersion)?;
             let existing = infos.get(&payload.id);
@@ -490,74 +500,46 @@ impl Sanctuary {
             if (payload.id == NETWORK_DOC) != (kind == Kind::Network) {
                 return Err(damaged_bundle("network kind"));
             }
-            let mut live = match existing {
-                Some(_) => {
-                    let chunks = self.store.read_chunks(&payload.id)?;
-                    LiveDoc::load(&payload.id, &chunks, &self.actor)?
-                }
-                None => LiveDoc::new(&self.actor),
+            let chunks = match existing {
+                Some(_) => Some(self.store.read_chunks(&payload.id)?),
+                None => None,
             };
-            let before = live.doc.get_heads();
-            live.doc
-                .load_incremental(&payload.data)
-                .map_err(damaged_bundle)?;
-            let after = live.doc.get_heads();
-            if after == before || after.is_empty() {
-                continue; // Nothing new, or only changes whose history we lack yet.
+            jobs.push(Job {
+                payload,
+                kind,
+                chunks,
+            });
+        }
+        // The network document is sorted first by the caller.
+        let rest = match jobs.first() {
+            Some(job) if job.kind == Kind::Network => jobs.split_off(1),
+            _ => std::mem::take(&mut jobs),
+        };
+        let mut prepared = Vec::with_capacity(payloads.len());
+        let mut members: BTreeSet<String> = self.network.devices.keys().cloned().collect();
+        if let Some(job) = jobs.pop()
+            && let Some(p) = prepare(job, &self.actor)?
+        {
+            if let Hydrated::Network(network) = &p.value {
+                self.check_network(network, trust, sender, sender_key)?;
+                members = network.devices.keys().cloned().collect();
             }
-            let authors: BTreeSet<String> = live
-                .doc
-                .get_changes(&before)
-                .iter()
-                .map(|c| c.actor_id().to_hex_string())
-                .collect();
-            let value = match kind {
-                Kind::Ambassador => Hydrated::Ambassador(hydrate(&payload.id, &live)?),
-                Kind::Project => Hydrated::Project(hydrate(&payload.id, &live)?),
-                Kind::Catalog => Hydrated::Catalog(hydrate(&payload.id, &live)?),
-                Kind::Network => {
-                    let network: NetworkDoc = hydrate(&payload.id, &live)?;
-                    self.check_network(&network, trust, sender, sender_key)?;
-                    members = Some(network.devices.keys().cloned().collect());
-                    Hydrated::Network(network)
-                }
-            };
-            let members =
-                members.get_or_insert_with(|| self.network.devices.keys().cloned().collect());
-            if !authors.is_subset(members) {
+            prepared.push(p);
+        }
+        prepared.extend(prepare_all(rest, &self.actor)?);
+
+        let mut writes = Vec::with_capacity(prepared.len());
+        let mut merged = Vec::with_capacity(prepared.len());
+        let mut conflicted = Vec::new();
+        for p in prepared {
+            if !p.authors.is_subset(&members) {
                 return Err(SyncError::NotAMember.into());
             }
-            if super::conflicts::has_conflicts(&live.doc) {
-                conflicted.push(payload.id.clone());
+            if p.conflicted {
+                conflicted.push(p.id.clone());
             }
-            let snapshot = match &value {
-                Hydrated::Ambassador(d) => encode_snapshot(d)?,
-                Hydrated::Project(d) => encode_snapshot(d)?,
-                Hydrated::Catalog(d) => encode_snapshot(d)?,
-                Hydrated::Network(d) => encode_snapshot(d)?,
-            };
-            let (append, compact) = match existing {
-                None => {
-                    live.chunks = 1;
-                    (Some(live.save_all()), None)
-                }
-                Some(_) if live.chunks >= COMPACT_AFTER_CHUNKS => {
-                    live.chunks = 1;
-                    (None, Some(live.save_all()))
-                }
-                Some(_) => {
-                    live.chunks += 1;
-                    (live.take_new_changes(), None)
-                }
-            };
-            writes.push(DocWrite {
-                id: payload.id.clone(),
-                kind: payload.kind,
-                append,
-                compact,
-                snapshot,
-            });
-            merged.push((payload.id.clone(), live, value));
+            writes.push(p.write);
+            merged.push((p.id, p.live, p.value));
         }
         Ok((writes, merged, conflicted))
     }
@@ -683,6 +665,145 @@ pub struct FolderReport {
     pub problems: Vec<String>,
     /// The number of the bundle this laptop added, if it had anything new.
     pub written: Option<u64>,
+}
+
+/// One document of a bundle to merge, with what the store holds of it.
+struct Job<'a> {
+    payload: &'a DocPayload,
+    kind: Kind,
+    /// `None` for a document this laptop does not have yet.
+    chunks: Option<Vec<Vec<u8>>>,
+}
+
+/// A merged document, checked except for its authors' membership.
+struct Prepared {
+    id: String,
+    live: LiveDoc,
+    value: Hydrated,
+    authors: BTreeSet<String>,
+    conflicted: bool,
+    write: DocWrite,
+}
+
+/// Merges one payload into its document (`None`: nothing new, or only
+/// changes whose history has not arrived yet) and prepares its write.
+fn prepare(job: Job<'_>, actor: &automerge::ActorId) -> Result<Option<Prepared>> {
+    let Job {
+        payload,
+        kind,
+        chunks,
+    } = job;
+    let existing = chunks.is_some();
+    let mut live = match &chunks {
+        Some(chunks) => LiveDoc::load(&payload.id, chunks, actor)?,
+        None => LiveDoc::new(actor),
+    };
+    let before = live.doc.get_heads();
+    live.doc
+        .load_incremental(&payload.data)
+        .map_err(damaged_bundle)?;
+    let after = live.doc.get_heads();
+    if after == before || after.is_empty() {
+        return Ok(None);
+    }
+    let authors: BTreeSet<String> = live
+        .doc
+        .get_changes(&before)
+        .iter()
+        .map(|c| c.actor_id().to_hex_string())
+        .collect();
+    let value = match kind {
+        Kind::Ambassador => Hydrated::Ambassador(hydrate(&payload.id, &live)?),
+        Kind::Project => Hydrated::Project(hydrate(&payload.id, &live)?),
+        Kind::Catalog => Hydrated::Catalog(hydrate(&payload.id, &live)?),
+        Kind::Network => Hydrated::Network(hydrate(&payload.id, &live)?),
+    };
+    let conflicted = super::conflicts::has_conflicts(&live.doc);
+    let snapshot = match &value {
+        Hydrated::Ambassador(d) => encode_snapshot(d)?,
+        Hydrated::Project(d) => encode_snapshot(d)?,
+        Hydrated::Catalog(d) => encode_snapshot(d)?,
+        Hydrated::Network(d) => encode_snapshot(d)?,
+    };
+    let complete = live.doc.get_missing_deps(&[]).is_empty();
+    let (append, compact) = if !existing && complete {
+        // Every change in these bytes loaded and was hash-checked: keep them as they came.
+        live.chunks = 1;
+        live.mark_saved();
+        (Some(payload.data.clone()), None)
+    } else if !existing || live.chunks >= COMPACT_AFTER_CHUNKS {
+        live.chunks = 1;
+        let all = live.save_all();
+        if existing {
+            (None, Some(all))
+        } else {
+            (Some(all), None)
+        }
+    } else {
+        live.chunks += 1;
+        (live.take_new_changes(), None)
+    };
+    Ok(Some(Prepared {
+        id: payload.id.clone(),
+        live,
+        value,
+        authors,
+        conflicted,
+        write: DocWrite {
+            id: payload.id.clone(),
+            kind: payload.kind,
+            append,
+            compact,
+            snapshot,
+        },
+    }))
+}
+
+/// [`prepare`] for many documents on a few threads, in order.
+fn prepare_all(jobs: Vec<Job<'_>>, actor: &automerge::ActorId) -> Result<Vec<Prepared>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    if threads < 2 || jobs.len() < 32 {
+        return Ok(jobs
+            .into_iter()
+            .map(|job| prepare(job, actor))
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect());
+    }
+    let per = jobs.len().div_ceil(threads);
+    let mut batches: Vec<Vec<Job<'_>>> = Vec::new();
+    let mut jobs = jobs.into_iter().peekable();
+    while jobs.peek().is_some() {
+        batches.push(jobs.by_ref().take(per).collect());
+    }
+    let results = std::thread::scope(|scope| {
+        let handles: Vec<_> = batches
+            .into_iter()
+            .map(|batch| {
+                scope.spawn(move || {
+                    batch
+                        .into_iter()
+                        .map(|job| prepare(job, actor))
+                        .collect::<Result<Vec<_>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(CoreError::Internal("a merge thread failed".into())))
+            })
+            .collect::<Vec<_>>()
+    });
+    let mut out = Vec::new();
+    for batch in results {
+        out.extend(batch?.into_iter().flatten());
+    }
+    Ok(out)
 }
 
 fn hydrate<T: autosurgeon::Hydrate>(_id: &str, live: &LiveDoc) -> Result<T> {

@@ -398,3 +398,34 @@ fn a_wrong_code_or_a_used_up_invite_is_refused() {
     let relayed = founder.sync_export(None).unwrap();
     b.sync_import(&relayed).unwrap_err();
 }
+
+/// A first sync of many documents takes the parallel path and stores the
+/// received bytes as they came: they reload after a reopen, and later edits
+/// on either side still merge.
+#[test]
+fn a_large_first_sync_reloads_and_keeps_merging() {
+    let (_temp, dirs, mut stores) = network(2);
+    for i in 0..40 {
+        stores[0]
+            .add_ambassador(profile(&format!("Bulk {i}")))
+            .unwrap();
+    }
+    let bundle = stores[0].sync_export(None).unwrap();
+    assert!(stores[1].sync_import(&bundle).unwrap().changed >= 40);
+    let id = stores[1].ambassador("Bulk 3").unwrap().id().to_string();
+    stores[1]
+        .edit_profile(&id, |p| {
+            p.notes = "edited after the first sync".into();
+            Ok(())
+        })
+        .unwrap();
+    drop(stores);
+    let mut stores: Vec<Sanctuary> = dirs.iter().map(|d| reopen(d)).collect();
+    let back = stores[1].sync_export(None).unwrap();
+    stores[0].sync_import(&back).unwrap();
+    assert_eq!(
+        stores[0].ambassador(&id).unwrap().profile.notes,
+        "edited after the first sync"
+    );
+    assert_converged(&mut stores);
+}

@@ -2,7 +2,10 @@
 //! on any bytes: random ones, and valid files with bytes flipped, cut or
 //! inserted. Fuzz crashers are kept in `regressions/` and replayed here.
 
-#![allow(clippy::unwrap_used, reason = "test fixtures fail the test on any error")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "test fixtures fail the test on any error"
+)]
 
 use proptest::prelude::*;
 use sanctuary_sync::bundle::{self, DocPayload, Header, Wraps};
