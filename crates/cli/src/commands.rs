@@ -68,9 +68,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Project(command) => project(&mut unlock()?, command)?,
         Command::Course(command) => course(&mut unlock()?, command)?,
         Command::Training(command) => crate::training::run(&mut unlock()?, command)?,
-        Command::Record(RecordCommand::Export { ambassador, pdf, html }) => {
-            crate::training::export_record(&unlock()?, &ambassador, pdf.as_deref(), html.as_deref())?
-        }
+        Command::Record(RecordCommand::Export {
+            ambassador,
+            pdf,
+            html,
+        }) => crate::training::export_record(
+            &unlock()?,
+            &ambassador,
+            pdf.as_deref(),
+            html.as_deref(),
+        )?,
         Command::Suggestion(command) => crate::training::suggestions(&mut unlock()?, command)?,
         Command::Contribution(ContributionCommand::Log {
             ambassador,

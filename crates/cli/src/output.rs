@@ -111,7 +111,9 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
         let answer = if c.agreed { "agreed" } else { "refused" };
         say!(
             "  {} {:<15} {answer} (recorded by {}{review})",
-            c.date, c.scope, c.recorded_by
+            c.date,
+            c.scope,
+            c.recorded_by
         );
     }
     say!("Training");
@@ -240,7 +242,9 @@ pub fn course_table(s: &Sanctuary, courses: &[&Course]) {
 pub fn print_verify(report: &VerifyReport) {
     say!(
         "Checked {} documents, {} chunks, {} bytes.",
-        report.documents, report.chunks, report.bytes
+        report.documents,
+        report.chunks,
+        report.bytes
     );
     for problem in &report.problems {
         match &problem.doc {

@@ -25,12 +25,12 @@ pub use sanctuary::{
     AmbassadorQuery, CATALOG_DOC, CreateOptions, NETWORK_DOC, OpenTimings, Sanctuary,
 };
 pub use sanctuary::{
-    CourseStanding, REMINDER_DAYS, SelfView, StillInSelfView, TrainingSession, reminder_band,
-    standings,
+    Conflict, ConflictValue, DeviceInfo, FolderReport, ImportReport, Invite, PeerState, PeerStatus,
+    RevokeReport,
 };
 pub use sanctuary::{
-    Conflict, ConflictValue, DeviceInfo, FolderReport, ImportReport, Invite, PeerState,
-    PeerStatus, RevokeReport,
+    CourseStanding, REMINDER_DAYS, SelfView, StillInSelfView, TrainingSession, reminder_band,
+    standings,
 };
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
 

@@ -9,8 +9,14 @@ fn refused(cli: &Cli, args: &[&str], code: i32, expect: &str) {
     let out = cli.run(args);
     let message = stderr(&out);
     assert_eq!(out.status.code(), Some(code), "{args:?}: {message}");
-    assert!(message.contains(expect), "{args:?}: expected {expect:?} in {message:?}");
-    assert!(!message.contains("panicked") && !message.contains("backtrace"), "{message}");
+    assert!(
+        message.contains(expect),
+        "{args:?}: expected {expect:?} in {message:?}"
+    );
+    assert!(
+        !message.contains("panicked") && !message.contains("backtrace"),
+        "{message}"
+    );
     assert_eq!(snapshot(&cli.store), before, "{args:?} changed the store");
 }
 
@@ -30,27 +36,181 @@ fn a_wrong_passphrase_is_exit_1_with_a_clear_message_and_no_change() {
 #[test]
 fn bad_input_is_refused_without_writing() {
     let cli = Cli::new();
-    let id = cli.ok(&["ambassador", "add", "--name", "Amina", "--region", "London", "--payment", "not-allowed"]).trim().to_string();
-    refused(&cli, &["ambassador", "add", "--name", "X", "--region", "London", "--joined", "2026-02-30"], 2, "YYYY-MM-DD");
-    refused(&cli, &["ambassador", "add", "--name", "X", "--region", "London", "--payment", "refugee"], 2, "not-allowed");
-    refused(&cli, &["ambassador", "add", "--name", "X", "--region", "London", "--email", "nope"], 1, "email");
-    refused(&cli, &["ambassador", "add", "--name", " ", "--region", "London"], 1, "display name");
-    refused(&cli, &["ambassador", "add", "--region", "London"], 1, "--name");
-    refused(&cli, &["ambassador", "edit", &id, "--language", "arabic:superb"], 1, "language level");
-    refused(&cli, &["ambassador", "show", "nobody"], 1, "no ambassador matches");
-    refused(&cli, &["contribution", "log", &id, "--date", "2025-01-01", "--role", "speaker", "--hours=-2"], 1, "hours");
-    refused(&cli, &["recognition", "log", &id, "--kind", "payment", "--date", "2025-01-01", "--amount", "20"], 1, "travel and meal costs actually incurred");
-    refused(&cli, &["recognition", "log", &id, "--kind", "meal", "--date", "2025-01-01", "--amount", "12.345"], 1, "amount");
-    refused(&cli, &["training", "record", &id, "--course", "Unknown course", "--date", "2025-01-01"], 1, "no course matches");
-    refused(&cli, &["project", "add", "--title", "P", "--stream", "media", "--start", "2026-05-01", "--end", "2026-04-01"], 1, "ends before it starts");
+    let id = cli
+        .ok(&[
+            "ambassador",
+            "add",
+            "--name",
+            "Amina",
+            "--region",
+            "London",
+            "--payment",
+            "not-allowed",
+        ])
+        .trim()
+        .to_string();
+    refused(
+        &cli,
+        &[
+            "ambassador",
+            "add",
+            "--name",
+            "X",
+            "--region",
+            "London",
+            "--joined",
+            "2026-02-30",
+        ],
+        2,
+        "YYYY-MM-DD",
+    );
+    refused(
+        &cli,
+        &[
+            "ambassador",
+            "add",
+            "--name",
+            "X",
+            "--region",
+            "London",
+            "--payment",
+            "refugee",
+        ],
+        2,
+        "not-allowed",
+    );
+    refused(
+        &cli,
+        &[
+            "ambassador",
+            "add",
+            "--name",
+            "X",
+            "--region",
+            "London",
+            "--email",
+            "nope",
+        ],
+        1,
+        "email",
+    );
+    refused(
+        &cli,
+        &["ambassador", "add", "--name", " ", "--region", "London"],
+        1,
+        "display name",
+    );
+    refused(
+        &cli,
+        &["ambassador", "add", "--region", "London"],
+        1,
+        "--name",
+    );
+    refused(
+        &cli,
+        &["ambassador", "edit", &id, "--language", "arabic:superb"],
+        1,
+        "language level",
+    );
+    refused(
+        &cli,
+        &["ambassador", "show", "nobody"],
+        1,
+        "no ambassador matches",
+    );
+    refused(
+        &cli,
+        &[
+            "contribution",
+            "log",
+            &id,
+            "--date",
+            "2025-01-01",
+            "--role",
+            "speaker",
+            "--hours=-2",
+        ],
+        1,
+        "hours",
+    );
+    refused(
+        &cli,
+        &[
+            "recognition",
+            "log",
+            &id,
+            "--kind",
+            "payment",
+            "--date",
+            "2025-01-01",
+            "--amount",
+            "20",
+        ],
+        1,
+        "travel and meal costs actually incurred",
+    );
+    refused(
+        &cli,
+        &[
+            "recognition",
+            "log",
+            &id,
+            "--kind",
+            "meal",
+            "--date",
+            "2025-01-01",
+            "--amount",
+            "12.345",
+        ],
+        1,
+        "amount",
+    );
+    refused(
+        &cli,
+        &[
+            "training",
+            "record",
+            &id,
+            "--course",
+            "Unknown course",
+            "--date",
+            "2025-01-01",
+        ],
+        1,
+        "no course matches",
+    );
+    refused(
+        &cli,
+        &[
+            "project",
+            "add",
+            "--title",
+            "P",
+            "--stream",
+            "media",
+            "--start",
+            "2026-05-01",
+            "--end",
+            "2026-04-01",
+        ],
+        1,
+        "ends before it starts",
+    );
     refused(&cli, &["no-such-command"], 2, "unrecognized");
 }
 
 #[test]
 fn a_missing_store_says_so() {
     let temp = tempfile::tempdir().unwrap();
-    let cli = Cli { store: temp.path().join("nothing-here"), _temp: temp };
+    let cli = Cli {
+        store: temp.path().join("nothing-here"),
+        _temp: temp,
+    };
     let out = cli.run(&["ambassador", "list"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("no Sanctuary store"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no Sanctuary store"),
+        "{}",
+        stderr(&out)
+    );
 }

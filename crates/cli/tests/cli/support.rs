@@ -14,7 +14,10 @@ impl Cli {
     /// A new, initialised store with the cheapest allowed key derivation.
     pub fn new() -> Cli {
         let temp = tempfile::tempdir().expect("temp dir");
-        let cli = Cli { store: temp.path().join("store"), _temp: temp };
+        let cli = Cli {
+            store: temp.path().join("store"),
+            _temp: temp,
+        };
         cli.ok(&["init", "--network-name", "Test network", "--kdf", "minimum"]);
         cli
     }
@@ -37,7 +40,11 @@ impl Cli {
     /// Runs a command that must succeed and returns its standard output.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).expect("utf-8 output")
     }
 
@@ -52,7 +59,10 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .expect("read dir")
         .map(|e| {
             let e = e.expect("entry");
-            (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).expect("read"))
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("read"),
+            )
         })
         .collect();
     all.sort();

@@ -9,8 +9,8 @@
 
 mod ambassadors;
 mod catalog;
-mod devices;
 mod conflicts;
+mod devices;
 mod invitations;
 mod matching;
 mod open;

@@ -96,7 +96,11 @@ impl SelfView {
     }
 
     /// The person's own record as a printable document.
-    pub fn record_report(&self, today: Day, labels: sanctuary_report::Labels) -> sanctuary_report::RecordReport {
+    pub fn record_report(
+        &self,
+        today: Day,
+        labels: sanctuary_report::Labels,
+    ) -> sanctuary_report::RecordReport {
         crate::record::record_report(
             &self.person,
             &self.catalog,

@@ -178,7 +178,12 @@ impl Sanctuary {
     }
 
     /// `key`'s training and contribution record as a printable document.
-    pub fn record_report(&self, key: &str, today: Day, labels: sanctuary_report::Labels) -> Result<sanctuary_report::RecordReport> {
+    pub fn record_report(
+        &self,
+        key: &str,
+        today: Day,
+        labels: sanctuary_report::Labels,
+    ) -> Result<sanctuary_report::RecordReport> {
         let person = self.ambassador(key)?;
         Ok(crate::record::record_report(
             person,
