@@ -208,7 +208,7 @@ fn print_report(r: &MatchReport, limit: usize) {
                 .iter()
                 .map(|x| match &x.next_step {
                     Some(next) => format!("{} ({next})", x.reason),
-                    None => x.reason.clone(),
+                    None => x.reason.to_string(),
                 })
                 .collect();
             say!(
@@ -400,7 +400,7 @@ pub fn rota(s: &mut Sanctuary, command: RotaCommand) -> anyhow::Result<()> {
                 say!("{mark}{:>3}. {:<24} {}", i + 1, p.display_name, p.reason);
             }
             for n in &plan.not_eligible {
-                let reasons: Vec<&str> = n.reasons.iter().map(|r| r.reason.as_str()).collect();
+                let reasons: Vec<&str> = n.reasons.iter().map(|r| &*r.reason).collect();
                 say!("  not eligible: {}: {}", n.display_name, reasons.join("; "));
             }
         }

@@ -22,6 +22,8 @@
 //! [`locality`]: super::locality
 //! [`recognition`]: super::recognition
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::Context;
@@ -44,19 +46,26 @@ pub enum Constraint {
 }
 
 /// One reason someone cannot take part, and what would change it.
+///
+/// The texts are `Cow` so the many fixed ones are not allocated once per
+/// person: a network of thousands has thousands of not-eligible entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ineligibility {
     pub constraint: Constraint,
     /// Completes "<name> ...", e.g. "is paused".
-    pub reason: String,
-    pub next_step: Option<String>,
+    pub reason: Cow<'static, str>,
+    pub next_step: Option<Cow<'static, str>>,
 }
 
 impl Ineligibility {
-    pub fn new(constraint: Constraint, reason: String, next_step: Option<String>) -> Self {
+    pub fn new(
+        constraint: Constraint,
+        reason: impl Into<Cow<'static, str>>,
+        next_step: Option<Cow<'static, str>>,
+    ) -> Self {
         Ineligibility {
             constraint,
-            reason,
+            reason: reason.into(),
             next_step,
         }
     }
@@ -249,7 +258,7 @@ fn training(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>)
             },
         };
         if let Some((reason, next)) = problem {
-            out.push(Ineligibility::new(Constraint::Training, reason, Some(next)));
+            out.push(Ineligibility::new(Constraint::Training, reason, Some(next.into())));
         }
     }
 }

@@ -15,6 +15,7 @@
 //! skills, no languages needed, an online project's locality) scores 0 out
 //! of 0 and says why, rather than handing everyone the same free points.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -40,26 +41,32 @@ pub struct FactorScore {
     pub points: i32,
     /// The most this factor can give for this project (0 if it does not apply).
     pub max: i32,
-    pub reason: String,
+    /// A `Cow`, so the fixed texts most people share are not allocated per person.
+    pub reason: Cow<'static, str>,
 }
 
 impl FactorScore {
     /// `fraction` (-1 to 1) of `weight`, rounded to whole points.
-    pub(crate) fn new(factor: Factor, weight: i32, fraction: f64, reason: String) -> Self {
+    pub(crate) fn new(
+        factor: Factor,
+        weight: i32,
+        fraction: f64,
+        reason: impl Into<Cow<'static, str>>,
+    ) -> Self {
         FactorScore {
             factor,
             points: (f64::from(weight) * fraction).round() as i32,
             max: weight,
-            reason,
+            reason: reason.into(),
         }
     }
 
-    pub(crate) fn not_applicable(factor: Factor, reason: String) -> Self {
+    pub(crate) fn not_applicable(factor: Factor, reason: impl Into<Cow<'static, str>>) -> Self {
         FactorScore {
             factor,
             points: 0,
             max: 0,
-            reason,
+            reason: reason.into(),
         }
     }
 }
@@ -98,7 +105,11 @@ pub(crate) fn skills(
     mut covered: Option<&mut Vec<String>>,
 ) -> FactorScore {
     if wanted.is_empty() {
-        return FactorScore::not_applicable(factor, format!("the project lists no {kind} skills"));
+        let reason = match factor {
+            Factor::RequiredSkills => "the project lists no required skills",
+            _ => "the project lists no desired skills",
+        };
+        return FactorScore::not_applicable(factor, reason);
     }
     let count = wanted.iter().filter(|s| has.contains(s)).count();
     // The reason is written straight into one string: this runs for every
@@ -155,10 +166,10 @@ pub(crate) fn interests(ctx: &Context, person: &AmbassadorDoc) -> FactorScore {
     let (fraction, reason) = match count {
         0 => (
             0.0,
-            "no recorded interest relates to this project".to_string(),
+            Cow::Borrowed("no recorded interest relates to this project"),
         ),
-        1 => (0.5, matched),
-        _ => (1.0, matched),
+        1 => (0.5, Cow::Owned(matched)),
+        _ => (1.0, Cow::Owned(matched)),
     };
     FactorScore::new(Factor::Interests, weight, fraction, reason)
 }
@@ -175,7 +186,7 @@ pub(crate) fn languages(
     if needed.is_empty() {
         return FactorScore::not_applicable(
             Factor::Languages,
-            "the project needs no particular language".into(),
+            "the project needs no particular language",
         );
     }
     let mut credit = 0.0;
@@ -254,7 +265,7 @@ mod tests {
         p.profile.interests = Tags::from_words(["sport", "mental health"]);
         let one = w.score(&p, Factor::Interests);
         assert_eq!(
-            (one.points, one.reason.as_str()),
+            (one.points, &*one.reason),
             (5, "interested in mental health")
         );
         p.profile.interests = Tags::from_words(["housing", "mental health", "sport"]);
@@ -273,7 +284,7 @@ mod tests {
         speaks(&mut p, "arabic", LanguageLevel::Native);
         let half = w.score(&p, Factor::Languages);
         assert_eq!(
-            (half.points, half.reason.as_str()),
+            (half.points, &*half.reason),
             (10, "speaks arabic (native); not tigrinya")
         );
         speaks(&mut p, "tigrinya", LanguageLevel::Basic);

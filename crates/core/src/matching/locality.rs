@@ -36,7 +36,7 @@ pub(crate) fn reach(ctx: &Context, person: &AmbassadorDoc) -> Result<Reach, Inel
     if !a.remote && !a.in_person {
         return Err(Ineligibility::new(
             Constraint::Mode,
-            "has not said whether they can take part remotely or in person".into(),
+            "has not said whether they can take part remotely or in person",
             Some("ask them and record it on their profile".into()),
         ));
     }
@@ -46,7 +46,7 @@ pub(crate) fn reach(ctx: &Context, person: &AmbassadorDoc) -> Result<Reach, Inel
         } else {
             Err(Ineligibility::new(
                 Constraint::Mode,
-                "takes part in person only; this project is online".into(),
+                "takes part in person only; this project is online",
                 Some("ask whether they could join online, and record it".into()),
             ))
         };
@@ -54,7 +54,7 @@ pub(crate) fn reach(ctx: &Context, person: &AmbassadorDoc) -> Result<Reach, Inel
     let in_person = if !a.in_person {
         Err(Ineligibility::new(
             Constraint::Mode,
-            "takes part remotely only; this project is in person".into(),
+            "takes part remotely only; this project is in person",
             Some("ask whether they could attend in person, and record it".into()),
         ))
     } else {
@@ -135,7 +135,7 @@ pub(crate) fn factor(ctx: &Context, person: &AmbassadorDoc, reach: Reach) -> Fac
             ),
         ),
         Reach::Remote => {
-            FactorScore::new(Factor::Locality, weight, 0.25, "would join online".into())
+            FactorScore::new(Factor::Locality, weight, 0.25, "would join online")
         }
         Reach::Anywhere => {
             let why = if ctx.project.in_person {
@@ -143,7 +143,7 @@ pub(crate) fn factor(ctx: &Context, person: &AmbassadorDoc, reach: Reach) -> Fac
             } else {
                 "the project is online: no travel"
             };
-            FactorScore::not_applicable(Factor::Locality, why.into())
+            FactorScore::not_applicable(Factor::Locality, why)
         }
     }
 }
@@ -177,7 +177,7 @@ mod tests {
         // The same person can join a hybrid project online.
         w.project().remote = true;
         let s = w.score(&far, Factor::Locality);
-        assert_eq!((s.points, s.reason.as_str()), (3, "would join online"));
+        assert_eq!((s.points, &*s.reason), (3, "would join online"));
     }
 
     #[test]

@@ -30,6 +30,21 @@ pub struct NetworkDoc {
     pub epochs: BTreeMap<String, EpochEntry>,
 }
 
+impl NetworkDoc {
+    /// Stands in until the store's network document has been read.
+    pub fn unloaded() -> NetworkDoc {
+        NetworkDoc {
+            schema: 0,
+            id: String::new(),
+            name: String::new(),
+            created: Day::today(),
+            devices: BTreeMap::new(),
+            invites: BTreeMap::new(),
+            epochs: BTreeMap::new(),
+        }
+    }
+}
+
 /// A laptop that belongs to the network.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
 pub struct Device {

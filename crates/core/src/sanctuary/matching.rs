@@ -89,7 +89,7 @@ pub(super) fn eligibility_of(
     if person.profile.archived {
         return vec![Ineligibility::new(
             matching::Constraint::Status,
-            "is archived".into(),
+            "is archived",
             Some("restore their profile first".into()),
         )];
     }
@@ -116,7 +116,7 @@ pub(super) fn reason_words(reasons: &[Ineligibility]) -> Vec<String> {
         .iter()
         .map(|r| match &r.next_step {
             Some(next) => format!("{} ({next})", r.reason),
-            None => r.reason.clone(),
+            None => r.reason.to_string(),
         })
         .collect()
 }

@@ -65,6 +65,19 @@ pub struct Sanctuary {
 }
 
 impl Sanctuary {
+    /// A session over `store` with nothing read from it yet.
+    fn empty(store: Store, actor: ActorId) -> Sanctuary {
+        Sanctuary {
+            store,
+            actor,
+            ambassadors: HashMap::new(),
+            projects: HashMap::new(),
+            catalog: Catalog::new(),
+            network: NetworkDoc::unloaded(),
+            live: HashMap::new(),
+        }
+    }
+
     pub fn network(&self) -> &NetworkDoc {
         &self.network
     }

@@ -73,13 +73,8 @@ impl Sanctuary {
             epochs: BTreeMap::new(),
         };
         let mut sanctuary = Sanctuary {
-            store,
-            actor,
-            ambassadors: HashMap::new(),
-            projects: HashMap::new(),
-            catalog: Catalog::new(),
             network: network.clone(),
-            live: HashMap::new(),
+            ..Sanctuary::empty(store, actor)
         };
         sanctuary.create_documents(
             Kind::Network,
@@ -136,21 +131,8 @@ impl Sanctuary {
         live: HashMap<String, LiveDoc>,
     ) -> std::result::Result<(Sanctuary, usize), (Store, CoreError)> {
         let mut sanctuary = Sanctuary {
-            store,
-            actor,
-            ambassadors: HashMap::new(),
-            projects: HashMap::new(),
-            catalog: Catalog::new(),
-            network: NetworkDoc {
-                schema: 0,
-                id: String::new(),
-                name: String::new(),
-                created: Day::today(),
-                devices: BTreeMap::new(),
-                invites: BTreeMap::new(),
-                epochs: BTreeMap::new(),
-            },
             live,
+            ..Sanctuary::empty(store, actor)
         };
         let loaded = sanctuary.load_read_model().and_then(|rebuilt| {
             // A damaged chunk is reported now, not months later when someone edits that person.

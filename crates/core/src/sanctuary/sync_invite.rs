@@ -7,7 +7,7 @@
 //! laptop signs its own registration with the invite key, so every member
 //! can check it was admitted by someone who held the code, once.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use automerge::ActorId;
@@ -21,7 +21,7 @@ use super::sync::{DEVICE_KEY_META, Trust, registration_message};
 use super::{NETWORK_DOC, Sanctuary};
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
-use crate::model::{Catalog, Day, Device, InviteEntry, NetworkDoc, new_id};
+use crate::model::{Day, Device, InviteEntry, new_id};
 
 /// What the sealed part of an invite holds (only read after it authenticated under the code).
 #[derive(Serialize, Deserialize)]
@@ -128,23 +128,7 @@ impl Sanctuary {
         store.put_meta(super::open::ACTOR_META, actor.to_bytes())?;
         let device_key = SigningKey::generate()?;
         store.put_meta(DEVICE_KEY_META, device_key.pkcs8())?;
-        let mut s = Sanctuary {
-            store,
-            actor,
-            ambassadors: HashMap::new(),
-            projects: HashMap::new(),
-            catalog: Catalog::new(),
-            network: NetworkDoc {
-                schema: 0,
-                id: String::new(),
-                name: String::new(),
-                created: Day::today(),
-                devices: BTreeMap::new(),
-                invites: BTreeMap::new(),
-                epochs: BTreeMap::new(),
-            },
-            live: HashMap::new(),
-        };
+        let mut s = Sanctuary::empty(store, actor);
         s.put_network_keys(&keys)?;
         s.import_bundle(
             &payload.state,
