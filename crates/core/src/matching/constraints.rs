@@ -258,7 +258,11 @@ fn training(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>)
             },
         };
         if let Some((reason, next)) = problem {
-            out.push(Ineligibility::new(Constraint::Training, reason, Some(next.into())));
+            out.push(Ineligibility::new(
+                Constraint::Training,
+                reason,
+                Some(next.into()),
+            ));
         }
     }
 }

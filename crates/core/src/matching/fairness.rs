@@ -182,11 +182,16 @@ pub(crate) fn factor(ctx: &Context, experience: Experience) -> FactorScore {
     let weight = ctx.input.settings.weights.fairness;
     let base = if experience.first_timer { 1.0 } else { 0.5 };
     let fraction = (base - 0.25 * f64::from(experience.recent)).clamp(-1.0, 1.0);
+    if experience.first_timer && experience.recent == 0 {
+        return FactorScore::new(Factor::Fairness, weight, fraction, NEVER_TAKEN_PART);
+    }
     let reason = ctx.fairness_reason(experience, || {
         reason(experience, fraction, ctx.input.settings.recent_months)
     });
     FactorScore::new(Factor::Fairness, weight, fraction, reason)
 }
+
+const NEVER_TAKEN_PART: &str = "has never taken part yet: lifted to give them a first opportunity";
 
 /// The fairness reason in words; few distinct ones exist, so `Context`
 /// keeps each once and hands out copies.
@@ -197,7 +202,7 @@ fn reason(experience: Experience, fraction: f64, months: u32) -> String {
         n => format!("{n} opportunities in the last {months} months"),
     };
     if experience.first_timer && experience.recent == 0 {
-        "has never taken part yet: lifted to give them a first opportunity".to_string()
+        NEVER_TAKEN_PART.to_string()
     } else if experience.first_timer {
         format!("has not taken part yet; {recent}")
     } else if fraction > 0.0 {

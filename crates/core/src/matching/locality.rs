@@ -134,9 +134,7 @@ pub(crate) fn factor(ctx: &Context, person: &AmbassadorDoc, reach: Reach) -> Fac
                 person.profile.availability.travel_km.unwrap_or(0)
             ),
         ),
-        Reach::Remote => {
-            FactorScore::new(Factor::Locality, weight, 0.25, "would join online")
-        }
+        Reach::Remote => FactorScore::new(Factor::Locality, weight, 0.25, "would join online"),
         Reach::Anywhere => {
             let why = if ctx.project.in_person {
                 "the project has no location recorded"
