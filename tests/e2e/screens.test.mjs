@@ -110,8 +110,15 @@ test("every main screen passes axe and is photographed, in English and Arabic", 
 
 test("performance on the demo store", { skip: process.env.SANCTUARY_PERF !== "1" }, async () => {
   const b = app.browser;
-  if (await b.$("[data-testid=lock]").isExisting()) await (await b.$("[data-testid=lock]")).click();
-  const passphrase = await waitFor(b, "#passphrase", 300_000);
+  // Unlock straight onto the ambassador list: be there when locking.
+  if (!(await b.$("[data-testid=lock]").isExisting())) {
+    await (await waitFor(b, "#passphrase", 300_000)).setValue("demo passphrase");
+    await b.keys("Enter");
+    await waitFor(b, "[data-testid=lock]", 60_000);
+  }
+  await nav(b, "ambassadors");
+  await (await b.$("[data-testid=lock]")).click();
+  const passphrase = await waitFor(b, "#passphrase");
   await passphrase.setValue("demo passphrase");
   await b.keys("Enter");
   await waitFor(b, "[data-testid=ambassador-row]", 60_000);
@@ -121,10 +128,17 @@ test("performance on the demo store", { skip: process.env.SANCTUARY_PERF !== "1"
 
   const search = await b.$("#amb-search");
   const searches = [];
-  for (const term of ["a", "ar", "ara", "arab", "arabi", "arabic", "m", "me", "men", "ment"]) {
-    if (term.length === 1) await search.clearValue();
-    await b.keys(term.slice(-1));
-    await b.pause(300);
+  await search.click();
+  for (const term of ["a", "ar", "ara", "arab", "arabi", "arabic", "m", "me", "men", "ment", "s", "sp", "spe"]) {
+    if (term.length === 1) {
+      await search.clearValue();
+      await b.pause(300);
+    }
+    // Clear the last timing, type one key, and wait for the list painted after it.
+    await b.execute(() => delete window.__sanctuaryPerf.search);
+    await search.addValue(term.slice(-1));
+    await b.waitUntil(async () => (await perf()).search !== undefined, { timeout: 5000 });
+    await b.pause(150);
     searches.push((await perf()).search);
   }
   const opens = [];
@@ -136,6 +150,6 @@ test("performance on the demo store", { skip: process.env.SANCTUARY_PERF !== "1"
   }
   const median = (xs) => [...xs].sort((a, c) => a - c)[Math.floor(xs.length / 2)];
   console.log(
-    `# perf ambassadors=${ambassadors} unlock_to_list_ms=${unlockToList.toFixed(0)} search_median_ms=${median(searches).toFixed(1)} search_max_ms=${Math.max(...searches).toFixed(1)} open_profile_median_ms=${median(opens).toFixed(1)}`,
+    `# perf ambassadors=${ambassadors} unlock_to_list_ms=${unlockToList.toFixed(0)} search_median_ms=${median(searches).toFixed(1)} search_max_ms=${Math.max(...searches).toFixed(1)} search_all=${searches.map((x) => x.toFixed(0)).join(",")} open_profile_median_ms=${median(opens).toFixed(1)}`,
   );
 });
