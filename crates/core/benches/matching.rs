@@ -262,8 +262,11 @@ fn matching(c: &mut Criterion) {
     });
 }
 
-/// CPU time this thread has used so far, from Linux's schedstat.
+/// CPU time this thread has used so far, from Linux's schedstat. The kernel
+/// brings that figure up to date when the thread passes through the
+/// scheduler, so yield first; otherwise it can be a tick (4 ms) stale.
 fn thread_cpu() -> Option<Duration> {
+    std::thread::yield_now();
     let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let nanos: u64 = text.split_whitespace().next()?.parse().ok()?;
     Some(Duration::from_nanos(nanos))
