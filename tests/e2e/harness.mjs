@@ -1,7 +1,7 @@
 // Starts the real app through tauri-driver (which drives WebKitWebDriver)
 // and gives back a WebdriverIO browser. One app, one store directory per call.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
@@ -63,10 +63,16 @@ export async function launch(env = {}) {
   const storeDir = path.join(home, "store");
   const port = await freePort();
   const nativePort = await freePort();
+  // Its own process group, so stopping it also ends WebKitWebDriver and the
+  // app; output goes to a file, never to a pipe the test runner waits on.
+  const log = path.join(home, "driver.log");
+  const out = openSync(log, "a");
   const driver = spawn(findDriver(), ["--port", String(port), "--native-port", String(nativePort)], {
     env: { ...process.env, SANCTUARY_STORE: storeDir, ...env },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", out, out],
+    detached: true,
   });
+  closeSync(out);
   await waitForPort(port);
   const browser = await remote({
     hostname: "127.0.0.1",
@@ -77,13 +83,23 @@ export async function launch(env = {}) {
       "wdio:enforceWebDriverClassic": true,
     },
   });
+  const signal = (name) => {
+    try {
+      process.kill(-driver.pid, name);
+    } catch {
+      // Already gone.
+    }
+  };
   const stop = async () => {
     try {
       await browser.deleteSession();
     } catch {
       // The app may already be gone.
     }
-    driver.kill();
+    signal("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    signal("SIGKILL");
+    if (process.env.E2E_KEEP_LOGS) console.log(readFileSync(log, "utf8"));
     rmSync(home, { recursive: true, force: true });
   };
   return { browser, storeDir, stop };

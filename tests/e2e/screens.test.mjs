@@ -148,8 +148,29 @@ test("performance on the demo store", { skip: process.env.SANCTUARY_PERF !== "1"
     await b.pause(300);
     opens.push((await perf()).openProfile);
   }
+  // The IPC round trip alone (core search, JSON both ways), for a broad and a narrow query.
+  const ipc = await b.executeAsync((done) => {
+    const invoke = window.__TAURI_INTERNALS__.invoke;
+    const query = (text) => ({ query: { text, skill: null, interest: null, language: null, region: null, status: null, include_archived: false } });
+    (async () => {
+      const out = {};
+      for (const text of ["m", "arabic"]) {
+        const times = [];
+        let rows = 0;
+        for (let i = 0; i < 5; i++) {
+          const t0 = performance.now();
+          const r = await invoke("search_ambassadors", query(text));
+          times.push(performance.now() - t0);
+          rows = r.rows.length;
+        }
+        times.sort((x, y) => x - y);
+        out[text] = `${rows}rows:${times[2].toFixed(0)}ms`;
+      }
+      return out;
+    })().then(done, (e) => done({ error: String(e) }));
+  });
   const median = (xs) => [...xs].sort((a, c) => a - c)[Math.floor(xs.length / 2)];
   console.log(
-    `# perf ambassadors=${ambassadors} unlock_to_list_ms=${unlockToList.toFixed(0)} search_median_ms=${median(searches).toFixed(1)} search_max_ms=${Math.max(...searches).toFixed(1)} search_all=${searches.map((x) => x.toFixed(0)).join(",")} open_profile_median_ms=${median(opens).toFixed(1)}`,
+    `# perf ambassadors=${ambassadors} unlock_to_list_ms=${unlockToList.toFixed(0)} search_median_ms=${median(searches).toFixed(1)} search_max_ms=${Math.max(...searches).toFixed(1)} search_all=${searches.map((x) => x.toFixed(0)).join(",")} open_profile_median_ms=${median(opens).toFixed(1)} ipc_search=${JSON.stringify(ipc)}`,
   );
 });
