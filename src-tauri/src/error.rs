@@ -8,7 +8,8 @@ use ts_rs::TS;
 /// An error as the webview sees it. `code` is [`CoreError::code`] for core
 /// errors, or one of the shell's own: `locked` (the store is not unlocked,
 /// for example after auto-lock), `invalid` (a value from the form could not
-/// be read), `busy` (the demo store is still being prepared).
+/// be read), `busy` (the demo store is still being prepared), `self-view`
+/// (a coordinator command while self-view is open), `not-self-view`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ApiError {
     pub code: String,
@@ -27,6 +28,14 @@ impl ApiError {
         ApiError::new(
             "locked",
             "The store is locked. Unlock it with your passphrase to go on.",
+        )
+    }
+
+    /// A coordinator command while an ambassador is in self-view.
+    pub fn in_self_view() -> ApiError {
+        ApiError::new(
+            "self-view",
+            "Self-view is open. Leave it with the coordinator's passphrase first.",
         )
     }
 

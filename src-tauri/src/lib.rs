@@ -81,6 +81,14 @@ pub fn run() {
         eprintln!("sanctuary-app: {e}");
         std::process::exit(1);
     }
+            commands::self_view::enter_self_view,
+            commands::self_view::self_view_page,
+            commands::self_view::suggest,
+            commands::self_view::leave_self_view,
+            commands::self_view::pending_suggestions,
+            commands::self_view::decide_suggestion,
+            commands::self_view::record_session,
+            commands::self_view::export_record,
 }
 
 /// Makes the demo store in the background the first time the app runs with

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use sanctuary_core::Sanctuary;
+use sanctuary_core::{Sanctuary, SecretString, SelfView};
 
 use crate::dto::session::Settings;
 use crate::error::{ApiError, ApiResult};
@@ -57,9 +57,25 @@ impl Launch {
     }
 }
 
+/// What the app holds in memory.
+pub enum Session {
+    Locked,
+    /// A coordinator's unlocked store.
+    Coordinator(Box<Sanctuary>),
+    /// One ambassador's own record and nothing else: the core has dropped
+    /// every other document and restricted the store to this one.
+    SelfView(Box<SelfView>),
+}
+
+impl Session {
+    pub fn is_locked(&self) -> bool {
+        matches!(self, Session::Locked)
+    }
+}
+
 pub struct AppState {
     pub launch: Launch,
-    session: Mutex<Option<Sanctuary>>,
+    session: Mutex<Session>,
     last_activity: Mutex<Instant>,
     settings: Mutex<Settings>,
     /// A demo store is being made in the background.
@@ -71,14 +87,14 @@ impl AppState {
         let settings = load_settings(&launch.settings_file());
         AppState {
             launch,
-            session: Mutex::new(None),
+            session: Mutex::new(Session::Locked),
             last_activity: Mutex::new(Instant::now()),
             settings: Mutex::new(settings),
             preparing: AtomicBool::new(false),
         }
     }
 
-    pub fn session(&self) -> MutexGuard<'_, Option<Sanctuary>> {
+    pub fn session(&self) -> MutexGuard<'_, Session> {
         self.session.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
@@ -86,22 +102,97 @@ impl AppState {
         self.preparing.load(Ordering::SeqCst)
     }
 
-    /// Runs `f` on the unlocked store, counting as activity; `locked` if there is none.
+    /// Runs `f` on the coordinator's unlocked store, counting as activity;
+    /// `locked` if there is none, `self-view` while an ambassador is looking
+    /// at their own record (no coordinator command runs then).
     pub fn with<T>(&self, f: impl FnOnce(&mut Sanctuary) -> ApiResult<T>) -> ApiResult<T> {
         let mut session = self.session();
-        let sanctuary = session.as_mut().ok_or_else(ApiError::locked)?;
-        self.touch();
-        f(sanctuary)
+        match &mut *session {
+            Session::Coordinator(sanctuary) => {
+                self.touch();
+                f(sanctuary)
+            }
+            Session::SelfView(_) => Err(ApiError::in_self_view()),
+            Session::Locked => Err(ApiError::locked()),
+        }
+    }
+
+    /// Runs `f` on the self-view; `not-self-view` otherwise.
+    pub fn with_self_view<T>(&self, f: impl FnOnce(&mut SelfView) -> ApiResult<T>) -> ApiResult<T> {
+        let mut session = self.session();
+        match &mut *session {
+            Session::SelfView(view) => {
+                self.touch();
+                f(view)
+            }
+            Session::Locked => Err(ApiError::locked()),
+            Session::Coordinator(_) => {
+                Err(ApiError::new("not-self-view", "Self-view is not open."))
+            }
+        }
     }
 
     pub fn set_session(&self, sanctuary: Sanctuary) {
-        *self.session() = Some(sanctuary);
+        *self.session() = Session::Coordinator(Box::new(sanctuary));
         self.touch();
     }
 
-    /// Drops the unlocked store: the read model, documents and keys leave memory.
+    /// Enters self-view for ambassador `id`: the coordinator's session is
+    /// consumed, so only that person's document stays decrypted. On failure
+    /// the coordinator's session stays as it was.
+    pub fn enter_self_view(&self, id: &str) -> ApiResult<()> {
+        let mut session = self.session();
+        match std::mem::replace(&mut *session, Session::Locked) {
+            Session::Coordinator(sanctuary) => match sanctuary.enter_self_view(id) {
+                Ok(view) => {
+                    *session = Session::SelfView(Box::new(view));
+                    self.touch();
+                    Ok(())
+                }
+                Err((sanctuary, error)) => {
+                    *session = Session::Coordinator(sanctuary);
+                    Err(error.into())
+                }
+            },
+            other @ Session::SelfView(_) => {
+                *session = other;
+                Err(ApiError::in_self_view())
+            }
+            Session::Locked => Err(ApiError::locked()),
+        }
+    }
+
+    /// Leaves self-view with the coordinator's passphrase; a wrong one keeps
+    /// the self-view exactly as it was.
+    pub fn leave_self_view(&self, passphrase: &SecretString) -> ApiResult<()> {
+        let mut session = self.session();
+        match std::mem::replace(&mut *session, Session::Locked) {
+            Session::SelfView(view) => match view.leave(passphrase) {
+                Ok(sanctuary) => {
+                    *session = Session::Coordinator(Box::new(sanctuary));
+                    self.touch();
+                    Ok(())
+                }
+                Err(still) => {
+                    *session = Session::SelfView(still.view);
+                    Err(still.error.into())
+                }
+            },
+            other => {
+                let error = if other.is_locked() {
+                    ApiError::locked()
+                } else {
+                    ApiError::new("not-self-view", "Self-view is not open.")
+                };
+                *session = other;
+                Err(error)
+            }
+        }
+    }
+
+    /// Drops whatever is unlocked: the read model, documents and keys leave memory.
     pub fn lock(&self) -> bool {
-        self.session().take().is_some()
+        !std::mem::replace(&mut *self.session(), Session::Locked).is_locked()
     }
 
     pub fn touch(&self) {
@@ -211,10 +302,91 @@ mod tests {
         s.set_session(sanctuary);
         let now = Instant::now();
         assert!(!s.lock_if_idle(now + Duration::from_secs(4 * 60)));
-        assert!(s.session().is_some());
+        assert!(!s.session().is_locked());
         assert!(s.lock_if_idle(now + Duration::from_secs(5 * 60 + 1)));
-        assert!(s.session().is_none());
+        assert!(s.session().is_locked());
         // The store's lock went with it: it opens again.
+        Sanctuary::open(&s.launch.store_dir, &pass).unwrap();
+    }
+
+    #[test]
+    fn self_view_shuts_out_coordinator_commands_until_the_passphrase() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = state(dir.path());
+        let pass = SecretString::from("correct horse battery");
+        let options = CreateOptions {
+            kdf: KdfParams::MINIMUM,
+            ..Default::default()
+        };
+        let mut sanctuary = Sanctuary::create(&s.launch.store_dir, &pass, &options).unwrap();
+        let today = sanctuary_core::model::Day::today();
+        let amina = sanctuary
+            .add_ambassador(sanctuary_core::model::Profile::new(
+                String::new(),
+                "Amina",
+                "Leeds",
+                today,
+            ))
+            .unwrap();
+        let yonas = sanctuary
+            .add_ambassador(sanctuary_core::model::Profile::new(
+                String::new(),
+                "Yonas",
+                "Leeds",
+                today,
+            ))
+            .unwrap();
+        s.set_session(sanctuary);
+
+        assert_eq!(s.enter_self_view("nobody").unwrap_err().code, "not-found");
+        s.with(|_| Ok(())).unwrap(); // The coordinator's session is still there.
+
+        s.enter_self_view(&amina).unwrap();
+        let err = s.with(|c| Ok(c.ambassador(&yonas)?.clone())).unwrap_err();
+        assert_eq!(err.code, "self-view");
+        assert_eq!(s.enter_self_view(&yonas).unwrap_err().code, "self-view");
+        let name = s
+            .with_self_view(|v| Ok(v.person().profile.display_name.clone()))
+            .unwrap();
+        assert_eq!(name, "Amina");
+
+        let wrong = s.leave_self_view(&SecretString::from("wrong passphrase"));
+        assert_eq!(wrong.unwrap_err().code, "wrong-passphrase");
+        assert!(s.with_self_view(|v| Ok(v.is_isolated())).unwrap());
+
+        s.leave_self_view(&pass).unwrap();
+        let back = s
+            .with(|c| Ok(c.ambassador(&yonas)?.profile.display_name.clone()))
+            .unwrap();
+        assert_eq!(back, "Yonas");
+        assert_eq!(
+            s.with_self_view(|_| Ok(())).unwrap_err().code,
+            "not-self-view"
+        );
+    }
+
+    #[test]
+    fn locking_in_self_view_drops_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = state(dir.path());
+        let pass = SecretString::from("correct horse battery");
+        let options = CreateOptions {
+            kdf: KdfParams::MINIMUM,
+            ..Default::default()
+        };
+        let mut sanctuary = Sanctuary::create(&s.launch.store_dir, &pass, &options).unwrap();
+        let id = sanctuary
+            .add_ambassador(sanctuary_core::model::Profile::new(
+                String::new(),
+                "Amina",
+                "Leeds",
+                sanctuary_core::model::Day::today(),
+            ))
+            .unwrap();
+        s.set_session(sanctuary);
+        s.enter_self_view(&id).unwrap();
+        assert!(s.lock());
+        assert_eq!(s.with_self_view(|_| Ok(())).unwrap_err().code, "locked");
         Sanctuary::open(&s.launch.store_dir, &pass).unwrap();
     }
 

@@ -1,10 +1,11 @@
 //! How training stands, as the UI shows it: the core works out each
 //! person's latest completion of each course and its days left
 //! ([`sanctuary_core::standings`], [`Sanctuary::expiring`]); this names the
-//! state of each record for a badge.
+//! state of each record for a badge and the reminder band (60, 30, 7 days)
+//! the home screen groups them by.
 
-use sanctuary_core::model::{AmbassadorDoc, Day};
-use sanctuary_core::{CourseStanding, REMINDER_DAYS, Sanctuary, reminder_band, standings};
+use sanctuary_core::model::Day;
+use sanctuary_core::{REMINDER_DAYS, Sanctuary, reminder_band};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -33,11 +34,6 @@ pub fn expiry_state(days_left: Option<i64>) -> ExpiryState {
     }
 }
 
-/// Each course's latest completion for one person, as the core sees it.
-pub fn person_standings(s: &Sanctuary, doc: &AmbassadorDoc, today: Day) -> Vec<CourseStanding> {
-    standings(doc, s.catalog(), today)
-}
-
 /// People whose latest completion has expired or is within the widest
 /// reminder band, soonest first (the core's query).
 pub fn expiring(s: &Sanctuary, today: Day) -> Vec<ExpiringTraining> {
@@ -51,6 +47,8 @@ pub fn expiring(s: &Sanctuary, today: Day) -> Vec<ExpiringTraining> {
             course_title: c.course_title,
             completed: c.completed.to_string(),
             expires: c.expires.map(|d| d.to_string()).unwrap_or_default(),
+            days_left: c.days_left,
+            reminder: c.days_left.and_then(reminder_band),
         })
         .collect()
 }

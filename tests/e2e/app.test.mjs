@@ -28,7 +28,9 @@ test("create a store, add, find, edit, lock and unlock", async () => {
   assert.deepEqual(await axeViolations(b), [], "first-run screen");
   await (await b.$("button[type=submit]")).click();
 
-  // The empty store.
+  // The empty store opens on the home screen, with nothing waiting.
+  await waitFor(b, "[data-testid=reminders]");
+  await (await b.$("[data-testid=nav-ambassadors]")).click();
   await waitFor(b, "[data-testid=add-ambassador]");
   assert.match(await (await b.$("[data-testid=ambassador-count]")).getText(), /^0 of 0$/);
 

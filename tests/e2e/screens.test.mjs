@@ -39,6 +39,11 @@ async function nav(b, screen) {
 }
 
 async function tour(b, locale) {
+  await nav(b, "home");
+  await waitFor(b, "[data-testid=reminders] h3, [data-testid=reminders] p:not(.hint)");
+  await check(b, `${locale} home`);
+  await shoot(b, locale, "home");
+
   await nav(b, "ambassadors");
   const first = await waitFor(b, "[data-testid=ambassador-row]");
   await first.click();
@@ -92,7 +97,7 @@ test("every main screen passes axe and is photographed, in English and Arabic", 
   await shoot(b, "en", "unlock");
   await passphrase.setValue("demo passphrase");
   await b.keys("Enter");
-  await waitFor(b, "[data-testid=ambassador-row]", 60_000);
+  await waitFor(b, "[data-testid=lock]", 60_000);
   await tour(b, "en");
 
   // Arabic, right to left.

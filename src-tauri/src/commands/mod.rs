@@ -5,4 +5,5 @@ pub mod ambassadors;
 pub mod catalog;
 pub mod projects;
 pub mod session;
+pub mod self_view;
 pub mod sync;

@@ -5,7 +5,7 @@ use tauri::State;
 
 use crate::dto::session::{AppStatus, Settings, UnlockInfo};
 use crate::error::{ApiError, ApiResult};
-use crate::state::{AppState, DEMO_PASSPHRASE};
+use crate::state::{AppState, DEMO_PASSPHRASE, Session};
 
 fn unlock_info(s: &Sanctuary, unlock_ms: f64) -> UnlockInfo {
     UnlockInfo {
@@ -18,14 +18,20 @@ fn unlock_info(s: &Sanctuary, unlock_ms: f64) -> UnlockInfo {
 #[tauri::command]
 pub async fn app_status(state: State<'_, AppState>) -> ApiResult<AppStatus> {
     let session = state.session();
+    let (unlocked, self_view, network_name) = match &*session {
+        Session::Locked => (false, false, None),
+        Session::Coordinator(s) => (true, false, Some(s.network().name.clone())),
+        Session::SelfView(v) => (false, true, Some(v.network_name().to_string())),
+    };
     Ok(AppStatus {
         store_exists: sanctuary_core::store_exists(&state.launch.store_dir),
-        unlocked: session.is_some(),
+        unlocked,
+        self_view,
         preparing: state.is_preparing(),
         demo_passphrase: state.launch.demo.then(|| DEMO_PASSPHRASE.to_string()),
         store_dir: state.launch.store_dir.display().to_string(),
         settings: state.settings(),
-        network_name: session.as_ref().map(|s| s.network().name.clone()),
+        network_name,
     })
 }
 
@@ -100,7 +106,7 @@ pub async fn lock(state: State<'_, AppState>) -> ApiResult<()> {
 /// The person is using the app: postpones auto-lock.
 #[tauri::command]
 pub async fn touch(state: State<'_, AppState>) -> ApiResult<()> {
-    if state.session().is_some() {
+    if !state.session().is_locked() {
         state.touch();
     }
     Ok(())

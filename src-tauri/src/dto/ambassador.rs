@@ -274,6 +274,10 @@ pub struct TrainingRow {
     pub completed: String,
     pub expires: Option<String>,
     pub expiry: ExpiryState,
+    /// Days until the latest completion of this course expires (negative
+    /// once expired); `None` if it never expires or was renewed.
+    #[ts(type = "number | null")]
+    pub days_left: Option<i64>,
     pub trainer: Option<String>,
     pub evidence: Option<String>,
     pub confidence_before: Option<u8>,
@@ -404,29 +408,129 @@ pub fn project_title(s: &Sanctuary, id: &Option<String>) -> Option<String> {
         .map(|p| p.project.title.clone())
 }
 
-pub fn contribution_row(s: &Sanctuary, c: &m::Contribution) -> ContributionRow {
-    ContributionRow {
-        id: c.id.clone(),
-        project_id: c.project_id.clone(),
-        project_title: project_title(s, &c.project_id),
-        date: c.date.to_string(),
-        role: c.role.clone(),
-        stream: c.stream.into(),
-        hours: units::format_hours(u64::from(c.minutes)),
+/// What a person's rows need besides their own document: course titles and
+/// validity from the catalog, and the titles of projects they worked on. A
+/// coordinator's session and a self-view both provide it.
+pub struct Lookup<'a> {
+    pub catalog: &'a m::Catalog,
+    pub project_title: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl Lookup<'_> {
+    fn title(&self, id: &Option<String>) -> Option<String> {
+        id.as_deref().and_then(self.project_title)
+    }
+
+    pub fn contribution_row(&self, c: &m::Contribution) -> ContributionRow {
+        ContributionRow {
+            id: c.id.clone(),
+            project_id: c.project_id.clone(),
+            project_title: self.title(&c.project_id),
+            date: c.date.to_string(),
+            role: c.role.clone(),
+            stream: c.stream.into(),
+            hours: units::format_hours(u64::from(c.minutes)),
+        }
+    }
+
+    pub fn recognition_row(&self, r: &m::Recognition) -> RecognitionRow {
+        RecognitionRow {
+            id: r.id.clone(),
+            date: r.date.to_string(),
+            kind: r.kind.into(),
+            amount: r.amount_pence.map(units::format_pounds),
+            description: r.description.clone(),
+            contribution_id: r.contribution_id.clone(),
+            project_id: r.project_id.clone(),
+            project_title: self.title(&r.project_id),
+        }
+    }
+
+    pub fn course_title(&self, course_id: &str) -> String {
+        self.catalog
+            .courses
+            .get(course_id)
+            .map_or_else(|| course_id.to_string(), |c| c.title.clone())
+    }
+
+    /// Every training record, newest first, each with its expiry state.
+    pub fn training_rows(&self, doc: &m::AmbassadorDoc, today: Day) -> Vec<TrainingRow> {
+        let standings = sanctuary_core::standings(doc, self.catalog, today);
+        let mut training: Vec<TrainingRow> = doc
+            .training
+            .values()
+            .map(|t| {
+                let expires = self
+                    .catalog
+                    .courses
+                    .get(&t.course_id)
+                    .and_then(|c| c.expiry(t.completed));
+                let standing = standings
+                    .iter()
+                    .find(|c| c.course_id == t.course_id && c.completed == t.completed);
+                TrainingRow {
+                    id: t.id.clone(),
+                    course_id: t.course_id.clone(),
+                    course_title: self.course_title(&t.course_id),
+                    completed: t.completed.to_string(),
+                    expires: expires.map(|d| d.to_string()),
+                    expiry: match standing {
+                        Some(c) => expiry_state(c.days_left),
+                        None => ExpiryState::Renewed,
+                    },
+                    days_left: standing.and_then(|c| c.days_left),
+                    trainer: t.trainer.clone(),
+                    evidence: t.evidence.clone(),
+                    confidence_before: t.confidence_before,
+                    confidence_after: t.confidence_after,
+                    place: t.place.clone(),
+                    reflection: t.reflection.clone(),
+                }
+            })
+            .collect();
+        training.sort_by(|a, b| (&b.completed, &b.id).cmp(&(&a.completed, &a.id)));
+        training
+    }
+
+    /// Contributions and recognition, newest first.
+    pub fn work_rows(&self, doc: &m::AmbassadorDoc) -> (Vec<ContributionRow>, Vec<RecognitionRow>) {
+        let mut contributions: Vec<ContributionRow> = doc
+            .contributions
+            .values()
+            .map(|c| self.contribution_row(c))
+            .collect();
+        contributions.sort_by(|a, b| (&b.date, &b.id).cmp(&(&a.date, &a.id)));
+        let mut recognition: Vec<RecognitionRow> = doc
+            .recognition
+            .values()
+            .map(|r| self.recognition_row(r))
+            .collect();
+        recognition.sort_by(|a, b| (&b.date, &b.id).cmp(&(&a.date, &a.id)));
+        (contributions, recognition)
     }
 }
 
-pub fn recognition_row(s: &Sanctuary, r: &m::Recognition) -> RecognitionRow {
-    RecognitionRow {
-        id: r.id.clone(),
-        date: r.date.to_string(),
-        kind: r.kind.into(),
-        amount: r.amount_pence.map(units::format_pounds),
-        description: r.description.clone(),
-        contribution_id: r.contribution_id.clone(),
-        project_id: r.project_id.clone(),
-        project_title: project_title(s, &r.project_id),
+/// The lookup of a coordinator's session.
+pub fn lookup_of(s: &Sanctuary) -> impl Fn(&str) -> Option<String> + '_ {
+    |id| s.project(id).ok().map(|p| p.project.title.clone())
+}
+
+pub fn contribution_row(s: &Sanctuary, c: &m::Contribution) -> ContributionRow {
+    let titles = lookup_of(s);
+    Lookup {
+        catalog: s.catalog(),
+        project_title: &titles,
     }
+    .contribution_row(c)
+}
+
+pub fn recognition_row(s: &Sanctuary, r: &m::Recognition) -> RecognitionRow {
+    let titles = lookup_of(s);
+    Lookup {
+        catalog: s.catalog(),
+        project_title: &titles,
+    }
+    .recognition_row(r)
 }
 
 impl AmbassadorDetail {
@@ -451,52 +555,13 @@ impl AmbassadorDetail {
             .map(|scope| (*scope).into())
             .collect();
 
-        let standings = crate::training::person_standings(s, doc, today);
-        let mut training: Vec<TrainingRow> = doc
-            .training
-            .values()
-            .map(|t| {
-                let expires = s.training_expiry(t);
-                let standing = standings
-                    .iter()
-                    .find(|c| c.course_id == t.course_id && c.completed == t.completed);
-                TrainingRow {
-                    id: t.id.clone(),
-                    course_id: t.course_id.clone(),
-                    course_title: s
-                        .catalog()
-                        .courses
-                        .get(&t.course_id)
-                        .map_or_else(|| t.course_id.clone(), |c| c.title.clone()),
-                    completed: t.completed.to_string(),
-                    expires: expires.map(|d| d.to_string()),
-                    expiry: match standing {
-                        Some(c) => expiry_state(c.days_left),
-                        None => ExpiryState::Renewed,
-                    },
-                    trainer: t.trainer.clone(),
-                    evidence: t.evidence.clone(),
-                    confidence_before: t.confidence_before,
-                    confidence_after: t.confidence_after,
-                    place: t.place.clone(),
-                    reflection: t.reflection.clone(),
-                }
-            })
-            .collect();
-        training.sort_by(|a, b| (&b.completed, &b.id).cmp(&(&a.completed, &a.id)));
-
-        let mut contributions: Vec<ContributionRow> = doc
-            .contributions
-            .values()
-            .map(|c| contribution_row(s, c))
-            .collect();
-        contributions.sort_by(|a, b| (&b.date, &b.id).cmp(&(&a.date, &a.id)));
-        let mut recognition: Vec<RecognitionRow> = doc
-            .recognition
-            .values()
-            .map(|r| recognition_row(s, r))
-            .collect();
-        recognition.sort_by(|a, b| (&b.date, &b.id).cmp(&(&a.date, &a.id)));
+        let titles = lookup_of(s);
+        let lookup = Lookup {
+            catalog: s.catalog(),
+            project_title: &titles,
+        };
+        let training = lookup.training_rows(doc, today);
+        let (contributions, recognition) = lookup.work_rows(doc);
 
         AmbassadorDetail {
             profile: Profile::from(&doc.profile),

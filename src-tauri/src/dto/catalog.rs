@@ -87,4 +87,10 @@ pub struct ExpiringTraining {
     pub completed: String,
     pub expires: String,
     pub state: ExpiryState,
+    /// Days until it expires; negative once expired.
+    #[ts(type = "number | null")]
+    pub days_left: Option<i64>,
+    /// The reminder band it is in: 7, 30 or 60 days; `None` once expired.
+    #[ts(type = "number | null")]
+    pub reminder: Option<i64>,
 }

@@ -8,7 +8,10 @@ use ts_rs::TS;
 pub struct AppStatus {
     /// Whether a store exists yet (if not, the first-run screen shows).
     pub store_exists: bool,
+    /// A coordinator's session is open.
     pub unlocked: bool,
+    /// An ambassador is looking at their own record (only it is decrypted).
+    pub self_view: bool,
     /// A demo store is still being made; unlocking waits for it.
     pub preparing: bool,
     /// Set only when running on a demo store, so the unlock screen can say it.

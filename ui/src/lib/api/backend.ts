@@ -15,6 +15,10 @@ import type { ProjectPage } from "../bindings/ProjectPage";
 import type { ProjectRow } from "../bindings/ProjectRow";
 import type { RecognitionInput } from "../bindings/RecognitionInput";
 import type { SearchResult } from "../bindings/SearchResult";
+import type { SelfViewPage } from "../bindings/SelfViewPage";
+import type { SessionInput } from "../bindings/SessionInput";
+import type { SuggestionChange } from "../bindings/SuggestionChange";
+import type { SuggestionRow } from "../bindings/SuggestionRow";
 import type { Settings } from "../bindings/Settings";
 import type { TrainingInput } from "../bindings/TrainingInput";
 import type { UnlockInfo } from "../bindings/UnlockInfo";
@@ -68,6 +72,19 @@ export interface Backend {
 
   /** Called when the store changes state on its own (auto-lock, demo ready). */
   onStatusChanged(listener: (reason: string) => void): Promise<() => void>;
+  recordSession(session: SessionInput): Promise<number>;
+  /** Writes a person's record for a CV (PDF, or HTML for a .html path); returns bytes written. */
+  exportRecord(ambassadorId: string, path: string): Promise<number>;
+  /** Native dialog: where to save a printable record; null if cancelled. */
+  chooseRecordPath(suggested: string): Promise<string | null>;
+
+  /** Self-view: only this person's record stays decrypted until the coordinator's passphrase. */
+  enterSelfView(ambassadorId: string): Promise<SelfViewPage>;
+  selfViewPage(): Promise<SelfViewPage>;
+  suggest(change: SuggestionChange): Promise<SelfViewPage>;
+  leaveSelfView(passphrase: string): Promise<void>;
+  pendingSuggestions(): Promise<SuggestionRow[]>;
+  decideSuggestion(ambassadorId: string, suggestionId: string, approve: boolean): Promise<SuggestionRow[]>;
 }
 
 /** A failed call: `code` is stable (the UI branches on it), `message` is for people. */

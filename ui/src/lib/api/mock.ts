@@ -14,7 +14,11 @@ import type { Profile } from "../bindings/Profile";
 import type { Project } from "../bindings/Project";
 import type { ProjectRow } from "../bindings/ProjectRow";
 import type { RecognitionRow } from "../bindings/RecognitionRow";
+import type { SelfViewPage } from "../bindings/SelfViewPage";
+import type { SessionInput } from "../bindings/SessionInput";
 import type { Settings } from "../bindings/Settings";
+import type { SuggestionChange } from "../bindings/SuggestionChange";
+import type { SuggestionRow } from "../bindings/SuggestionRow";
 import { PAYMENT_LIKE_KINDS } from "../bindings/vocabularies";
 import { blankProfile } from "../ambassadors/profile";
 import { ApiFailure, type Backend } from "./backend";
@@ -45,6 +49,9 @@ export class MockBackend implements Backend {
   projects = new Map<string, Project>();
   courses: Course[] = [];
   calls: string[] = [];
+  /** The person in self-view, if any: then only self-view calls work. */
+  selfViewOf: string | null = null;
+  suggestions: SuggestionRow[] = [];
   private listeners: ((reason: string) => void)[] = [];
   private next = 1;
 
@@ -88,6 +95,7 @@ export class MockBackend implements Backend {
   }
 
   private need(): void {
+    if (this.selfViewOf) fail("self-view", "Self-view is open. Leave it with the coordinator's passphrase first.");
     if (!this.unlocked) fail("locked", "The store is locked. Unlock it with your passphrase to go on.");
   }
 
@@ -112,7 +120,8 @@ export class MockBackend implements Backend {
     this.calls.push("appStatus");
     return {
       store_exists: this.passphrase !== null,
-      unlocked: this.unlocked,
+      unlocked: this.unlocked && !this.selfViewOf,
+      self_view: this.selfViewOf !== null,
       preparing: false,
       demo_passphrase: null,
       store_dir: "/home/coordinator/.local/share/sanctuary/store",
@@ -150,6 +159,7 @@ export class MockBackend implements Backend {
 
   async lock() {
     this.unlocked = false;
+    this.selfViewOf = null;
   }
 
   async touch() {
@@ -214,7 +224,7 @@ export class MockBackend implements Backend {
     const person = this.person(ambassadorId);
     const course = this.courses.find((c) => c.id === record.course_id) ?? fail("not-found", `no course matches '${record.course_id}'`);
     const id = this.id("training");
-    person.detail.training.unshift({ id, course_id: course.id, course_title: course.title, completed: record.completed, expires: null, expiry: "never", trainer: record.trainer, evidence: record.evidence, confidence_before: record.confidence_before, confidence_after: record.confidence_after, place: record.place, reflection: record.reflection });
+    person.detail.training.unshift({ id, course_id: course.id, course_title: course.title, completed: record.completed, expires: null, expiry: "never", days_left: null, trainer: record.trainer, evidence: record.evidence, confidence_before: record.confidence_before, confidence_after: record.confidence_after, place: record.place, reflection: record.reflection });
     return id;
   }
 
@@ -281,6 +291,76 @@ export class MockBackend implements Backend {
   async expiringTraining() {
     this.need();
     return [];
+  }
+
+  async recordSession(session: SessionInput) {
+    this.need();
+    if (!session.attendees.length) fail("invalid", "attendees: a session needs at least one attendee");
+    for (const id of session.attendees) {
+      await this.recordTraining(id, { course_id: session.course_id, completed: session.date, trainer: session.trainer, evidence: null, confidence_before: null, confidence_after: null, place: session.online ? "Online" : session.place, reflection: null });
+    }
+    return session.attendees.length;
+  }
+
+  async exportRecord(ambassadorId: string, path: string) {
+    this.person(ambassadorId);
+    this.written.push(path);
+    return 4096;
+  }
+
+  async chooseRecordPath(suggested: string) {
+    return this.nextPath === null ? null : suggested;
+  }
+
+  private page(): SelfViewPage {
+    const id = this.selfViewOf ?? fail("not-self-view", "Self-view is not open.");
+    const d = this.people.get(id)!.detail;
+    const p = d.profile;
+    return {
+      network_name: this.networkName, display_name: p.display_name, full_name: p.full_name, pronouns: p.pronouns, region: p.region,
+      email: p.email, phone: p.phone, preferred_channel: p.preferred_channel, joined: p.joined, languages: p.languages, skills: p.skills,
+      interests: p.interests, training: structuredClone(d.training), contributions: structuredClone(d.contributions),
+      recognition: structuredClone(d.recognition), hours_contributed: d.hours_contributed,
+      hours_by_kind: d.contributions.length ? [{ stream: "other", hours: d.hours_contributed }] : [],
+      suggestions: this.suggestions.filter((s) => s.ambassador_id === id),
+    };
+  }
+
+  async enterSelfView(ambassadorId: string) {
+    this.person(ambassadorId);
+    this.selfViewOf = ambassadorId;
+    return this.page();
+  }
+
+  async selfViewPage() {
+    return this.page();
+  }
+
+  async suggest(change: SuggestionChange) {
+    const id = this.selfViewOf ?? fail("not-self-view", "Self-view is not open.");
+    if (change.kind === "hours" && !(Number(change.hours) > 0)) fail("invalid", `hours: '${change.hours}' is not a number of hours, e.g. 1.5`);
+    const person = this.people.get(id)!.detail;
+    const course = "record_id" in change ? (person.training.find((r) => r.id === change.record_id)?.course_title ?? null) : null;
+    this.suggestions.unshift({ id: this.id("s"), ambassador_id: id, display_name: person.profile.display_name, made_on: "2026-11-22", state: "pending", change, course_title: course });
+    return this.page();
+  }
+
+  async leaveSelfView(passphrase: string) {
+    if (!this.selfViewOf) fail("not-self-view", "Self-view is not open.");
+    if (passphrase !== this.passphrase) fail("wrong-passphrase", "the passphrase is wrong");
+    this.selfViewOf = null;
+  }
+
+  async pendingSuggestions() {
+    this.need();
+    return this.suggestions.filter((s) => s.state === "pending");
+  }
+
+  async decideSuggestion(ambassadorId: string, suggestionId: string, approve: boolean) {
+    this.need();
+    const s = this.suggestions.find((x) => x.id === suggestionId && x.ambassador_id === ambassadorId) ?? fail("not-found", `no suggestion matches '${suggestionId}'`);
+    s.state = approve ? "approved" : "declined";
+    return this.pendingSuggestions();
   }
 
   async syncStatus() {

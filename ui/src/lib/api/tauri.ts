@@ -50,6 +50,18 @@ export const tauriBackend: Backend = {
   resolveConflict: (document, field, keep) => call("resolve_conflict", { document, field, keep }),
   createInvite: (path) => call("create_invite", { path }),
 
+  recordSession: (session) => call("record_session", { session }),
+  exportRecord: (id, path) => call("export_record", { id, path }),
+  chooseRecordPath: async (suggested) =>
+    (await save({ defaultPath: suggested, filters: [{ name: "PDF", extensions: ["pdf"] }, { name: "HTML", extensions: ["html"] }] })) ?? null,
+
+  enterSelfView: (id) => call("enter_self_view", { id }),
+  selfViewPage: () => call("self_view_page"),
+  suggest: (change) => call("suggest", { change }),
+  leaveSelfView: (passphrase) => call("leave_self_view", { passphrase }),
+  pendingSuggestions: () => call("pending_suggestions"),
+  decideSuggestion: (ambassadorId, suggestionId, approve) =>
+    call("decide_suggestion", { ambassadorId, suggestionId, approve }),
   chooseSavePath: async (suggested) =>
     (await save({ defaultPath: suggested, filters: [{ name: "Sanctuary bundle", extensions: ["bundle"] }] })) ?? null,
   chooseBundle: async () => {

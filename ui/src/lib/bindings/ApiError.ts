@@ -4,6 +4,7 @@
  * An error as the webview sees it. `code` is [`CoreError::code`] for core
  * errors, or one of the shell's own: `locked` (the store is not unlocked,
  * for example after auto-lock), `invalid` (a value from the form could not
- * be read), `busy` (the demo store is still being prepared).
+ * be read), `busy` (the demo store is still being prepared), `self-view`
+ * (a coordinator command while self-view is open), `not-self-view`.
  */
 export type ApiError = { code: string, message: string, };

@@ -8,7 +8,15 @@ export type AppStatus = {
 /**
  * Whether a store exists yet (if not, the first-run screen shows).
  */
-store_exists: boolean, unlocked: boolean, 
+store_exists: boolean, 
+/**
+ * A coordinator's session is open.
+ */
+unlocked: boolean, 
+/**
+ * An ambassador is looking at their own record (only it is decrypted).
+ */
+self_view: boolean, 
 /**
  * A demo store is still being made; unlocking waits for it.
  */

@@ -4,4 +4,12 @@ import type { ExpiryState } from "./ExpiryState";
 /**
  * Someone whose training has expired or expires soon.
  */
-export type ExpiringTraining = { ambassador_id: string, display_name: string, course_id: string, course_title: string, completed: string, expires: string, state: ExpiryState, };
+export type ExpiringTraining = { ambassador_id: string, display_name: string, course_id: string, course_title: string, completed: string, expires: string, state: ExpiryState, 
+/**
+ * Days until it expires; negative once expired.
+ */
+days_left: number | null, 
+/**
+ * The reminder band it is in: 7, 30 or 60 days; `None` once expired.
+ */
+reminder: number | null, };

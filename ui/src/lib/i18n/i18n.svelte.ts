@@ -12,12 +12,14 @@ export interface LocaleInfo {
   /** The language's own name, shown in the language picker. */
   name: string;
   dir: "ltr" | "rtl";
+  /** How profiles write this language (lower case), so self-view can open in it. */
+  words: string[];
   messages: Messages;
 }
 
 export const LOCALES = {
-  en: { name: "English", dir: "ltr", messages: en },
-  ar: { name: "العربية", dir: "rtl", messages: ar as Messages },
+  en: { name: "English", dir: "ltr", words: ["english"], messages: en },
+  ar: { name: "العربية", dir: "rtl", words: ["arabic"], messages: ar as Messages },
 } satisfies Record<string, LocaleInfo>;
 
 export type Locale = keyof typeof LOCALES;
@@ -34,6 +36,21 @@ export function locale(): Locale {
 
 export function dir(): "ltr" | "rtl" {
   return LOCALES[state.locale].dir;
+}
+
+/**
+ * The UI language for someone who speaks `languages` (as their profile
+ * writes them, strongest first): the first the UI has, else null.
+ */
+export function localeFor(languages: string[]): Locale | null {
+  for (const language of languages) {
+    const word = language.trim().toLowerCase();
+    const found = (Object.keys(LOCALES) as Locale[]).find(
+      (code) => code === word || (LOCALES[code].words as string[]).includes(word),
+    );
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Switches the language and mirrors the page for right-to-left ones. */

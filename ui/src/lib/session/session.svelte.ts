@@ -7,8 +7,9 @@ import type { AppStatus } from "../bindings/AppStatus";
 import type { Settings } from "../bindings/Settings";
 import { setLocale } from "../i18n/i18n.svelte";
 
-export type Screen = "ambassadors" | "projects" | "training" | "recognition" | "sync" | "settings";
+export type Screen = "home" | "ambassadors" | "projects" | "training" | "recognition" | "sync" | "settings";
 export const SCREENS: Screen[] = [
+  "home",
   "ambassadors",
   "projects",
   "training",
@@ -22,7 +23,9 @@ const TOUCH_EVERY_MS = 20_000;
 
 class Session {
   status = $state<AppStatus | null>(null);
-  screen = $state<Screen>("ambassadors");
+  screen = $state<Screen>("home");
+  /** The language self-view shows in (the ambassador's), while it is open. */
+  selfViewLocale = $state<string | null>(null);
   /** Why the unlock screen shows, e.g. after auto-lock. */
   lockedReason = $state<"auto" | null>(null);
   /** A person to open on the ambassadors screen (from another screen's link). */
@@ -37,13 +40,19 @@ class Session {
     return this.status?.unlocked ?? false;
   }
 
+  /** An ambassador is looking at their own record. */
+  get selfView(): boolean {
+    return this.status?.self_view ?? false;
+  }
+
   get settings(): Settings {
     return this.status?.settings ?? { auto_lock_minutes: 5, language: "en", sync_folder: null };
   }
 
   async refresh(): Promise<void> {
     const status = await api().appStatus();
-    setLocale(status.settings.language);
+    if (!status.self_view) this.selfViewLocale = null;
+    setLocale(this.selfViewLocale ?? status.settings.language);
     this.status = status;
   }
 
@@ -75,11 +84,29 @@ class Session {
     return false;
   }
 
+  /**
+   * Hands the laptop to ambassador `id`: the backend keeps only their record
+   * and goes full screen; the UI speaks `language`.
+   */
+  async enterSelfView(id: string, language: string): Promise<void> {
+    await api().enterSelfView(id);
+    this.selfViewLocale = language;
+    await this.refresh();
+  }
+
+  /** Back to the coordinator, with their passphrase (a wrong one throws and keeps self-view). */
+  async leaveSelfView(passphrase: string): Promise<void> {
+    await api().leaveSelfView(passphrase);
+    this.selfViewLocale = null;
+    await this.refresh();
+  }
+
   private dropData(): void {
+    this.selfViewLocale = null;
     this.openAmbassador = null;
     this.openProject = null;
     this.recognitionFor = null;
-    if (this.status) this.status = { ...this.status, unlocked: false, network_name: null };
+    if (this.status) this.status = { ...this.status, unlocked: false, self_view: false, network_name: null };
   }
 
   /** Keyboard or pointer use: postpone auto-lock (throttled). */
