@@ -3,6 +3,7 @@
 
 pub mod ambassadors;
 pub mod catalog;
+pub mod matching;
 pub mod projects;
 pub mod session;
 pub mod self_view;

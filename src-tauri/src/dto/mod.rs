@@ -10,6 +10,7 @@
 
 pub mod ambassador;
 pub mod catalog;
+pub mod matching;
 pub mod project;
 pub mod session;
 pub mod self_view;
@@ -63,6 +64,12 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     project::ProjectPage::export_all(dir)?;
     catalog::CatalogView::export_all(dir)?;
     catalog::ExpiringTraining::export_all(dir)?;
+    matching::MatchView::export_all(dir)?;
+    matching::Invitation::export_all(dir)?;
+    matching::InvitationInput::export_all(dir)?;
+    matching::RotaSummary::export_all(dir)?;
+    matching::RotaPlan::export_all(dir)?;
+    matching::RotaTurnInput::export_all(dir)?;
     sync::SyncView::export_all(dir)?;
     sync::ExportResult::export_all(dir)?;
     sync::ImportResult::export_all(dir)?;

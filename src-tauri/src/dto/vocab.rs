@@ -104,6 +104,15 @@ mirror!(RecognitionKind {
     Payment = "payment",
     Nomination = "nomination",
 });
+mirror!(InvitationStatus {
+    Shortlisted = "shortlisted",
+    Invited = "invited",
+    Accepted = "accepted",
+    Declined = "declined",
+    Withdrawn = "withdrawn",
+    Attended = "attended",
+    NoShow = "no-show",
+});
 
 /// The TypeScript constants listing every word of each vocabulary, in the
 /// core's order, for selects and checkboxes. Written next to the ts-rs
@@ -198,6 +207,7 @@ mod tests {
         check::<m::TimeOfDay, TimeOfDay>(m::TimeOfDay::ALL);
         check::<m::ConsentScope, ConsentScope>(m::ConsentScope::ALL);
         check::<m::Stream, Stream>(m::Stream::ALL);
+        check::<m::InvitationStatus, InvitationStatus>(m::InvitationStatus::ALL);
         check::<m::Level, Level>(m::Level::ALL);
         check::<m::DeliveryMode, DeliveryMode>(m::DeliveryMode::ALL);
         check::<m::RecognitionKind, RecognitionKind>(m::RecognitionKind::ALL);

@@ -28,6 +28,13 @@ import type { FolderResult } from "../bindings/FolderResult";
 import type { ImportResult } from "../bindings/ImportResult";
 import type { InviteInfo } from "../bindings/InviteInfo";
 import type { SyncView } from "../bindings/SyncView";
+import type { Invitation } from "../bindings/Invitation";
+import type { InvitationInput } from "../bindings/InvitationInput";
+import type { MatchView } from "../bindings/MatchView";
+import type { RotaPlan } from "../bindings/RotaPlan";
+import type { RotaSummary } from "../bindings/RotaSummary";
+import type { RotaTurn } from "../bindings/RotaTurn";
+import type { RotaTurnInput } from "../bindings/RotaTurnInput";
 
 export interface Backend {
   appStatus(): Promise<AppStatus>;
@@ -52,6 +59,15 @@ export interface Backend {
   getProject(id: string): Promise<ProjectPage>;
   addProject(project: Project): Promise<string>;
   editProject(id: string, project: Project): Promise<void>;
+
+  /** Matching: ranked candidates (at most `limit`), who is not eligible, a team for `places`. */
+  matchProject(id: string, places: number | null, limit: number | null): Promise<MatchView>;
+  listInvitations(projectId: string): Promise<Invitation[]>;
+  setInvitation(projectId: string, ambassadorId: string, change: InvitationInput): Promise<Invitation>;
+  rotaSummary(projectId: string): Promise<RotaSummary>;
+  /** The fair order for the meeting on `date` (today when null). */
+  rotaPlan(projectId: string, date: string | null): Promise<RotaPlan>;
+  assignRotaTurn(projectId: string, turn: RotaTurnInput): Promise<RotaTurn>;
 
   getCatalog(): Promise<CatalogView>;
   addCourse(course: Course): Promise<string>;

@@ -22,6 +22,7 @@ import type { SuggestionRow } from "../bindings/SuggestionRow";
 import { PAYMENT_LIKE_KINDS } from "../bindings/vocabularies";
 import { blankProfile } from "../ambassadors/profile";
 import { ApiFailure, type Backend } from "./backend";
+import { MockMatching } from "./mock-matching";
 
 interface Person {
   detail: AmbassadorDetail;
@@ -49,6 +50,14 @@ export class MockBackend implements Backend {
   projects = new Map<string, Project>();
   courses: Course[] = [];
   calls: string[] = [];
+  /** Matching, invitations and rotas over `people` and `projects`. */
+  matching = new MockMatching(
+    () => [...this.people.values()].map((p) => p.detail),
+    (id) => {
+      this.need();
+      return this.projects.get(id) ?? fail("not-found", `no project matches '${id}'`);
+    },
+  );
   /** The person in self-view, if any: then only self-view calls work. */
   selfViewOf: string | null = null;
   suggestions: SuggestionRow[] = [];
@@ -274,6 +283,30 @@ export class MockBackend implements Backend {
     this.need();
     if (!this.projects.has(id)) fail("not-found", `no project matches '${id}'`);
     this.projects.set(id, { ...structuredClone(project), id });
+  }
+
+  async matchProject(id: string, places: number | null, limit: number | null) {
+    return this.matching.match(id, places, limit);
+  }
+
+  async listInvitations(projectId: string) {
+    return this.matching.list(projectId);
+  }
+
+  async setInvitation(projectId: string, ambassadorId: string, change: import("../bindings/InvitationInput").InvitationInput) {
+    return this.matching.set(projectId, this.person(ambassadorId).detail, change);
+  }
+
+  async rotaSummary(projectId: string) {
+    return this.matching.rotaSummary(projectId);
+  }
+
+  async rotaPlan(projectId: string, date: string | null) {
+    return this.matching.rotaPlan(projectId, date);
+  }
+
+  async assignRotaTurn(projectId: string, turn: import("../bindings/RotaTurnInput").RotaTurnInput) {
+    return this.matching.assignTurn(projectId, turn);
   }
 
   async getCatalog(): Promise<CatalogView> {

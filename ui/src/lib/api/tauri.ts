@@ -39,6 +39,14 @@ export const tauriBackend: Backend = {
   addProject: (project) => call("add_project", { project }),
   editProject: (id, project) => call("edit_project", { id, project }),
 
+  matchProject: (id, places, limit) => call("match_project", { id, places, limit }),
+  listInvitations: (projectId) => call("list_invitations", { projectId }),
+  setInvitation: (projectId, ambassadorId, change) =>
+    call("set_invitation", { projectId, ambassadorId, change }),
+  rotaSummary: (projectId) => call("rota_summary", { projectId }),
+  rotaPlan: (projectId, date) => call("rota_plan", { projectId, date }),
+  assignRotaTurn: (projectId, turn) => call("assign_rota_turn", { projectId, turn }),
+
   getCatalog: () => call("get_catalog"),
   addCourse: (course) => call("add_course", { course }),
   expiringTraining: () => call("expiring_training"),

@@ -1,0 +1,92 @@
+//! Matching on the project page: rank and explain, suggest a team, move
+//! invitations, and a recurring seat's rota. Each command calls one core
+//! function; weights are the core's defaults (see `MatchSettings`).
+
+use sanctuary_core::matching::MatchOptions;
+use sanctuary_core::model::Day;
+use tauri::State;
+
+use crate::dto::matching::{
+    Invitation, InvitationInput, MatchView, RotaPlan, RotaSummary, RotaTurn, RotaTurnInput,
+};
+use crate::dto::{day, opt_text};
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+/// Ranks everyone for `id`, lists who is not eligible and why, and suggests
+/// a team for `places` (the project's own number when `None`). At most
+/// `limit` people come back in each list.
+#[tauri::command]
+pub async fn match_project(
+    state: State<'_, AppState>,
+    id: String,
+    places: Option<u32>,
+    limit: Option<u32>,
+) -> ApiResult<MatchView> {
+    let options = MatchOptions {
+        places,
+        ..MatchOptions::default()
+    };
+    state.with(|s| Ok(MatchView::new(&s.match_project(&id, &options)?, limit)))
+}
+
+#[tauri::command]
+pub async fn list_invitations(
+    state: State<'_, AppState>,
+    project_id: String,
+) -> ApiResult<Vec<Invitation>> {
+    state.with(|s| Ok(s.invitations(&project_id)?.iter().map(Into::into).collect()))
+}
+
+/// Moves one person's invitation on (creating it when they are first
+/// shortlisted or invited); `attended` logs their hours as a contribution.
+#[tauri::command]
+pub async fn set_invitation(
+    state: State<'_, AppState>,
+    project_id: String,
+    ambassador_id: String,
+    change: InvitationInput,
+) -> ApiResult<Invitation> {
+    let change = change.into_core(Day::today())?;
+    state.with(|s| {
+        Ok((&s
+            .set_invitation(&project_id, &ambassador_id, change)?
+            .invitation)
+            .into())
+    })
+}
+
+#[tauri::command]
+pub async fn rota_summary(
+    state: State<'_, AppState>,
+    project_id: String,
+) -> ApiResult<RotaSummary> {
+    state.with(|s| Ok((&s.rota_summary(&project_id)?).into()))
+}
+
+/// The fair order of the rota's members for the meeting on `date` (today
+/// when blank).
+#[tauri::command]
+pub async fn rota_plan(
+    state: State<'_, AppState>,
+    project_id: String,
+    date: Option<String>,
+) -> ApiResult<RotaPlan> {
+    let date = match opt_text(date) {
+        Some(d) => day(&d)?,
+        None => Day::today(),
+    };
+    state.with(|s| Ok((&s.rota_plan(&project_id, date, &MatchOptions::default())?).into()))
+}
+
+/// Records who takes the seat(s) at a meeting: the fair suggestion, or the
+/// people named with the reason for choosing them instead.
+#[tauri::command]
+pub async fn assign_rota_turn(
+    state: State<'_, AppState>,
+    project_id: String,
+    turn: RotaTurnInput,
+) -> ApiResult<RotaTurn> {
+    let assignment = turn.into_core(Day::today())?;
+    state.with(|s| Ok((&s.assign_rota_turn(&project_id, assignment)?).into()))
+}

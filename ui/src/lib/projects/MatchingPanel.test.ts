@@ -1,0 +1,173 @@
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useBackend } from "../api";
+import { MockBackend } from "../api/mock";
+import type { Team } from "../bindings/Team";
+import { setLocale } from "../i18n/i18n.svelte";
+import { session } from "../session/session.svelte";
+import { canInvite, stillToInvite } from "./matching";
+import MatchingPanel from "./MatchingPanel.svelte";
+
+let backend: MockBackend;
+
+beforeEach(async () => {
+  // Seven people: a-6 (Grace 6) is paused, so not eligible.
+  backend = new MockBackend({ seed: 7 });
+  backend.unlocked = true;
+  const abdi = backend.people.get("a-1")!.detail.profile;
+  abdi.skills = [...abdi.skills, "assessment"];
+  useBackend(backend);
+  setLocale("en");
+  await session.refresh();
+});
+
+async function panel() {
+  const view = render(MatchingPanel, { projectId: "p-1" });
+  await screen.findByTestId("matching-summary");
+  return view;
+}
+
+function candidate(name: string): HTMLElement {
+  const item = screen.getAllByTestId("candidate").find((c) => within(c).queryByText(name));
+  if (!item) throw new Error(`no candidate ${name}`);
+  return item;
+}
+
+describe("matching panel", () => {
+  it("ranks candidates with every factor's points and reason", async () => {
+    await panel();
+    expect(screen.getByTestId("matching-summary")).toHaveTextContent("6 people can take part and 1 cannot yet");
+    const first = screen.getAllByTestId("candidate")[0];
+    // Abdi is the only one with the required skill.
+    expect(first).toHaveTextContent("Abdi 1");
+    const table = within(first).getByRole("table", { name: /Why Abdi 1 scores \d+ points/ });
+    const rows = within(table).getAllByRole("row").slice(1) as HTMLTableRowElement[];
+    expect(rows).toHaveLength(6);
+    expect(within(table).getByRole("rowheader", { name: "Skills needed" })).toBeInTheDocument();
+    expect(table).toHaveTextContent("40 of 40");
+    expect(table).toHaveTextContent("has 1 of 1 required skills (assessment)");
+    expect(table).toHaveTextContent("does not apply");
+    const total = Number(within(first).getByTestId("candidate-total").textContent?.match(/\d+/)?.[0]);
+    const points = rows.map((r) => Number(r.cells[1].textContent?.match(/^\d+/)?.[0] ?? 0));
+    expect(points.reduce((a, b) => a + b, 0)).toBe(total);
+  });
+
+  it("keeps the not-eligible people folded away, with their reasons and next step", async () => {
+    await panel();
+    const details = screen.getByTestId("not-eligible");
+    expect(details).not.toHaveAttribute("open");
+    expect(within(details).getByText("Not eligible (1)")).toBeInTheDocument();
+    expect(details).toHaveTextContent("Grace 6");
+    expect(details).toHaveTextContent("is paused");
+    expect(details).toHaveTextContent("Next step: ask whether they would like to take part again");
+  });
+
+  it("invites one candidate and lists the invitation as invited", async () => {
+    const user = userEvent.setup();
+    await panel();
+    expect(screen.getByText("Nobody has been shortlisted or invited yet.")).toBeInTheDocument();
+    await user.click(within(candidate("Hodan 2")).getByRole("button", { name: "Invite Hodan 2" }));
+    expect(await screen.findByTestId("matching-message")).toHaveTextContent("Hodan 2: Invited.");
+    const row = within(screen.getByTestId("invitations")).getByRole("row", { name: /Hodan 2/ });
+    expect(within(row).getByTestId("invitation-status")).toHaveTextContent("Invited");
+    expect(within(candidate("Hodan 2")).queryByRole("button", { name: "Invite Hodan 2" })).toBeNull();
+    expect(within(candidate("Hodan 2")).getByTestId("candidate-status")).toHaveTextContent("Invited");
+  });
+
+  it("suggests a team for the places, says what it covers and lacks, and invites it", async () => {
+    const user = userEvent.setup();
+    await panel();
+    const team = screen.getByTestId("team");
+    expect(within(team).getAllByTestId("team-member")).toHaveLength(3);
+    expect(within(team).getByTestId("team-covers")).toHaveTextContent("assessment");
+    expect(within(team).getByTestId("team-lacks")).toHaveTextContent("nothing");
+
+    const places = within(team).getByLabelText("Places to fill");
+    await user.clear(places);
+    await user.type(places, "2");
+    places.blur();
+    await waitFor(() => expect(within(screen.getByTestId("team")).getAllByTestId("team-member")).toHaveLength(2));
+
+    await user.click(screen.getByRole("button", { name: "Invite the team (2)" }));
+    expect(await screen.findByTestId("matching-message")).toHaveTextContent("Invited: 2.");
+    expect(within(screen.getByTestId("invitations")).getAllByTestId("invitation-row")).toHaveLength(2);
+    expect(screen.getByText("Everyone in this team has been asked.")).toBeInTheDocument();
+  });
+
+  it("moves an invitation on, asking for the hours when they attended", async () => {
+    const user = userEvent.setup();
+    await panel();
+    await user.click(within(candidate("Amina 0")).getByRole("button", { name: "Invite Amina 0" }));
+    await user.click(await screen.findByRole("button", { name: "Accepted: Amina 0" }));
+    await user.click(await screen.findByRole("button", { name: "Attended…: Amina 0" }));
+    const hours = screen.getByLabelText("Hours Amina 0 gave");
+    expect(hours).toHaveFocus();
+    await user.type(hours, "2.5");
+    await user.click(screen.getByRole("button", { name: "Record attendance" }));
+    const row = within(screen.getByTestId("invitations")).getByRole("row", { name: /Amina 0/ });
+    await waitFor(() => expect(within(row).getByTestId("invitation-status")).toHaveTextContent("Attended"));
+    expect(row).toHaveTextContent("2.5 h");
+    expect(row).toHaveTextContent("Final");
+  });
+
+  it("shows why an invitation cannot be made", async () => {
+    const user = userEvent.setup();
+    await panel();
+    // Someone paused since the list was drawn up.
+    backend.people.get("a-2")!.detail.profile.status = "paused";
+    await user.click(within(candidate("Hodan 2")).getByRole("button", { name: "Invite Hodan 2" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Hodan 2 cannot take part: is paused");
+  });
+
+  it("tells the coordinator what not to offer someone who may not be paid", async () => {
+    backend.projects.get("p-1")!.recognition = ["thanks", "voucher"];
+    await panel();
+    // a-0 may not be paid, a-1 needs checking first.
+    expect(candidate("Amina 0")).toHaveTextContent("May not be paid: do not offer Voucher. Offer instead: Travel expenses, Meal, Certificate, Reference letter.");
+    expect(candidate("Abdi 1")).toHaveTextContent("Check first whether they may receive Voucher.");
+  });
+
+  it("shows more candidates on request", async () => {
+    backend = new MockBackend({ seed: 30 });
+    backend.unlocked = true;
+    useBackend(backend);
+    const user = userEvent.setup();
+    await panel();
+    expect(screen.getAllByTestId("candidate")).toHaveLength(10);
+    await user.click(screen.getByRole("button", { name: /Show more \(showing 10 of 26\)/ }));
+    await waitFor(() => expect(screen.getAllByTestId("candidate")).toHaveLength(20));
+  });
+
+  it("offers the rota of a recurring seat, and wants a reason to override it", async () => {
+    backend.matching.rotas.set("p-1", { members: ["a-0", "a-1"], seats: 1, turns: [{ date: "2026-01-10", ambassadors: ["a-0"], suggested: ["a-0"], override_reason: null, recorded: "2026-01-10" }] });
+    const user = userEvent.setup();
+    await panel();
+    const rota = await screen.findByTestId("rota");
+    await fireEvent.input(within(rota).getByLabelText("Meeting date"), { target: { value: "2026-04-01" } });
+    await user.click(within(rota).getByRole("button", { name: "Whose turn?" }));
+    const order = await within(rota).findByTestId("rota-order");
+    expect(within(order).getAllByRole("listitem")[0]).toHaveTextContent(/Abdi 1\s*Suggested/);
+    await user.click(within(rota).getByRole("checkbox", { name: "Amina 0" }));
+    await user.click(within(rota).getByRole("button", { name: "Record with this reason" }));
+    expect(await within(rota).findByRole("alert")).toHaveTextContent("needs a reason");
+    await user.click(within(rota).getByRole("button", { name: "Give the seat to the suggestion" }));
+    expect(await within(rota).findByRole("status")).toHaveTextContent("Recorded for \u20662026-04-01\u2069: Abdi 1.");
+  });
+});
+
+describe("matching logic", () => {
+  it("invites only who the lifecycle allows", () => {
+    expect(canInvite(null)).toBe(true);
+    expect(canInvite("shortlisted")).toBe(true);
+    expect(canInvite("declined")).toBe(true);
+    expect(canInvite("invited")).toBe(false);
+    expect(canInvite("attended")).toBe(false);
+  });
+
+  it("asks only the team members not yet asked", () => {
+    const member = (id: string, invitation: Team["members"][number]["invitation"]) => ({ ambassador_id: id, display_name: id, region: "", total: 0, first_timer: false, invitation, why: [] });
+    const team = { members: [member("a", null), member("b", "invited"), member("c", "shortlisted"), member("d", "accepted")] } as unknown as Team;
+    expect(stillToInvite(team).map((m) => m.ambassador_id)).toEqual(["a", "c"]);
+  });
+});
