@@ -1,0 +1,160 @@
+// Issue 5 in the real window: open a project on a demo store, see ranked
+// candidates with the reason for every point, see the suggested team,
+// invite one candidate and find them listed as invited. axe-core checks the
+// project page with the matching panel (serious and critical fail), in
+// English and Arabic, and screenshots go to docs/screenshots/
+// (SANCTUARY_SCREENSHOTS=0 skips them).
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { axeViolations, launch, screenshots, waitFor } from "./harness.mjs";
+
+let app;
+
+before(async () => {
+  app = await launch({ SANCTUARY_DEMO: "1", SANCTUARY_DEMO_AMBASSADORS: "120" });
+  mkdirSync(screenshots, { recursive: true });
+});
+after(async () => {
+  await app?.stop();
+});
+
+async function check(b, what) {
+  const violations = await axeViolations(b);
+  assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+async function shoot(b, name) {
+  if (process.env.SANCTUARY_SCREENSHOTS === "0") return;
+  await b.pause(250);
+  await b.saveScreenshot(path.join(screenshots, `${name}.png`));
+}
+
+/** Scrolls the app's content pane (not the window) so `selector` is at its top. */
+async function scrollTo(b, selector) {
+  await b.execute((sel) => {
+    window.scrollTo(0, 0);
+    const el = document.querySelector(sel);
+    const pane = document.querySelector(".content");
+    if (el && pane) pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 12;
+  }, selector);
+  await b.pause(100);
+}
+
+async function nav(b, screen) {
+  await (await b.$(`[data-testid=nav-${screen}]`)).click();
+  await b.pause(300);
+}
+
+/** Opens the project at `index` in the list and waits for its matching panel. */
+async function openProject(b, index) {
+  await nav(b, "projects");
+  await waitFor(b, "table button.link");
+  const links = await b.$$("table button.link");
+  const title = await links[index].getText();
+  await links[index].click();
+  await waitFor(b, "[data-testid=matching-summary]", 30_000);
+  return { title, count: links.length };
+}
+
+/** The texts of the first candidate's reasons table, row by row. */
+async function firstCandidate(b) {
+  return b.execute(() => {
+    const c = document.querySelector("[data-testid=candidate]");
+    if (!c) return null;
+    const table = c.querySelector("table");
+    return {
+      name: c.querySelector(".name")?.textContent ?? "",
+      total: c.querySelector("[data-testid=candidate-total]")?.textContent ?? "",
+      caption: table?.querySelector("caption")?.textContent ?? "",
+      rows: [...(table?.querySelectorAll("tbody tr") ?? [])].map((r) => [...r.cells].map((cell) => cell.textContent.trim())),
+    };
+  });
+}
+
+test("open a project, see ranked candidates with reasons and a team, invite one", { timeout: 600_000 }, async () => {
+  const b = app.browser;
+  await b.setWindowSize(1280, 720).catch(() => {});
+  const passphrase = await waitFor(b, "#passphrase", 300_000); // A new demo store is made first.
+  await passphrase.setValue("demo passphrase");
+  await b.keys("Enter");
+  await waitFor(b, "[data-testid=lock]", 60_000);
+
+  // The first project with someone to invite (a demo project may have nobody eligible).
+  let index = 0;
+  let opened;
+  let candidate = null;
+  for (;;) {
+    opened = await openProject(b, index);
+    candidate = await firstCandidate(b);
+    if (candidate && (await b.$("[data-testid=candidate] [data-testid=invite]").isExisting())) break;
+    index++;
+    assert.ok(index < opened.count, "no demo project has a candidate to invite");
+  }
+  const summary = await (await b.$("[data-testid=matching-summary]")).getText();
+  assert.match(summary, /^\d+ people can take part and \d+ cannot yet, as of \u2066?\d{4}-\d{2}-\d{2}\u2069?\.$/);
+
+  // Ranked, with every factor's points and reason; the points add up to the total.
+  assert.equal(candidate.rows.length, 6, JSON.stringify(candidate));
+  assert.match(candidate.caption, new RegExp(`^Why .+ scores -?\\d+ points$`));
+  for (const [factor, , reason] of candidate.rows) {
+    assert.ok(factor.length > 0 && reason.length > 0, JSON.stringify(candidate.rows));
+  }
+  const sum = candidate.rows.reduce((s, [, pts]) => s + (Number(pts.match(/^-?\d+/)?.[0]) || 0), 0);
+  assert.equal(`${sum} points`, candidate.total);
+
+  // The suggested team and what it covers and lacks.
+  const team = await waitFor(b, "[data-testid=team]");
+  assert.ok((await team.$$("[data-testid=team-member]")).length > 0, "a team is suggested");
+  assert.ok((await (await b.$("[data-testid=team-covers]")).getText()).length > 0);
+  assert.ok((await (await b.$("[data-testid=team-lacks]")).getText()).length > 0);
+
+  // Not eligible: folded away, with reasons once opened.
+  const notEligible = await b.$("[data-testid=not-eligible]");
+  if (await notEligible.isExisting()) {
+    assert.equal(await notEligible.getAttribute("open"), null);
+  }
+
+  await check(b, "en project page with matching");
+
+  // Invite the first candidate who can be invited.
+  const card = await b.$("[data-testid=candidate]:has([data-testid=invite])");
+  const name = await (await card.$(".name")).getText();
+  await (await card.$("[data-testid=invite]")).click();
+  await b.waitUntil(
+    async () =>
+      b.execute((who) => {
+        const rows = [...document.querySelectorAll("[data-testid=invitation-row]")];
+        return rows.some((r) => r.querySelector("th")?.textContent === who && r.querySelector("[data-testid=invitation-status]")?.textContent === "Invited");
+      }, name),
+    { timeout: 20_000, timeoutMsg: `${name} is not listed as invited` },
+  );
+  assert.match(await (await b.$("[data-testid=matching-message]")).getText(), new RegExp(`${name}: Invited\\.`));
+
+  if (await notEligible.isExisting()) {
+    await (await notEligible.$("summary")).click();
+    assert.equal(await notEligible.getAttribute("open"), "true");
+  }
+  await check(b, "en matching after inviting, not-eligible open");
+  await scrollTo(b, "#matching-heading");
+  await shoot(b, "en-matching");
+  await scrollTo(b, "#candidates-heading");
+  await shoot(b, "en-matching-candidates");
+
+  // Arabic, right to left: the same page passes axe and is photographed.
+  await nav(b, "settings");
+  await (await b.$("#language")).selectByAttribute("value", "ar");
+  await b.waitUntil(async () => (await b.execute(() => document.documentElement.dir)) === "rtl");
+  await openProject(b, index);
+  await waitFor(b, "[data-testid=candidate]");
+  await check(b, "ar project page with matching");
+  await scrollTo(b, "#matching-heading");
+  await shoot(b, "ar-matching");
+  await scrollTo(b, "#candidates-heading");
+  await shoot(b, "ar-matching-candidates");
+
+  // Back to English for whoever opens this store next.
+  await nav(b, "settings");
+  await (await b.$("#language")).selectByAttribute("value", "en");
+});
