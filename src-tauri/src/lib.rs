@@ -81,12 +81,6 @@ pub fn run() {
             commands::sync::sync_folder,
             commands::sync::resolve_conflict,
             commands::sync::create_invite,
-        ])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("sanctuary-app: {e}");
-        std::process::exit(1);
-    }
             commands::self_view::enter_self_view,
             commands::self_view::self_view_page,
             commands::self_view::suggest,
@@ -95,6 +89,12 @@ pub fn run() {
             commands::self_view::decide_suggestion,
             commands::self_view::record_session,
             commands::self_view::export_record,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("sanctuary-app: {e}");
+        std::process::exit(1);
+    }
 }
 
 /// Makes the demo store in the background the first time the app runs with

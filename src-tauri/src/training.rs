@@ -5,7 +5,7 @@
 //! the home screen groups them by.
 
 use sanctuary_core::model::Day;
-use sanctuary_core::{REMINDER_DAYS, Sanctuary, reminder_band};
+use sanctuary_core::{Sanctuary, reminder_band};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -34,10 +34,10 @@ pub fn expiry_state(days_left: Option<i64>) -> ExpiryState {
     }
 }
 
-/// People whose latest completion has expired or is within the widest
-/// reminder band, soonest first (the core's query).
-pub fn expiring(s: &Sanctuary, today: Day) -> Vec<ExpiringTraining> {
-    s.expiring(today, REMINDER_DAYS[0], true)
+/// People whose latest completion has expired or expires within `days`,
+/// soonest first (the core's query).
+pub fn expiring(s: &Sanctuary, today: Day, days: i64) -> Vec<ExpiringTraining> {
+    s.expiring(today, days, true)
         .into_iter()
         .map(|c| ExpiringTraining {
             state: expiry_state(c.days_left),

@@ -18,7 +18,13 @@ pub async fn add_course(state: State<'_, AppState>, course: Course) -> ApiResult
     state.with(|s| Ok(s.add_course(course)?))
 }
 
+/// Training that has expired or expires within `days` (default 60, the
+/// widest reminder band; at most 366).
 #[tauri::command]
-pub async fn expiring_training(state: State<'_, AppState>) -> ApiResult<Vec<ExpiringTraining>> {
-    state.with(|s| Ok(crate::training::expiring(s, Day::today())))
+pub async fn expiring_training(
+    state: State<'_, AppState>,
+    days: Option<u16>,
+) -> ApiResult<Vec<ExpiringTraining>> {
+    let days = days.map_or(sanctuary_core::REMINDER_DAYS[0], |d| i64::from(d.min(366)));
+    state.with(|s| Ok(crate::training::expiring(s, Day::today(), days)))
 }

@@ -5,6 +5,6 @@ pub mod ambassadors;
 pub mod catalog;
 pub mod matching;
 pub mod projects;
-pub mod session;
 pub mod self_view;
+pub mod session;
 pub mod sync;

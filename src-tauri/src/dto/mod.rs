@@ -12,8 +12,8 @@ pub mod ambassador;
 pub mod catalog;
 pub mod matching;
 pub mod project;
-pub mod session;
 pub mod self_view;
+pub mod session;
 pub mod sync;
 pub mod vocab;
 
@@ -75,6 +75,10 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sync::ImportResult::export_all(dir)?;
     sync::FolderResult::export_all(dir)?;
     sync::InviteInfo::export_all(dir)?;
+    self_view::SelfViewPage::export_all(dir)?;
+    self_view::SuggestionChange::export_all(dir)?;
+    self_view::SuggestionRow::export_all(dir)?;
+    self_view::SessionInput::export_all(dir)?;
     Ok(())
 }
 
@@ -82,10 +86,6 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
 mod tests {
     use super::*;
 
-    self_view::SelfViewPage::export_all(dir)?;
-    self_view::SuggestionChange::export_all(dir)?;
-    self_view::SuggestionRow::export_all(dir)?;
-    self_view::SessionInput::export_all(dir)?;
     #[test]
     fn blank_optional_text_is_none() {
         assert_eq!(opt_text(Some("  ".into())), None);

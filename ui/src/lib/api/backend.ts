@@ -71,7 +71,21 @@ export interface Backend {
 
   getCatalog(): Promise<CatalogView>;
   addCourse(course: Course): Promise<string>;
-  expiringTraining(): Promise<ExpiringTraining[]>;
+  /** Expired, or expiring within `days` (60 when null). */
+  expiringTraining(days?: number | null): Promise<ExpiringTraining[]>;
+  recordSession(session: SessionInput): Promise<number>;
+  /** Writes a person's record for a CV (PDF, or HTML for a .html path); returns bytes written. */
+  exportRecord(ambassadorId: string, path: string): Promise<number>;
+  /** Native dialog: where to save a printable record; null if cancelled. */
+  chooseRecordPath(suggested: string): Promise<string | null>;
+
+  /** Self-view: only this person's record stays decrypted until the coordinator's passphrase. */
+  enterSelfView(ambassadorId: string): Promise<SelfViewPage>;
+  selfViewPage(): Promise<SelfViewPage>;
+  suggest(change: SuggestionChange): Promise<SelfViewPage>;
+  leaveSelfView(passphrase: string): Promise<void>;
+  pendingSuggestions(): Promise<SuggestionRow[]>;
+  decideSuggestion(ambassadorId: string, suggestionId: string, approve: boolean): Promise<SuggestionRow[]>;
 
   syncStatus(): Promise<SyncView>;
   syncExport(path: string): Promise<ExportResult>;
@@ -88,19 +102,6 @@ export interface Backend {
 
   /** Called when the store changes state on its own (auto-lock, demo ready). */
   onStatusChanged(listener: (reason: string) => void): Promise<() => void>;
-  recordSession(session: SessionInput): Promise<number>;
-  /** Writes a person's record for a CV (PDF, or HTML for a .html path); returns bytes written. */
-  exportRecord(ambassadorId: string, path: string): Promise<number>;
-  /** Native dialog: where to save a printable record; null if cancelled. */
-  chooseRecordPath(suggested: string): Promise<string | null>;
-
-  /** Self-view: only this person's record stays decrypted until the coordinator's passphrase. */
-  enterSelfView(ambassadorId: string): Promise<SelfViewPage>;
-  selfViewPage(): Promise<SelfViewPage>;
-  suggest(change: SuggestionChange): Promise<SelfViewPage>;
-  leaveSelfView(passphrase: string): Promise<void>;
-  pendingSuggestions(): Promise<SuggestionRow[]>;
-  decideSuggestion(ambassadorId: string, suggestionId: string, approve: boolean): Promise<SuggestionRow[]>;
 }
 
 /** A failed call: `code` is stable (the UI branches on it), `message` is for people. */

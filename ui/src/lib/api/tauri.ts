@@ -49,15 +49,7 @@ export const tauriBackend: Backend = {
 
   getCatalog: () => call("get_catalog"),
   addCourse: (course) => call("add_course", { course }),
-  expiringTraining: () => call("expiring_training"),
-
-  syncStatus: () => call("sync_status"),
-  syncExport: (path) => call("sync_export", { path }),
-  syncImport: (path) => call("sync_import", { path }),
-  syncFolder: (path) => call("sync_folder", { path }),
-  resolveConflict: (document, field, keep) => call("resolve_conflict", { document, field, keep }),
-  createInvite: (path) => call("create_invite", { path }),
-
+  expiringTraining: (days) => call("expiring_training", { days: days ?? null }),
   recordSession: (session) => call("record_session", { session }),
   exportRecord: (id, path) => call("export_record", { id, path }),
   chooseRecordPath: async (suggested) =>
@@ -70,6 +62,14 @@ export const tauriBackend: Backend = {
   pendingSuggestions: () => call("pending_suggestions"),
   decideSuggestion: (ambassadorId, suggestionId, approve) =>
     call("decide_suggestion", { ambassadorId, suggestionId, approve }),
+
+  syncStatus: () => call("sync_status"),
+  syncExport: (path) => call("sync_export", { path }),
+  syncImport: (path) => call("sync_import", { path }),
+  syncFolder: (path) => call("sync_folder", { path }),
+  resolveConflict: (document, field, keep) => call("resolve_conflict", { document, field, keep }),
+  createInvite: (path) => call("create_invite", { path }),
+
   chooseSavePath: async (suggested) =>
     (await save({ defaultPath: suggested, filters: [{ name: "Sanctuary bundle", extensions: ["bundle"] }] })) ?? null,
   chooseBundle: async () => {
