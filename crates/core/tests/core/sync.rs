@@ -429,3 +429,88 @@ fn a_large_first_sync_reloads_and_keeps_merging() {
     );
     assert_converged(&mut stores);
 }
+
+/// A member's properly signed and sealed bundle carrying a change written
+/// by a device that is not in the network is refused whole (authors are
+/// read from the change graph's metadata): for a document the receiver has,
+/// for a new one sent as change chunks, and for a new one sent compacted.
+/// The same bundle with the member's own change is accepted, so it is the
+/// author that is refused.
+#[test]
+fn changes_by_a_non_member_are_refused() {
+    use automerge::transaction::Transactable;
+    use automerge::{ActorId, AutoCommit, ROOT, ReadDoc};
+    use sanctuary_sync::bundle::{self, DocPayload, Header, Wraps};
+    use sanctuary_sync::keys::{NetworkKey, SigningKey, from_hex};
+
+    let (_temp, dirs, mut stores) = network(2);
+    let id = stores[0].add_ambassador(profile("Known")).unwrap();
+    exchange_all(&mut stores);
+    let founder = &stores[0];
+    let store = founder.store();
+    let signer =
+        SigningKey::from_pkcs8(&store.get_meta("sync.device-key").unwrap().unwrap()).unwrap();
+    let keys: Vec<(u32, Vec<u8>)> =
+        postcard::from_bytes(&store.get_meta("sync.network-keys").unwrap().unwrap()).unwrap();
+    let (epoch, key) = keys.last().unwrap();
+    let key = NetworkKey::from_bytes(key).unwrap();
+    let chunks = store.read_chunks(&id).unwrap();
+    let stored = chunks.concat();
+
+    let edited_by = |actor: ActorId| {
+        let mut doc = AutoCommit::load(&stored).unwrap();
+        let heads = doc.get_heads();
+        doc.set_actor(actor);
+        let profile = doc.get(ROOT, "profile").unwrap().unwrap().1;
+        doc.put(&profile, "notes", "who wrote this?").unwrap();
+        doc.commit();
+        let change = doc.save_after(&heads);
+        (change, doc.save())
+    };
+    let network_id = founder.network().id.clone();
+    let sender = from_hex(&founder.device_id()).unwrap();
+    let founder_actor = ActorId::from(sender.clone());
+    let mut seq = 1000;
+    let mut bundle_of = |docs: Vec<DocPayload>| {
+        seq += 1;
+        let header = Header {
+            network_id: network_id.clone(),
+            epoch: *epoch,
+            sender: sender.clone(),
+            recipient: Vec::new(),
+            seq,
+            base: 0,
+            prev_hash: [0; 32],
+            created: 0,
+            acks: Vec::new(),
+            wraps: Wraps::default(),
+        };
+        bundle::write(&header, &docs, &key, &signer).unwrap()
+    };
+    let payload = |id: &str, data: Vec<u8>| DocPayload {
+        id: id.to_string(),
+        kind: 1,
+        data,
+    };
+
+    let (change, compacted) = edited_by(ActorId::random());
+    let existing = bundle_of(vec![payload(&id, change.clone())]);
+    let mut as_changes = stored.clone();
+    as_changes.extend_from_slice(&change);
+    let new_as_changes = bundle_of(vec![payload("0123456789abcdef", as_changes)]);
+    let new_compacted = bundle_of(vec![payload("fedcba9876543210", compacted)]);
+    let (own_change, _) = edited_by(founder_actor);
+    let control = bundle_of(vec![payload(&id, own_change)]);
+    drop(stores);
+
+    refused(&dirs[1], &existing, "not-a-member");
+    refused(&dirs[1], &new_as_changes, "not-a-member");
+    refused(&dirs[1], &new_compacted, "not-a-member");
+    let mut receiver = reopen(&dirs[1]);
+    let report = receiver.sync_import(&control).unwrap();
+    assert_eq!(report.changed, 1);
+    assert_eq!(
+        receiver.ambassador(&id).unwrap().profile.notes,
+        "who wrote this?"
+    );
+}
