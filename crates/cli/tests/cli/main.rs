@@ -5,4 +5,5 @@ mod errors;
 mod matching;
 mod record;
 mod support;
+mod sync;
 mod training;
