@@ -12,6 +12,7 @@ mod autolock;
 pub mod commands;
 pub mod dto;
 pub mod error;
+pub mod rows;
 pub mod state;
 pub mod training;
 
@@ -55,6 +56,8 @@ pub fn run() {
             commands::session::change_passphrase,
             commands::session::save_settings,
             commands::ambassadors::search_ambassadors,
+            commands::ambassadors::ambassador_rows,
+            commands::ambassadors::search_positions,
             commands::ambassadors::get_ambassador,
             commands::ambassadors::add_ambassador,
             commands::ambassadors::edit_ambassador,

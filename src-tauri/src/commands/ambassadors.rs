@@ -4,8 +4,8 @@ use sanctuary_core::model::{Day, Stream, units};
 use tauri::State;
 
 use crate::dto::ambassador::{
-    AmbassadorDetail, AmbassadorQuery, AmbassadorRow, ConsentInput, ContributionInput, Profile,
-    RecognitionInput, SearchResult, TrainingInput,
+    AmbassadorDetail, AmbassadorQuery, AmbassadorRow, ConsentInput, ContributionInput, Positions,
+    Profile, RecognitionInput, RowList, SearchResult, TrainingInput,
 };
 use crate::dto::{day, opt_text};
 use crate::error::ApiResult;
@@ -16,7 +16,7 @@ pub async fn search_ambassadors(
     state: State<'_, AppState>,
     query: AmbassadorQuery,
 ) -> ApiResult<SearchResult> {
-    state.with(|s| {
+    state.read(|s| {
         let rows = s
             .search_ambassadors(&query.into())
             .into_iter()
@@ -29,9 +29,38 @@ pub async fn search_ambassadors(
     })
 }
 
+/// Every row of the list, once per change of the data.
+#[tauri::command]
+pub async fn ambassador_rows(state: State<'_, AppState>) -> ApiResult<RowList> {
+    state.with_rows(|s, index, everyone| {
+        let everyone = everyone.unwrap_or_else(|| crate::rows::everyone(s));
+        Ok(RowList {
+            generation: index.generation,
+            rows: everyone.into_iter().map(AmbassadorRow::from).collect(),
+        })
+    })
+}
+
+/// A search as positions in the rows of [`ambassador_rows`]: what each
+/// keystroke in the list asks.
+#[tauri::command]
+pub async fn search_positions(
+    state: State<'_, AppState>,
+    query: AmbassadorQuery,
+) -> ApiResult<Positions> {
+    let query = query.into();
+    state.with_rows(|s, index, _| {
+        Ok(Positions {
+            generation: index.generation,
+            positions: index.search(s, &query),
+            total: u32::try_from(s.ambassador_count()).unwrap_or(u32::MAX),
+        })
+    })
+}
+
 #[tauri::command]
 pub async fn get_ambassador(state: State<'_, AppState>, id: String) -> ApiResult<AmbassadorDetail> {
-    state.with(|s| {
+    state.read(|s| {
         let doc = s.ambassador(&id)?;
         Ok(AmbassadorDetail::new(s, doc, Day::today()))
     })

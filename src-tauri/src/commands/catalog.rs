@@ -9,7 +9,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn get_catalog(state: State<'_, AppState>) -> ApiResult<CatalogView> {
-    state.with(|s| Ok(CatalogView::from(s.catalog())))
+    state.read(|s| Ok(CatalogView::from(s.catalog())))
 }
 
 #[tauri::command]
@@ -26,5 +26,5 @@ pub async fn expiring_training(
     days: Option<u16>,
 ) -> ApiResult<Vec<ExpiringTraining>> {
     let days = days.map_or(sanctuary_core::REMINDER_DAYS[0], |d| i64::from(d.min(366)));
-    state.with(|s| Ok(crate::training::expiring(s, Day::today(), days)))
+    state.read(|s| Ok(crate::training::expiring(s, Day::today(), days)))
 }

@@ -8,12 +8,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_projects(state: State<'_, AppState>) -> ApiResult<Vec<ProjectRow>> {
-    state.with(|s| Ok(s.projects().into_iter().map(ProjectRow::from).collect()))
+    state.read(|s| Ok(s.projects().into_iter().map(ProjectRow::from).collect()))
 }
 
 #[tauri::command]
 pub async fn get_project(state: State<'_, AppState>, id: String) -> ApiResult<ProjectPage> {
-    state.with(|s| {
+    state.read(|s| {
         let doc = s.project(&id)?;
         Ok(ProjectPage::new(s, doc))
     })

@@ -66,7 +66,7 @@ pub async fn leave_self_view(
 /// Every suggestion waiting for a coordinator, oldest first.
 #[tauri::command]
 pub async fn pending_suggestions(state: State<'_, AppState>) -> ApiResult<Vec<SuggestionRow>> {
-    state.with(|s| {
+    state.read(|s| {
         let titles = lookup_of(s);
         let lookup = Lookup {
             catalog: s.catalog(),

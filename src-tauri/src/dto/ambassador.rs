@@ -74,6 +74,24 @@ pub struct SearchResult {
     pub total: u32,
 }
 
+/// Every row of the list (archived included) in list order, for the UI to
+/// keep while `generation` lasts.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RowList {
+    pub generation: u32,
+    pub rows: Vec<AmbassadorRow>,
+}
+
+/// A search's answer: positions in the [`RowList`] of `generation`, in list
+/// order. If `generation` is not the UI's, its rows are out of date.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Positions {
+    pub generation: u32,
+    pub positions: Vec<u32>,
+    /// Everyone in the store, archived included.
+    pub total: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct LanguageSkill {
     pub language: String,

@@ -73,13 +73,19 @@ fn text_matches(doc: &AmbassadorDoc, needle: &str) -> bool {
 impl Sanctuary {
     /// Ambassadors matching `query`, sorted by display name.
     pub fn search_ambassadors(&self, query: &AmbassadorQuery) -> Vec<&AmbassadorDoc> {
-        let mut found: Vec<&AmbassadorDoc> = self
-            .ambassadors
-            .values()
-            .filter(|d| query.matches(d))
-            .collect();
+        let mut found: Vec<&AmbassadorDoc> = self.search_unsorted(query).collect();
         found.sort_by_cached_key(|d| (d.profile.display_name.to_lowercase(), d.id().to_string()));
         found
+    }
+
+    /// Ambassadors matching `query`, in no particular order: for callers
+    /// that order them another way (the app sorts positions in a list it
+    /// already holds).
+    pub fn search_unsorted<'a>(
+        &'a self,
+        query: &AmbassadorQuery,
+    ) -> impl Iterator<Item = &'a AmbassadorDoc> {
+        self.ambassadors.values().filter(move |d| query.matches(d))
     }
 
     /// Every ambassador not archived, sorted by display name.

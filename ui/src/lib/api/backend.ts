@@ -3,6 +3,7 @@
 import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
 import type { ApiError } from "../bindings/ApiError";
+import { isMessageKey, locale, t } from "../i18n/i18n.svelte";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { CatalogView } from "../bindings/CatalogView";
 import type { ConsentInput } from "../bindings/ConsentInput";
@@ -14,6 +15,8 @@ import type { Project } from "../bindings/Project";
 import type { ProjectPage } from "../bindings/ProjectPage";
 import type { ProjectRow } from "../bindings/ProjectRow";
 import type { RecognitionInput } from "../bindings/RecognitionInput";
+import type { Positions } from "../bindings/Positions";
+import type { RowList } from "../bindings/RowList";
 import type { SearchResult } from "../bindings/SearchResult";
 import type { SelfViewPage } from "../bindings/SelfViewPage";
 import type { SessionInput } from "../bindings/SessionInput";
@@ -47,6 +50,10 @@ export interface Backend {
   saveSettings(settings: Settings): Promise<Settings>;
 
   searchAmbassadors(query: AmbassadorQuery): Promise<SearchResult>;
+  /** Every row of the list; keep it while its generation lasts. */
+  ambassadorRows(): Promise<RowList>;
+  /** A search as positions in the rows of the answer's generation. */
+  searchPositions(query: AmbassadorQuery): Promise<Positions>;
   getAmbassador(id: string): Promise<AmbassadorDetail>;
   addAmbassador(profile: Profile): Promise<string>;
   editAmbassador(id: string, profile: Profile): Promise<void>;
@@ -104,13 +111,27 @@ export interface Backend {
   onStatusChanged(listener: (reason: string) => void): Promise<() => void>;
 }
 
-/** A failed call: `code` is stable (the UI branches on it), `message` is for people. */
+/**
+ * A failed call: `code` is stable (the UI branches on it), `message` is for
+ * people. The core words its sentences in English; in another language the
+ * message leads with the code's translated summary and keeps the core's
+ * sentence after it as the detail.
+ */
 export class ApiFailure extends Error {
   readonly code: string;
+  /** The core's own sentence. */
+  readonly detail: string;
   constructor(error: ApiError) {
-    super(error.message);
+    super(failureText(error));
     this.code = error.code;
+    this.detail = error.message;
   }
+}
+
+export function failureText(error: ApiError): string {
+  const key = `errorCode.${error.code}`;
+  if (locale() === "en" || !isMessageKey(key)) return error.message;
+  return `${t(key)} (${error.message})`;
 }
 
 /** Any thrown value as an ApiFailure, so callers can always read `code`. */

@@ -63,6 +63,10 @@ export function setLocale(code: string): void {
   }
 }
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 /** The message `key` in the current language, with `{name}` placeholders filled. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text: string = LOCALES[state.locale].messages[key] ?? en[key] ?? key;

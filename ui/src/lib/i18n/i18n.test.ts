@@ -27,3 +27,16 @@ describe("messages", () => {
     expect(t("nav.ambassadors")).toBe("Ambassadors");
   });
 });
+
+describe("errors from the core", () => {
+  it("keep the core's sentence in English and lead with a translated summary elsewhere", async () => {
+    const { failureText } = await import("../api/backend");
+    const error = { code: "bundle-altered", message: "the bundle was changed after it was signed" };
+    setLocale("en");
+    expect(failureText(error)).toBe("the bundle was changed after it was signed");
+    setLocale("ar");
+    expect(failureText(error)).toBe("تغيّرت هذه الحزمة أو تلفت بعد كتابتها؛ لم يُستورد شيء. (the bundle was changed after it was signed)");
+    expect(failureText({ code: "no-such-code", message: "x" })).toBe("x");
+    setLocale("en");
+  });
+});
