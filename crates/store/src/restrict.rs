@@ -36,15 +36,24 @@ impl Store {
     /// Unwraps the store key again with the passphrase. A wrong passphrase
     /// leaves the store restricted.
     pub fn unrestrict(&mut self, passphrase: &SecretString) -> Result<(), StoreError> {
+        self.keys.store_key = Some(self.unwrap_with(passphrase)?);
+        Ok(())
+    }
+
+    /// Whether `passphrase` is this store's, without changing anything: for
+    /// asking again before a sensitive step such as changing it.
+    pub fn check_passphrase(&self, passphrase: &SecretString) -> Result<(), StoreError> {
+        self.unwrap_with(passphrase).map(drop)
+    }
+
+    fn unwrap_with(&self, passphrase: &SecretString) -> Result<crypto::Key, StoreError> {
         let header = schema::read_header(&self.conn)?;
         let (kek, _) = derive(passphrase, &header.salt, header.kdf)?;
-        let store_key = crypto::unwrap_key(
+        crypto::unwrap_key(
             &kek,
             &crate::aad::store_key(&header.store_id),
             &header.wrapped_key,
         )
-        .map_err(|_| StoreError::WrongPassphrase)?;
-        self.keys.store_key = Some(store_key);
-        Ok(())
+        .map_err(|_| StoreError::WrongPassphrase)
     }
 }

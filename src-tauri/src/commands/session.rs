@@ -112,13 +112,20 @@ pub async fn touch(state: State<'_, AppState>) -> ApiResult<()> {
     Ok(())
 }
 
+/// Changes the passphrase once the current one is given again, so someone
+/// who finds the laptop unlocked cannot lock the coordinator out.
 #[tauri::command]
 pub async fn change_passphrase(
     state: State<'_, AppState>,
+    current_passphrase: String,
     new_passphrase: String,
 ) -> ApiResult<()> {
+    let current = SecretString::from(current_passphrase);
     let new = SecretString::from(new_passphrase);
-    state.with(|s| Ok(s.change_passphrase(&new, KdfParams::DEFAULT)?))
+    state.with(|s| {
+        s.check_passphrase(&current)?;
+        Ok(s.change_passphrase(&new, KdfParams::DEFAULT)?)
+    })
 }
 
 #[tauri::command]

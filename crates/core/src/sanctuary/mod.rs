@@ -217,6 +217,12 @@ impl Sanctuary {
         self.store.change_passphrase(new, kdf)?;
         Ok(())
     }
+
+    /// `wrong-passphrase` unless `passphrase` is the store's; changes nothing.
+    pub fn check_passphrase(&self, passphrase: &sanctuary_store::SecretString) -> Result<()> {
+        self.store.check_passphrase(passphrase)?;
+        Ok(())
+    }
 }
 
 /// Applies `change` to a loaded document, commits it, and returns the store

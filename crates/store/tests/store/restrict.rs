@@ -65,3 +65,22 @@ fn restricting_to_an_unknown_document_fails_and_keeps_everything_open() {
     assert!(store.restrict_to("nobody").is_err());
     assert!(!store.is_restricted());
 }
+
+#[test]
+fn checking_a_passphrase_changes_nothing() {
+    let (_temp, dir, store) = new_store();
+    // SQLite's shared-memory index records readers; the data files must not move.
+    let data = |dir| {
+        let mut files = dir_bytes(dir);
+        files.retain(|name, _| !name.ends_with("-shm"));
+        files
+    };
+    let before = data(&dir);
+    store.check_passphrase(&pass(PASS)).unwrap();
+    assert!(matches!(
+        store.check_passphrase(&pass("not the passphrase")),
+        Err(StoreError::WrongPassphrase)
+    ));
+    assert_eq!(data(&dir), before);
+    assert!(!store.is_restricted());
+}

@@ -46,7 +46,7 @@ export interface Backend {
   unlock(passphrase: string): Promise<UnlockInfo>;
   lock(): Promise<void>;
   touch(): Promise<void>;
-  changePassphrase(newPassphrase: string): Promise<void>;
+  changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void>;
   saveSettings(settings: Settings): Promise<Settings>;
 
   searchAmbassadors(query: AmbassadorQuery): Promise<SearchResult>;

@@ -175,8 +175,9 @@ export class MockBackend implements Backend {
     this.calls.push("touch");
   }
 
-  async changePassphrase(newPassphrase: string) {
+  async changePassphrase(currentPassphrase: string, newPassphrase: string) {
     this.need();
+    if (currentPassphrase !== this.passphrase) fail("wrong-passphrase", "the passphrase is wrong");
     this.passphrase = newPassphrase;
   }
 

@@ -20,7 +20,8 @@ export const tauriBackend: Backend = {
   unlock: (passphrase) => call("unlock", { passphrase }),
   lock: () => call("lock"),
   touch: () => call("touch"),
-  changePassphrase: (newPassphrase) => call("change_passphrase", { newPassphrase }),
+  changePassphrase: (currentPassphrase, newPassphrase) =>
+    call("change_passphrase", { currentPassphrase, newPassphrase }),
   saveSettings: (settings) => call("save_settings", { settings }),
 
   searchAmbassadors: (query) => call("search_ambassadors", { query }),

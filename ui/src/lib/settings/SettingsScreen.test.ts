@@ -1,0 +1,38 @@
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useBackend } from "../api";
+import { MockBackend } from "../api/mock";
+import { setLocale } from "../i18n/i18n.svelte";
+import { session } from "../session/session.svelte";
+import SettingsScreen from "./SettingsScreen.svelte";
+
+let backend: MockBackend;
+
+beforeEach(async () => {
+  backend = new MockBackend({ seed: 1 });
+  backend.unlocked = true;
+  useBackend(backend);
+  setLocale("en");
+  await session.refresh();
+});
+
+describe("changing the passphrase", () => {
+  it("asks for the current one first, and changes nothing when it is wrong", async () => {
+    const user = userEvent.setup();
+    render(SettingsScreen);
+    await user.type(screen.getByLabelText("Current passphrase"), "a guess at it");
+    await user.type(screen.getByLabelText("New passphrase"), "willow harbour lantern");
+    await user.type(screen.getByLabelText("New passphrase again"), "willow harbour lantern");
+    await user.click(screen.getByRole("button", { name: "Change passphrase" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("The current passphrase is not right. Nothing was changed.");
+    expect(backend.passphrase).toBe("demo passphrase");
+
+    await user.clear(screen.getByLabelText("Current passphrase"));
+    await user.type(screen.getByLabelText("Current passphrase"), "demo passphrase");
+    // The new passphrase is kept: only the current one needed fixing.
+    await user.click(screen.getByRole("button", { name: "Change passphrase" }));
+    expect(await screen.findByRole("status")).toBeInTheDocument();
+    expect(backend.passphrase).toBe("willow harbour lantern");
+  });
+});
