@@ -12,7 +12,6 @@ mod autolock;
 pub mod commands;
 pub mod dto;
 pub mod error;
-pub mod rows;
 pub mod state;
 pub mod training;
 
@@ -57,7 +56,6 @@ pub fn run() {
             commands::session::save_settings,
             commands::ambassadors::search_ambassadors,
             commands::ambassadors::ambassador_rows,
-            commands::ambassadors::search_positions,
             commands::ambassadors::get_ambassador,
             commands::ambassadors::add_ambassador,
             commands::ambassadors::edit_ambassador,

@@ -2,7 +2,7 @@
 //! this laptop's settings, and where things live on disk.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -10,7 +10,6 @@ use sanctuary_core::{Sanctuary, SecretString, SelfView};
 
 use crate::dto::session::Settings;
 use crate::error::{ApiError, ApiResult};
-use crate::rows::RowIndex;
 
 /// The passphrase of demo stores, shown on the unlock screen (demo data only).
 pub const DEMO_PASSPHRASE: &str = "demo passphrase";
@@ -81,10 +80,6 @@ pub struct AppState {
     settings: Mutex<Settings>,
     /// A demo store is being made in the background.
     pub preparing: AtomicBool,
-    /// Changes whenever a command may have changed the data, so the
-    /// ambassador list knows its cached rows are out of date.
-    generation: AtomicU32,
-    rows: Mutex<Option<RowIndex>>,
 }
 
 impl AppState {
@@ -96,8 +91,6 @@ impl AppState {
             last_activity: Mutex::new(Instant::now()),
             settings: Mutex::new(settings),
             preparing: AtomicBool::new(false),
-            generation: AtomicU32::new(0),
-            rows: Mutex::new(None),
         }
     }
 
@@ -111,16 +104,13 @@ impl AppState {
 
     /// Runs `f` on the coordinator's unlocked store, counting as activity;
     /// `locked` if there is none, `self-view` while an ambassador is looking
-    /// at their own record (no coordinator command runs then). `f` may
-    /// change the data, so cached list rows go out of date.
+    /// at their own record (no coordinator command runs then).
     pub fn with<T>(&self, f: impl FnOnce(&mut Sanctuary) -> ApiResult<T>) -> ApiResult<T> {
         let mut session = self.session();
         match &mut *session {
             Session::Coordinator(sanctuary) => {
                 self.touch();
-                let result = f(sanctuary);
-                self.changed();
-                result
+                f(sanctuary)
             }
             Session::SelfView(_) => Err(ApiError::in_self_view()),
             Session::Locked => Err(ApiError::locked()),
@@ -140,37 +130,6 @@ impl AppState {
         }
     }
 
-    /// Runs `f` on the store with the list's row index for the current
-    /// generation, building it first if the data changed since.
-    pub fn with_rows<T>(
-        &self,
-        f: impl FnOnce(
-            &Sanctuary,
-            &RowIndex,
-            Option<Vec<&sanctuary_core::model::AmbassadorDoc>>,
-        ) -> ApiResult<T>,
-    ) -> ApiResult<T> {
-        self.read(|s| {
-            let generation = self.generation.load(Ordering::SeqCst);
-            let mut rows = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
-            let mut everyone = None;
-            if rows.as_ref().is_none_or(|r| r.generation != generation) {
-                let all = crate::rows::everyone(s);
-                *rows = Some(RowIndex::new(generation, &all));
-                everyone = Some(all);
-            }
-            match rows.as_ref() {
-                Some(index) => f(s, index, everyone),
-                None => Err(ApiError::new("internal", "the list index is missing")),
-            }
-        })
-    }
-
-    /// The data may have changed: cached rows are out of date.
-    fn changed(&self) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
-    }
-
     /// Runs `f` on the self-view; `not-self-view` otherwise.
     pub fn with_self_view<T>(&self, f: impl FnOnce(&mut SelfView) -> ApiResult<T>) -> ApiResult<T> {
         let mut session = self.session();
@@ -188,7 +147,6 @@ impl AppState {
 
     pub fn set_session(&self, sanctuary: Sanctuary) {
         *self.session() = Session::Coordinator(Box::new(sanctuary));
-        self.changed();
         self.touch();
     }
 
@@ -201,9 +159,6 @@ impl AppState {
             Session::Coordinator(sanctuary) => match sanctuary.enter_self_view(id) {
                 Ok(view) => {
                     *session = Session::SelfView(Box::new(view));
-                    // Nothing about anyone else stays, not even list positions.
-                    *self.rows.lock().unwrap_or_else(PoisonError::into_inner) = None;
-                    self.changed();
                     self.touch();
                     Ok(())
                 }
@@ -228,7 +183,6 @@ impl AppState {
             Session::SelfView(view) => match view.leave(passphrase) {
                 Ok(sanctuary) => {
                     *session = Session::Coordinator(Box::new(sanctuary));
-                    self.changed();
                     self.touch();
                     Ok(())
                 }
@@ -249,13 +203,9 @@ impl AppState {
         }
     }
 
-    /// Drops whatever is unlocked: the read model, documents and keys leave
-    /// memory, and so do the list's cached positions.
+    /// Drops whatever is unlocked: the read model, documents and keys leave memory.
     pub fn lock(&self) -> bool {
-        let was_open = !std::mem::replace(&mut *self.session(), Session::Locked).is_locked();
-        *self.rows.lock().unwrap_or_else(PoisonError::into_inner) = None;
-        self.changed();
-        was_open
+        !std::mem::replace(&mut *self.session(), Session::Locked).is_locked()
     }
 
     pub fn touch(&self) {
@@ -426,37 +376,6 @@ mod tests {
             s.with_self_view(|_| Ok(())).unwrap_err().code,
             "not-self-view"
         );
-    }
-
-    #[test]
-    fn list_rows_are_rebuilt_after_a_change_and_dropped_on_lock() {
-        let dir = tempfile::tempdir().unwrap();
-        let s = state(dir.path());
-        let options = CreateOptions {
-            kdf: KdfParams::MINIMUM,
-            ..Default::default()
-        };
-        let pass = SecretString::from("correct horse battery");
-        s.set_session(Sanctuary::create(&s.launch.store_dir, &pass, &options).unwrap());
-        let generation = || s.with_rows(|_, index, _| Ok(index.generation)).unwrap();
-        let first = generation();
-        assert_eq!(generation(), first, "reading changes nothing");
-        s.read(|_| Ok(())).unwrap();
-        assert_eq!(generation(), first);
-        s.with(|c| {
-            let today = sanctuary_core::model::Day::today();
-            let p = sanctuary_core::model::Profile::new(String::new(), "Amina", "Leeds", today);
-            Ok(c.add_ambassador(p)?)
-        })
-        .unwrap();
-        let second = generation();
-        assert_ne!(second, first, "an edit makes the rows out of date");
-        let rows = s
-            .with_rows(|c, index, _| Ok(index.search(c, &Default::default())))
-            .unwrap();
-        assert_eq!(rows, [0]);
-        s.lock();
-        assert!(s.rows.lock().unwrap().is_none());
     }
 
     #[test]

@@ -22,7 +22,8 @@ mod sanctuary;
 
 pub use error::{CoreError, Result};
 pub use sanctuary::{
-    AmbassadorQuery, CATALOG_DOC, CreateOptions, NETWORK_DOC, OpenTimings, Sanctuary,
+    AmbassadorQuery, CATALOG_DOC, CreateOptions, NETWORK_DOC, OpenTimings, SEARCH_TEXT_SEPARATOR,
+    Sanctuary, search_text,
 };
 pub use sanctuary::{
     Conflict, ConflictValue, DeviceInfo, FolderReport, ImportReport, Invite, PeerState, PeerStatus,

@@ -4,8 +4,8 @@ use sanctuary_core::model::{Day, Stream, units};
 use tauri::State;
 
 use crate::dto::ambassador::{
-    AmbassadorDetail, AmbassadorQuery, AmbassadorRow, ConsentInput, ContributionInput, Positions,
-    Profile, RecognitionInput, RowList, SearchResult, TrainingInput,
+    AmbassadorDetail, AmbassadorQuery, AmbassadorRow, ConsentInput, ContributionInput, Profile,
+    RecognitionInput, RowList, SearchResult, TrainingInput,
 };
 use crate::dto::{day, opt_text};
 use crate::error::ApiResult;
@@ -29,31 +29,21 @@ pub async fn search_ambassadors(
     })
 }
 
-/// Every row of the list, once per change of the data.
+/// Every row of the list with the text free-text search looks at: the list
+/// filters as the coordinator types, without a call per keystroke.
 #[tauri::command]
 pub async fn ambassador_rows(state: State<'_, AppState>) -> ApiResult<RowList> {
-    state.with_rows(|s, index, everyone| {
-        let everyone = everyone.unwrap_or_else(|| crate::rows::everyone(s));
+    state.read(|s| {
+        let everyone = s.search_ambassadors(&sanctuary_core::AmbassadorQuery {
+            include_archived: true,
+            ..Default::default()
+        });
         Ok(RowList {
-            generation: index.generation,
+            texts: everyone
+                .iter()
+                .map(|d| sanctuary_core::search_text(d))
+                .collect(),
             rows: everyone.into_iter().map(AmbassadorRow::from).collect(),
-        })
-    })
-}
-
-/// A search as positions in the rows of [`ambassador_rows`]: what each
-/// keystroke in the list asks.
-#[tauri::command]
-pub async fn search_positions(
-    state: State<'_, AppState>,
-    query: AmbassadorQuery,
-) -> ApiResult<Positions> {
-    let query = query.into();
-    state.with_rows(|s, index, _| {
-        Ok(Positions {
-            generation: index.generation,
-            positions: index.search(s, &query),
-            total: u32::try_from(s.ambassador_count()).unwrap_or(u32::MAX),
         })
     })
 }

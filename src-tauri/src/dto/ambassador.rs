@@ -74,22 +74,13 @@ pub struct SearchResult {
     pub total: u32,
 }
 
-/// Every row of the list (archived included) in list order, for the UI to
-/// keep while `generation` lasts.
+/// Every row of the list (archived included) in list order, and for each
+/// the text free-text search looks at ([`sanctuary_core::search_text`]):
+/// a lowercased needle matches `rows[i]` when `texts[i]` contains it.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct RowList {
-    pub generation: u32,
     pub rows: Vec<AmbassadorRow>,
-}
-
-/// A search's answer: positions in the [`RowList`] of `generation`, in list
-/// order. If `generation` is not the UI's, its rows are out of date.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct Positions {
-    pub generation: u32,
-    pub positions: Vec<u32>,
-    /// Everyone in the store, archived included.
-    pub total: u32,
+    pub texts: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

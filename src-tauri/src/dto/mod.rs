@@ -56,7 +56,6 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     ambassador::AmbassadorQuery::export_all(dir)?;
     ambassador::SearchResult::export_all(dir)?;
     ambassador::RowList::export_all(dir)?;
-    ambassador::Positions::export_all(dir)?;
     ambassador::AmbassadorDetail::export_all(dir)?;
     ambassador::ConsentInput::export_all(dir)?;
     ambassador::TrainingInput::export_all(dir)?;

@@ -59,15 +59,36 @@ impl AmbassadorQuery {
 }
 
 fn text_matches(doc: &AmbassadorDoc, needle: &str) -> bool {
+    search_text(doc).contains(needle)
+}
+
+/// Separates the fields of [`search_text`], so a needle never matches
+/// across two of them.
+pub const SEARCH_TEXT_SEPARATOR: char = '\u{1f}';
+
+/// Everything free-text search looks at (names, region, local group,
+/// skills, interests, languages), lowercased and joined by
+/// [`SEARCH_TEXT_SEPARATOR`]: a lowercased needle matches a person exactly
+/// when this contains it. The app keeps these beside its list rows and
+/// filters as the coordinator types, with the core's own rule.
+pub fn search_text(doc: &AmbassadorDoc) -> String {
     let p = &doc.profile;
-    let contains = |s: &str| s.to_lowercase().contains(needle);
-    contains(&p.display_name)
-        || p.full_name.as_deref().is_some_and(contains)
-        || contains(&p.region)
-        || p.local_group.as_deref().is_some_and(contains)
-        || p.skills.iter().any(|s| s.contains(needle))
-        || p.interests.iter().any(|s| s.contains(needle))
-        || p.languages.keys().any(|l| l.contains(needle))
+    let fields = [
+        Some(p.display_name.as_str()),
+        p.full_name.as_deref(),
+        Some(p.region.as_str()),
+        p.local_group.as_deref(),
+    ];
+    let mut text = String::new();
+    let mut push = |field: &str| {
+        text.push_str(&field.to_lowercase());
+        text.push(SEARCH_TEXT_SEPARATOR);
+    };
+    fields.into_iter().flatten().for_each(&mut push);
+    p.skills.iter().for_each(&mut push);
+    p.interests.iter().for_each(&mut push);
+    p.languages.keys().for_each(|l| push(l));
+    text
 }
 
 impl Sanctuary {

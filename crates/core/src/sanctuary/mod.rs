@@ -34,7 +34,7 @@ use crate::documents::{Kind, LiveDoc, encode_snapshot};
 use crate::error::{CoreError, Result};
 use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
 
-pub use ambassadors::AmbassadorQuery;
+pub use ambassadors::{AmbassadorQuery, SEARCH_TEXT_SEPARATOR, search_text};
 pub use conflicts::{Conflict, ConflictValue};
 pub use devices::{DeviceInfo, RevokeReport};
 pub use open::{CreateOptions, OpenTimings};

@@ -296,6 +296,31 @@ fn search_finds_by_name_skill_language_region_and_status() {
 }
 
 #[test]
+fn search_text_holds_every_searched_field_and_never_joins_two() {
+    let (_temp, _dir, mut s) = new_store();
+    let mut p = Profile::new(String::new(), "Amina", "Leeds", day("2025-01-01"));
+    p.local_group = Some("Chapeltown".into());
+    p.skills = Tags::from_words(["facilitation"]);
+    p.languages.insert("somali".into(), LanguageLevel::Native);
+    let id = s.add_ambassador(p).unwrap();
+    let text = sanctuary_core::search_text(s.ambassador(&id).unwrap());
+    for needle in ["amina", "leeds", "chapeltown", "facilitation", "somali"] {
+        assert!(text.contains(needle), "{needle}");
+    }
+    // "aminaleeds" would match if fields were simply concatenated.
+    let find = |text: &str| {
+        s.search_ambassadors(&sanctuary_core::AmbassadorQuery {
+            text: Some(text.into()),
+            ..Default::default()
+        })
+        .len()
+    };
+    assert_eq!(find("aminaleeds"), 0);
+    assert!(!text.contains("aminaleeds"));
+    assert_eq!(find("MINA"), 1);
+}
+
+#[test]
 fn a_snapshot_of_another_format_is_rebuilt_from_its_document() {
     let (_temp, dir, mut s) = new_store();
     let id = s.add_ambassador(full_profile()).unwrap();

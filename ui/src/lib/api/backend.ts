@@ -15,7 +15,6 @@ import type { Project } from "../bindings/Project";
 import type { ProjectPage } from "../bindings/ProjectPage";
 import type { ProjectRow } from "../bindings/ProjectRow";
 import type { RecognitionInput } from "../bindings/RecognitionInput";
-import type { Positions } from "../bindings/Positions";
 import type { RowList } from "../bindings/RowList";
 import type { SearchResult } from "../bindings/SearchResult";
 import type { SelfViewPage } from "../bindings/SelfViewPage";
@@ -50,10 +49,8 @@ export interface Backend {
   saveSettings(settings: Settings): Promise<Settings>;
 
   searchAmbassadors(query: AmbassadorQuery): Promise<SearchResult>;
-  /** Every row of the list; keep it while its generation lasts. */
+  /** Every row of the list, with the text free-text search looks at. */
   ambassadorRows(): Promise<RowList>;
-  /** A search as positions in the rows of the answer's generation. */
-  searchPositions(query: AmbassadorQuery): Promise<Positions>;
   getAmbassador(id: string): Promise<AmbassadorDetail>;
   addAmbassador(profile: Profile): Promise<string>;
   editAmbassador(id: string, profile: Profile): Promise<void>;

@@ -203,19 +203,14 @@ export class MockBackend implements Backend {
     return { rows, total: this.people.size };
   }
 
-  /** Bumped by every change, as the backend's generation is. */
-  generation = 0;
-
   async ambassadorRows() {
     const all = await this.searchAmbassadors({ text: null, skill: null, interest: null, language: null, region: null, status: null, include_archived: true });
-    return { generation: this.generation, rows: all.rows };
-  }
-
-  async searchPositions(query: AmbassadorQuery) {
-    const { rows: all } = await this.ambassadorRows();
-    const found = new Set((await this.searchAmbassadors(query)).rows.map((r) => r.id));
-    const positions = all.flatMap((r, i) => (found.has(r.id) ? [i] : []));
-    return { generation: this.generation, positions, total: this.people.size };
+    const texts = all.rows.map(({ id }) => {
+      const p = this.people.get(id)!.detail.profile;
+      const fields = [p.display_name, p.full_name, p.region, p.local_group, ...p.skills, ...p.interests, ...p.languages.map((l) => l.language)];
+      return fields.flatMap((f) => (f ? [f.toLowerCase() + "\u001f"] : [])).join("");
+    });
+    return { rows: all.rows, texts };
   }
 
   async getAmbassador(id: string) {
@@ -227,7 +222,6 @@ export class MockBackend implements Backend {
     this.check(profile);
     const id = this.id("a");
     this.people.set(id, { detail: this.detailFor({ ...structuredClone(profile), id }) });
-    this.generation++;
     return id;
   }
 
@@ -235,7 +229,6 @@ export class MockBackend implements Backend {
     const person = this.person(id);
     this.check(profile);
     person.detail.profile = { ...structuredClone(profile), id };
-    this.generation++;
   }
 
   async addConsent(ambassadorId: string, consent: import("../bindings/ConsentInput").ConsentInput) {

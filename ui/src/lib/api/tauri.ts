@@ -26,7 +26,6 @@ export const tauriBackend: Backend = {
 
   searchAmbassadors: (query) => call("search_ambassadors", { query }),
   ambassadorRows: () => call("ambassador_rows"),
-  searchPositions: (query) => call("search_positions", { query }),
   getAmbassador: (id) => call("get_ambassador", { id }),
   addAmbassador: (profile) => call("add_ambassador", { profile }),
   editAmbassador: (id, profile) => call("edit_ambassador", { id, profile }),

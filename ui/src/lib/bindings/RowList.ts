@@ -2,7 +2,8 @@
 import type { AmbassadorRow } from "./AmbassadorRow";
 
 /**
- * Every row of the list (archived included) in list order, for the UI to
- * keep while `generation` lasts.
+ * Every row of the list (archived included) in list order, and for each
+ * the text free-text search looks at ([`sanctuary_core::search_text`]):
+ * a lowercased needle matches `rows[i]` when `texts[i]` contains it.
  */
-export type RowList = { generation: number, rows: Array<AmbassadorRow>, };
+export type RowList = { rows: Array<AmbassadorRow>, texts: Array<string>, };
