@@ -302,62 +302,58 @@ mod tests {
         assert_eq!(err.code, "locked");
     }
 
-    #[test]
-    fn idle_time_locks_and_drops_the_store() {
-        let dir = tempfile::tempdir().unwrap();
-        let s = state(dir.path());
-        let pass = SecretString::from("correct horse battery");
+    const PASS: &str = "correct horse battery";
+
+    /// A state unlocked on a new store holding one ambassador per name;
+    /// returns their ids in the same order.
+    fn unlocked(dir: &Path, names: &[&str]) -> (AppState, Vec<String>) {
+        let s = state(dir);
         let options = CreateOptions {
             kdf: KdfParams::MINIMUM,
             ..Default::default()
         };
-        let sanctuary = Sanctuary::create(&s.launch.store_dir, &pass, &options).unwrap();
+        let mut sanctuary =
+            Sanctuary::create(&s.launch.store_dir, &SecretString::from(PASS), &options).unwrap();
+        let today = sanctuary_core::model::Day::today();
+        let ids = names
+            .iter()
+            .map(|name| {
+                let profile =
+                    sanctuary_core::model::Profile::new(String::new(), name, "Leeds", today);
+                sanctuary.add_ambassador(profile).unwrap()
+            })
+            .collect();
         s.set_session(sanctuary);
+        (s, ids)
+    }
+
+    #[test]
+    fn idle_time_locks_and_drops_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let (s, _) = unlocked(dir.path(), &[]);
         let now = Instant::now();
         assert!(!s.lock_if_idle(now + Duration::from_secs(4 * 60)));
         assert!(!s.session().is_locked());
         assert!(s.lock_if_idle(now + Duration::from_secs(5 * 60 + 1)));
         assert!(s.session().is_locked());
         // The store's lock went with it: it opens again.
-        Sanctuary::open(&s.launch.store_dir, &pass).unwrap();
+        Sanctuary::open(&s.launch.store_dir, &SecretString::from(PASS)).unwrap();
     }
 
     #[test]
     fn self_view_shuts_out_coordinator_commands_until_the_passphrase() {
         let dir = tempfile::tempdir().unwrap();
-        let s = state(dir.path());
-        let pass = SecretString::from("correct horse battery");
-        let options = CreateOptions {
-            kdf: KdfParams::MINIMUM,
-            ..Default::default()
-        };
-        let mut sanctuary = Sanctuary::create(&s.launch.store_dir, &pass, &options).unwrap();
-        let today = sanctuary_core::model::Day::today();
-        let amina = sanctuary
-            .add_ambassador(sanctuary_core::model::Profile::new(
-                String::new(),
-                "Amina",
-                "Leeds",
-                today,
-            ))
-            .unwrap();
-        let yonas = sanctuary
-            .add_ambassador(sanctuary_core::model::Profile::new(
-                String::new(),
-                "Yonas",
-                "Leeds",
-                today,
-            ))
-            .unwrap();
-        s.set_session(sanctuary);
+        let (s, ids) = unlocked(dir.path(), &["Amina", "Yonas"]);
+        let (amina, yonas) = (&ids[0], &ids[1]);
 
         assert_eq!(s.enter_self_view("nobody").unwrap_err().code, "not-found");
         s.with(|_| Ok(())).unwrap(); // The coordinator's session is still there.
 
-        s.enter_self_view(&amina).unwrap();
-        let err = s.with(|c| Ok(c.ambassador(&yonas)?.clone())).unwrap_err();
+        s.enter_self_view(amina).unwrap();
+        let err = s.with(|c| Ok(c.ambassador(yonas)?.clone())).unwrap_err();
         assert_eq!(err.code, "self-view");
-        assert_eq!(s.enter_self_view(&yonas).unwrap_err().code, "self-view");
+        assert_eq!(s.read(|_| Ok(())).unwrap_err().code, "self-view");
+        assert_eq!(s.enter_self_view(yonas).unwrap_err().code, "self-view");
         let name = s
             .with_self_view(|v| Ok(v.person().profile.display_name.clone()))
             .unwrap();
@@ -367,9 +363,9 @@ mod tests {
         assert_eq!(wrong.unwrap_err().code, "wrong-passphrase");
         assert!(s.with_self_view(|v| Ok(v.is_isolated())).unwrap());
 
-        s.leave_self_view(&pass).unwrap();
+        s.leave_self_view(&SecretString::from(PASS)).unwrap();
         let back = s
-            .with(|c| Ok(c.ambassador(&yonas)?.profile.display_name.clone()))
+            .with(|c| Ok(c.ambassador(yonas)?.profile.display_name.clone()))
             .unwrap();
         assert_eq!(back, "Yonas");
         assert_eq!(
@@ -381,26 +377,11 @@ mod tests {
     #[test]
     fn locking_in_self_view_drops_it() {
         let dir = tempfile::tempdir().unwrap();
-        let s = state(dir.path());
-        let pass = SecretString::from("correct horse battery");
-        let options = CreateOptions {
-            kdf: KdfParams::MINIMUM,
-            ..Default::default()
-        };
-        let mut sanctuary = Sanctuary::create(&s.launch.store_dir, &pass, &options).unwrap();
-        let id = sanctuary
-            .add_ambassador(sanctuary_core::model::Profile::new(
-                String::new(),
-                "Amina",
-                "Leeds",
-                sanctuary_core::model::Day::today(),
-            ))
-            .unwrap();
-        s.set_session(sanctuary);
-        s.enter_self_view(&id).unwrap();
+        let (s, ids) = unlocked(dir.path(), &["Amina"]);
+        s.enter_self_view(&ids[0]).unwrap();
         assert!(s.lock());
         assert_eq!(s.with_self_view(|_| Ok(())).unwrap_err().code, "locked");
-        Sanctuary::open(&s.launch.store_dir, &pass).unwrap();
+        Sanctuary::open(&s.launch.store_dir, &SecretString::from(PASS)).unwrap();
     }
 
     #[test]
