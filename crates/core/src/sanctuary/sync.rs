@@ -1083,7 +1083,7 @@ mod tests {
     fn sample(i: u64) -> Outer {
         let inner = |k: u64| Inner {
             name: format!("record {k}"),
-            n: (k % 2 == 0).then_some(k),
+            n: k.is_multiple_of(2).then_some(k),
             tags: vec![format!("t{k}"), "shared".into()],
         };
         Outer {
