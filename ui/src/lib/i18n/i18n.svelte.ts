@@ -78,8 +78,14 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 
 function formatParam(value: string | number): string {
   // Western digits in both languages, as dates (YYYY-MM-DD) are written.
-  return typeof value === "number" ? new Intl.NumberFormat("en-GB").format(value) : value;
+  if (typeof value === "number") return new Intl.NumberFormat("en-GB").format(value);
+  // In a right-to-left sentence a bare date's parts would be reordered
+  // (2023-03-04 shown as 04-03-2023): isolate it left to right.
+  if (LOCALES[state.locale].dir === "rtl" && ISO_DATE.test(value)) return `\u2066${value}\u2069`;
+  return value;
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The placeholders a message uses, e.g. ["name"] for "Edit {name}". */
 export function placeholders(text: string): string[] {

@@ -40,3 +40,12 @@ describe("errors from the core", () => {
     setLocale("en");
   });
 });
+
+describe("dates in sentences", () => {
+  it("are isolated left to right in a right-to-left language only", () => {
+    setLocale("ar");
+    expect(t("home.expiredOn", { date: "2023-03-04" })).toBe("انتهت في \u20662023-03-04\u2069");
+    setLocale("en");
+    expect(t("home.expiredOn", { date: "2023-03-04" })).toBe("expired 2023-03-04");
+  });
+});
