@@ -25,6 +25,8 @@ async function shoot(b, locale, name) {
   if (process.env.SANCTUARY_SCREENSHOTS === "0") return;
   // Let fonts and layout settle before the picture.
   await b.pause(250);
+  // Fonts for scripts such as Ge'ez load on first use: wait for them.
+  await b.executeAsync((done) => document.fonts.ready.then(() => done()));
   await b.saveScreenshot(path.join(screenshots, `${locale}-${name}.png`));
 }
 

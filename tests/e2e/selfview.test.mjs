@@ -28,6 +28,8 @@ async function shoot(b, name) {
   if (process.env.SANCTUARY_SCREENSHOTS === "0") return;
   await b.execute(() => document.querySelector(".self-view-page")?.scrollTo(0, 0));
   await b.pause(250);
+  // Fonts for scripts such as Ge'ez load on first use: wait for them.
+  await b.executeAsync((done) => document.fonts.ready.then(() => done()));
   await b.saveScreenshot(path.join(screenshots, `${name}.png`));
 }
 
