@@ -7,7 +7,7 @@ use sanctuary_core::SecretString;
 use sanctuary_core::model::Day;
 use tauri::{State, WebviewWindow};
 
-use crate::dto::ambassador::{Lookup, lookup_of};
+use crate::dto::ambassador::Lookup;
 use crate::dto::self_view::{
     SelfViewPage, SessionInput, SuggestionChange, SuggestionRow, suggestion_row,
 };
@@ -67,11 +67,7 @@ pub async fn leave_self_view(
 #[tauri::command]
 pub async fn pending_suggestions(state: State<'_, AppState>) -> ApiResult<Vec<SuggestionRow>> {
     state.read(|s| {
-        let titles = lookup_of(s);
-        let lookup = Lookup {
-            catalog: s.catalog(),
-            project_title: &titles,
-        };
+        let lookup = Lookup::of(s);
         Ok(s.pending_suggestions()
             .into_iter()
             .map(|(doc, suggestion)| suggestion_row(doc, suggestion, &lookup))

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use sanctuary_core::model::{self as m, Day};
-use sanctuary_core::{Sanctuary, model::units};
+use sanctuary_core::{Sanctuary, SelfView, model::units};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -411,23 +411,41 @@ pub struct AmbassadorDetail {
     pub hours_contributed: String,
 }
 
-pub fn project_title(s: &Sanctuary, id: &Option<String>) -> Option<String> {
-    id.as_ref()
-        .and_then(|id| s.project(id).ok())
-        .map(|p| p.project.title.clone())
-}
-
 /// What a person's rows need besides their own document: course titles and
-/// validity from the catalog, and the titles of projects they worked on. A
-/// coordinator's session and a self-view both provide it.
+/// validity from the catalog, and the titles of projects they worked on,
+/// from a coordinator's session or from a self-view (which knows only the
+/// person's own projects).
 pub struct Lookup<'a> {
-    pub catalog: &'a m::Catalog,
-    pub project_title: &'a dyn Fn(&str) -> Option<String>,
+    catalog: &'a m::Catalog,
+    titles: Titles<'a>,
 }
 
-impl Lookup<'_> {
+enum Titles<'a> {
+    Network(&'a Sanctuary),
+    SelfView(&'a SelfView),
+}
+
+impl<'a> Lookup<'a> {
+    pub fn of(s: &'a Sanctuary) -> Lookup<'a> {
+        Lookup {
+            catalog: s.catalog(),
+            titles: Titles::Network(s),
+        }
+    }
+
+    pub fn of_self_view(view: &'a SelfView) -> Lookup<'a> {
+        Lookup {
+            catalog: view.catalog(),
+            titles: Titles::SelfView(view),
+        }
+    }
+
     fn title(&self, id: &Option<String>) -> Option<String> {
-        id.as_deref().and_then(self.project_title)
+        let id = id.as_deref()?;
+        match self.titles {
+            Titles::Network(s) => s.project(id).ok().map(|p| p.project.title.clone()),
+            Titles::SelfView(view) => view.project_title(id).map(str::to_string),
+        }
     }
 
     pub fn contribution_row(&self, c: &m::Contribution) -> ContributionRow {
@@ -519,29 +537,6 @@ impl Lookup<'_> {
     }
 }
 
-/// The lookup of a coordinator's session.
-pub fn lookup_of(s: &Sanctuary) -> impl Fn(&str) -> Option<String> + '_ {
-    |id| s.project(id).ok().map(|p| p.project.title.clone())
-}
-
-pub fn contribution_row(s: &Sanctuary, c: &m::Contribution) -> ContributionRow {
-    let titles = lookup_of(s);
-    Lookup {
-        catalog: s.catalog(),
-        project_title: &titles,
-    }
-    .contribution_row(c)
-}
-
-pub fn recognition_row(s: &Sanctuary, r: &m::Recognition) -> RecognitionRow {
-    let titles = lookup_of(s);
-    Lookup {
-        catalog: s.catalog(),
-        project_title: &titles,
-    }
-    .recognition_row(r)
-}
-
 impl AmbassadorDetail {
     pub fn new(s: &Sanctuary, doc: &m::AmbassadorDoc, today: Day) -> AmbassadorDetail {
         let mut consents: Vec<ConsentRow> = doc
@@ -564,11 +559,7 @@ impl AmbassadorDetail {
             .map(|scope| (*scope).into())
             .collect();
 
-        let titles = lookup_of(s);
-        let lookup = Lookup {
-            catalog: s.catalog(),
-            project_title: &titles,
-        };
+        let lookup = Lookup::of(s);
         let training = lookup.training_rows(doc, today);
         let (contributions, recognition) = lookup.work_rows(doc);
 

@@ -5,7 +5,7 @@ use sanctuary_core::model::{self as m, units};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::ambassador::{ContributionRow, RecognitionRow, contribution_row, recognition_row};
+use super::ambassador::{ContributionRow, Lookup, RecognitionRow};
 use super::vocab::{Level, RecognitionKind, Stream};
 use super::{day, opt_day, opt_text, tags, words};
 use crate::error::ApiResult;
@@ -154,6 +154,7 @@ impl ProjectPage {
         let mut contributions = Vec::new();
         let mut recognition = Vec::new();
         let mut minutes = 0_u64;
+        let lookup = Lookup::of(s);
         for person in s.search_ambassadors(&sanctuary_core::AmbassadorQuery {
             include_archived: true,
             ..Default::default()
@@ -164,7 +165,7 @@ impl ProjectPage {
                     contributions.push(PersonContribution {
                         ambassador_id: person.id().to_string(),
                         display_name: person.profile.display_name.clone(),
-                        contribution: contribution_row(s, c),
+                        contribution: lookup.contribution_row(c),
                     });
                 }
             }
@@ -173,7 +174,7 @@ impl ProjectPage {
                     recognition.push(PersonRecognition {
                         ambassador_id: person.id().to_string(),
                         display_name: person.profile.display_name.clone(),
-                        recognition: recognition_row(s, r),
+                        recognition: lookup.recognition_row(r),
                     });
                 }
             }

@@ -49,11 +49,7 @@ pub struct HoursByKind {
 impl SelfViewPage {
     pub fn new(view: &SelfView, today: Day) -> SelfViewPage {
         let doc = view.person();
-        let titles = |id: &str| view.project_title(id).map(str::to_string);
-        let lookup = Lookup {
-            catalog: view.catalog(),
-            project_title: &titles,
-        };
+        let lookup = Lookup::of_self_view(view);
         let (contributions, recognition) = lookup.work_rows(doc);
         let mut minutes: BTreeMap<m::Stream, u64> = BTreeMap::new();
         for c in doc.contributions.values() {
