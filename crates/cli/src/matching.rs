@@ -18,7 +18,7 @@ pub struct MatchArgs {
     /// Places to fill (default: the project's).
     #[arg(long)]
     pub places: Option<u32>,
-    /// Show this many ranked candidates (all with --json).
+    /// Show this many people of each list, eligible and not (all with --json).
     #[arg(long, default_value_t = 15)]
     pub limit: usize,
     /// Change a weight, e.g. `--weight fairness=40` (repeatable): required-skills,
@@ -148,10 +148,12 @@ pub fn run_match(s: &Sanctuary, args: MatchArgs) -> anyhow::Result<()> {
     if let Some(months) = args.recent_months {
         settings.recent_months = months;
     }
+    // The table shows `--limit` people of each list; `--json` has everyone.
     let options = MatchOptions {
         places: args.places,
         settings,
         today: args.today,
+        limit: (!args.json).then_some(args.limit),
     };
     let report = s.match_project(&args.project, &options)?;
     if args.json {
@@ -165,8 +167,8 @@ fn print_report(r: &MatchReport, limit: usize) {
     say!(
         "{}: {} eligible, {} not eligible",
         r.project_title,
-        r.ranked.len(),
-        r.not_eligible.len()
+        r.ranked_count,
+        r.not_eligible_count
     );
     for (i, c) in r.ranked.iter().take(limit).enumerate() {
         let status = c.invitation.map(|s| format!("  [{s}]")).unwrap_or_default();
@@ -194,10 +196,10 @@ fn print_report(r: &MatchReport, limit: usize) {
             say!("     note: {note}");
         }
     }
-    if r.ranked.len() > limit {
+    if r.ranked_count > limit {
         say!(
             "\n... and {} more (--limit, or --json)",
-            r.ranked.len() - limit
+            r.ranked_count - limit
         );
     }
     if !r.not_eligible.is_empty() {
@@ -216,6 +218,12 @@ fn print_report(r: &MatchReport, limit: usize) {
                 n.display_name,
                 short(&n.ambassador_id),
                 reasons.join("; ")
+            );
+        }
+        if r.not_eligible_count > limit {
+            say!(
+                "  ... and {} more (--limit, or --json)",
+                r.not_eligible_count - limit
             );
         }
     }

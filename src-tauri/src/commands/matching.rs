@@ -25,9 +25,10 @@ pub async fn match_project(
 ) -> ApiResult<MatchView> {
     let options = MatchOptions {
         places,
+        limit: limit.map(|l| l as usize),
         ..MatchOptions::default()
     };
-    state.with(|s| Ok(MatchView::new(&s.match_project(&id, &options)?, limit)))
+    state.read(|s| Ok(MatchView::new(&s.match_project(&id, &options)?)))
 }
 
 #[tauri::command]

@@ -288,23 +288,17 @@ fn count(n: usize) -> u32 {
 }
 
 impl MatchView {
-    /// The report with at most `limit` people in each list (all of them
-    /// when `None`): a network of thousands need not cross IPC whole.
-    pub fn new(report: &mt::MatchReport, limit: Option<u32>) -> MatchView {
-        let limit = limit.map_or(usize::MAX, |l| l as usize);
+    /// The core's report, whose lists hold the people asked for (see
+    /// `MatchOptions::limit`): a network of thousands need not cross IPC whole.
+    pub fn new(report: &mt::MatchReport) -> MatchView {
         MatchView {
             project_id: report.project_id.clone(),
             project_title: report.project_title.clone(),
             today: report.today.to_string(),
-            ranked: report.ranked.iter().take(limit).map(Into::into).collect(),
-            ranked_count: count(report.ranked.len()),
-            not_eligible: report
-                .not_eligible
-                .iter()
-                .take(limit)
-                .map(Into::into)
-                .collect(),
-            not_eligible_count: count(report.not_eligible.len()),
+            ranked: report.ranked.iter().map(Into::into).collect(),
+            ranked_count: count(report.ranked_count),
+            not_eligible: report.not_eligible.iter().map(Into::into).collect(),
+            not_eligible_count: count(report.not_eligible_count),
             team: (&report.team).into(),
         }
     }
@@ -636,7 +630,10 @@ mod tests {
             project_title: "Panel".into(),
             today: today(),
             settings: mt::MatchSettings::default(),
-            ranked: vec![candidate("a", 50), candidate("b", 40), candidate("c", 30)],
+            // The first two of three, as the core hands over a limit of 2.
+            ranked: vec![candidate("a", 50), candidate("b", 40)],
+            ranked_count: 3,
+            not_eligible_count: 1,
             not_eligible: vec![mt::NotEligible {
                 ambassador_id: "z".into(),
                 display_name: "Z".into(),
@@ -664,7 +661,7 @@ mod tests {
                 notes: vec![],
             },
         };
-        let view = MatchView::new(&report, Some(2));
+        let view = MatchView::new(&report);
         assert_eq!((view.ranked.len(), view.ranked_count), (2, 3));
         assert_eq!(view.ranked[0].invitation, Some(InvitationStatus::Invited));
         assert_eq!(
@@ -682,6 +679,5 @@ mod tests {
         assert_eq!(view.today, "2026-03-14");
         let json = serde_json::to_value(&view.not_eligible[0].reasons[0]).unwrap();
         assert_eq!(json["constraint"], "training");
-        assert_eq!(MatchView::new(&report, None).ranked.len(), 3);
     }
 }

@@ -71,32 +71,57 @@ impl Ineligibility {
     }
 }
 
-/// Every hard constraint `person` fails, appended to `out` (nothing if eligible).
+/// Where the checks put what they find. Ranking everyone only counts the
+/// failures (no words are written for thousands of people); the people a
+/// coordinator is shown get the reasons in words.
+pub(crate) trait Findings {
+    fn found(&mut self, why: impl FnOnce() -> Ineligibility);
+}
+
+/// Counts the failures.
+impl Findings for u32 {
+    fn found(&mut self, _why: impl FnOnce() -> Ineligibility) {
+        *self += 1;
+    }
+}
+
+/// Keeps every reason.
+impl Findings for Vec<Ineligibility> {
+    fn found(&mut self, why: impl FnOnce() -> Ineligibility) {
+        self.push(why());
+    }
+}
+
+/// Every hard constraint `person` fails, handed to `out` (nothing if eligible).
 pub(crate) fn check(
     ctx: &Context,
     person: &AmbassadorDoc,
     history: Option<&PersonHistory>,
-    out: &mut Vec<Ineligibility>,
+    out: &mut impl Findings,
 ) {
     let p = &person.profile;
     if p.status != Status::Active {
-        out.push(Ineligibility::new(
-            Constraint::Status,
-            format!("is {}", p.status),
-            Some("set their status to active when they want to take part again".into()),
-        ));
+        out.found(|| {
+            Ineligibility::new(
+                Constraint::Status,
+                format!("is {}", p.status),
+                Some("set their status to active when they want to take part again".into()),
+            )
+        });
     }
     let today = ctx.input.today;
-    if let Some(problem) = consent(person, ConsentScope::Contact, today, today) {
-        out.push(problem);
-    }
-    if ctx.is_media()
-        && let Some(problem) = consent(person, ConsentScope::Media, today, ctx.first.max(today))
-    {
-        out.push(problem);
+    consent(person, ConsentScope::Contact, today, today, out);
+    if ctx.is_media() {
+        consent(
+            person,
+            ConsentScope::Media,
+            today,
+            ctx.first.max(today),
+            out,
+        );
     }
     if let Err(problem) = super::locality::reach(ctx, person) {
-        out.push(problem);
+        out.found(|| problem.explain(ctx, person));
     }
     days(ctx, person, out);
     training(ctx, person, out);
@@ -104,28 +129,31 @@ pub(crate) fn check(
         for hold in &history.holds {
             if hold.project_id != ctx.project.id && hold.first <= ctx.last && ctx.first <= hold.last
             {
-                out.push(double_booking(hold));
+                out.found(|| double_booking(hold));
             }
         }
     }
     if let (Some(org), Some(normalised)) = (&ctx.project.organisation, &ctx.organisation)
         && p.organisations.contains(normalised)
     {
-        out.push(Ineligibility::new(
-            Constraint::ConflictOfInterest,
-            format!("is linked to {org}, whose work this project assesses"),
-            None,
-        ));
+        out.found(|| {
+            Ineligibility::new(
+                Constraint::ConflictOfInterest,
+                format!("is linked to {org}, whose work this project assesses"),
+                None,
+            )
+        });
     }
 }
 
-/// Why a consent is not in force on `today` and on `until`, if it is not.
+/// Finds a consent not in force on `today` and on `until`.
 fn consent(
     person: &AmbassadorDoc,
     scope: ConsentScope,
     today: Day,
     until: Day,
-) -> Option<Ineligibility> {
+    out: &mut impl Findings,
+) {
     let constraint = match scope {
         ConsentScope::Media => Constraint::MediaConsent,
         _ => Constraint::ContactConsent,
@@ -135,44 +163,48 @@ fn consent(
         _ => "being contacted about opportunities",
     };
     if person.consent_in_force(scope, today).is_some() {
-        if until == today || person.consent_in_force(scope, until).is_some() {
-            return None;
+        if until != today && person.consent_in_force(scope, until).is_none() {
+            out.found(|| {
+                Ineligibility::new(
+                    constraint,
+                    format!("agreed to {what}, but that is due for review before the project"),
+                    Some("ask them again and record their answer".into()),
+                )
+            });
         }
-        return Some(Ineligibility::new(
-            constraint,
-            format!("agreed to {what}, but that is due for review before the project"),
-            Some("ask them again and record their answer".into()),
-        ));
+        return;
     }
-    let latest = person
-        .consents
-        .values()
-        .filter(|c| c.scope == scope && c.date <= today)
-        .max_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
-    Some(match latest {
-        None => Ineligibility::new(
-            constraint,
-            format!("has no consent to {what} recorded"),
-            Some("ask whether they agree, and record their answer".into()),
-        ),
-        Some(c) if !c.agreed => Ineligibility::new(
-            constraint,
-            format!("said no to {what} on {}", c.date.0),
-            None,
-        ),
-        Some(c) => Ineligibility::new(
-            constraint,
-            format!(
-                "agreed to {what}, but that was due for review on {}",
-                c.review
-                    .map_or("an earlier day".into(), |r| r.0.to_string())
+    out.found(|| {
+        let latest = person
+            .consents
+            .values()
+            .filter(|c| c.scope == scope && c.date <= today)
+            .max_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        match latest {
+            None => Ineligibility::new(
+                constraint,
+                format!("has no consent to {what} recorded"),
+                Some("ask whether they agree, and record their answer".into()),
             ),
-            Some("ask them again and record their answer".into()),
-        ),
-    })
+            Some(c) if !c.agreed => Ineligibility::new(
+                constraint,
+                format!("said no to {what} on {}", c.date.0),
+                None,
+            ),
+            Some(c) => Ineligibility::new(
+                constraint,
+                format!(
+                    "agreed to {what}, but that was due for review on {}",
+                    c.review
+                        .map_or("an earlier day".into(), |r| r.0.to_string())
+                ),
+                Some("ask them again and record their answer".into()),
+            ),
+        }
+    });
 }
 
-fn days(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>) {
+fn days(ctx: &Context, person: &AmbassadorDoc, out: &mut impl Findings) {
     let a = &person.profile.availability;
     if !a.days.values().any(|&free| free) {
         return; // Not recorded: not restricted.
@@ -180,21 +212,23 @@ fn days(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>) {
     if ctx.weekdays.iter().any(|&d| a.has_day(d)) {
         return;
     }
-    let free: Vec<&str> = Weekday::ALL
-        .iter()
-        .filter(|d| a.has_day(**d))
-        .map(|d| d.as_str())
-        .collect();
-    let on: Vec<&str> = ctx.weekdays.iter().map(|d| d.as_str()).collect();
-    out.push(Ineligibility::new(
-        Constraint::Days,
-        format!(
-            "is usually free on {}; the project is on {}",
-            free.join(", "),
-            on.join(", ")
-        ),
-        Some("check with them, and update their availability if it has changed".into()),
-    ));
+    out.found(|| {
+        let free: Vec<&str> = Weekday::ALL
+            .iter()
+            .filter(|d| a.has_day(**d))
+            .map(|d| d.as_str())
+            .collect();
+        let on: Vec<&str> = ctx.weekdays.iter().map(|d| d.as_str()).collect();
+        Ineligibility::new(
+            Constraint::Days,
+            format!(
+                "is usually free on {}; the project is on {}",
+                free.join(", "),
+                on.join(", ")
+            ),
+            Some("check with them, and update their availability if it has changed".into()),
+        )
+    });
 }
 
 pub(crate) fn weekday(day: Day) -> Weekday {
@@ -210,11 +244,9 @@ pub(crate) fn weekday(day: Day) -> Weekday {
     }
 }
 
-fn training(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>) {
+fn training(ctx: &Context, person: &AmbassadorDoc, out: &mut impl Findings) {
     for course_id in ctx.project.required_training.iter() {
         let course = ctx.input.catalog.courses.get(course_id);
-        let title = course.map_or(course_id, |c| c.title.as_str());
-        let expiry = |completed: Day| course.and_then(|c| c.expiry(completed));
         // The latest completion by the first day, and the earliest after it.
         let (mut in_time, mut too_late): (Option<Day>, Option<Day>) = (None, None);
         for t in person
@@ -228,42 +260,39 @@ fn training(ctx: &Context, person: &AmbassadorDoc, out: &mut Vec<Ineligibility>)
                 too_late = Some(too_late.map_or(t.completed, |d| d.min(t.completed)));
             }
         }
-        let problem = match in_time {
-            Some(done) => match expiry(done) {
-                Some(until) if until < ctx.last => {
+        let expires = in_time.and_then(|done| course.and_then(|c| c.expiry(done)));
+        if in_time.is_some() && expires.is_none_or(|until| until >= ctx.last) {
+            continue; // Done in time, and valid throughout.
+        }
+        out.found(|| {
+            let title = course.map_or(course_id, |c| c.title.as_str());
+            let first = ctx.first.0;
+            let (reason, next) = match (expires, too_late) {
+                (Some(until), _) => {
                     let when = if until < ctx.first {
-                        format!("the project is on {}", ctx.first.0)
+                        format!("the project is on {first}")
                     } else {
                         format!("the project runs until {}", ctx.last.0)
                     };
-                    Some((
+                    (
                         format!("has {title} valid only until {}; {when}", until.0),
-                        format!("book them on a {title} refresher before {}", ctx.first.0),
-                    ))
+                        format!("book them on a {title} refresher before {first}"),
+                    )
                 }
-                _ => None,
-            },
-            None => match too_late {
-                Some(later) => Some((
+                (None, Some(later)) => (
                     format!(
-                        "completed {title} on {}, after the project starts on {}",
-                        later.0, ctx.first.0
+                        "completed {title} on {}, after the project starts on {first}",
+                        later.0
                     ),
-                    format!("they need {title} before {}", ctx.first.0),
-                )),
-                None => Some((
+                    format!("they need {title} before {first}"),
+                ),
+                (None, None) => (
                     format!("needs {title} first"),
-                    format!("offer them {title} before {}", ctx.first.0),
-                )),
-            },
-        };
-        if let Some((reason, next)) = problem {
-            out.push(Ineligibility::new(
-                Constraint::Training,
-                reason,
-                Some(next.into()),
-            ));
-        }
+                    format!("offer them {title} before {first}"),
+                ),
+            };
+            Ineligibility::new(Constraint::Training, reason, Some(next.into()))
+        });
     }
 }
 

@@ -16,7 +16,6 @@
 //! of 0 and says why, rather than handing everyone the same free points.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -45,28 +44,42 @@ pub struct FactorScore {
     pub reason: Cow<'static, str>,
 }
 
-impl FactorScore {
+/// A factor's points, before they are put in words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Points {
+    pub points: i32,
+    /// 0 when the factor does not apply to this project.
+    pub max: i32,
+}
+
+impl Points {
+    /// The factor does not tell people apart for this project.
+    pub const NOT_APPLICABLE: Points = Points { points: 0, max: 0 };
+
     /// `fraction` (-1 to 1) of `weight`, rounded to whole points.
-    pub(crate) fn new(
-        factor: Factor,
-        weight: i32,
-        fraction: f64,
-        reason: impl Into<Cow<'static, str>>,
-    ) -> Self {
-        FactorScore {
-            factor,
+    pub fn share(weight: i32, fraction: f64) -> Points {
+        Points {
             points: (f64::from(weight) * fraction).round() as i32,
             max: weight,
-            reason: reason.into(),
         }
     }
+}
 
-    pub(crate) fn not_applicable(factor: Factor, reason: impl Into<Cow<'static, str>>) -> Self {
+/// A factor's points, and how to say why. Ranking thousands of people only
+/// adds the points up; the words are written for the people a coordinator
+/// is shown, so `reason` is called only then.
+pub(crate) struct Scored<R> {
+    pub points: Points,
+    pub reason: R,
+}
+
+impl<R: FnOnce() -> Cow<'static, str>> Scored<R> {
+    pub fn explain(self, factor: Factor) -> FactorScore {
         FactorScore {
             factor,
-            points: 0,
-            max: 0,
-            reason: reason.into(),
+            points: self.points.points,
+            max: self.points.max,
+            reason: (self.reason)(),
         }
     }
 }
@@ -87,136 +100,163 @@ pub fn stream_interests(stream: Stream) -> &'static [&'static str] {
     }
 }
 
-/// Appends `item` to a list being written as "a, b, c" (or "a or b").
-fn push_item(list: &mut String, item: &str, separator: &str) {
-    if !list.is_empty() {
-        list.push_str(separator);
+/// Writes `items` as "a, b, c" (or "a or b") onto `out`.
+fn push_list<'a>(out: &mut String, items: impl Iterator<Item = &'a str>, separator: &str) {
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(item);
     }
-    list.push_str(item);
 }
 
-/// Required or desired skills; the skills covered are added to `covered`.
-pub(crate) fn skills(
-    factor: Factor,
-    wanted: &Tags,
-    has: &Tags,
+/// Required or desired skills (`kind` says which, in words).
+pub(crate) fn skills<'a>(
+    wanted: &'a Tags,
+    has: &'a Tags,
     weight: i32,
-    kind: &str,
-    mut covered: Option<&mut Vec<String>>,
-) -> FactorScore {
-    if wanted.is_empty() {
-        let reason = match factor {
-            Factor::RequiredSkills => "the project lists no required skills",
-            _ => "the project lists no desired skills",
-        };
-        return FactorScore::not_applicable(factor, reason);
-    }
+    kind: &'static str,
+) -> Scored<impl FnOnce() -> Cow<'static, str> + 'a> {
     let count = wanted.iter().filter(|s| has.contains(s)).count();
-    // The reason is written straight into one string: this runs for every
-    // eligible person.
-    let mut reason = String::with_capacity(64);
-    let (got, missing) = (count > 0, count < wanted.len());
-    match (got, missing) {
-        (true, false) => {
-            let _ = write!(reason, "has every {kind} skill (");
-        }
-        (false, _) => {
-            let _ = write!(reason, "has none of the {kind} skills (");
-        }
-        (true, true) => {
-            let _ = write!(reason, "has {count} of {} {kind} skills (", wanted.len());
-        }
-    }
-    let mut first = true;
-    for skill in wanted.iter().filter(|s| has.contains(s) == got) {
-        reason.push_str(if first { "" } else { ", " });
-        reason.push_str(skill);
-        first = false;
-        if let (true, Some(covered)) = (got, covered.as_deref_mut()) {
-            covered.push(skill.to_string());
-        }
-    }
-    reason.push(')');
-    if got && missing {
-        reason.push_str("; not ");
-        let mut first = true;
-        for skill in wanted.iter().filter(|s| !has.contains(s)) {
-            reason.push_str(if first { "" } else { ", " });
-            reason.push_str(skill);
-            first = false;
-        }
-    }
-    let fraction = count as f64 / wanted.len() as f64;
-    FactorScore::new(factor, weight, fraction, reason)
-}
-
-pub(crate) fn interests(ctx: &Context, person: &AmbassadorDoc) -> FactorScore {
-    let weight = ctx.input.settings.weights.interests;
-    let mut matched = String::from("interested in ");
-    let mut count = 0;
-    for interest in person.profile.interests.iter() {
-        if ctx.relates_to(interest) {
-            if count > 0 {
-                matched.push_str(", ");
-            }
-            matched.push_str(interest);
-            count += 1;
-        }
-    }
-    let (fraction, reason) = match count {
-        0 => (
-            0.0,
-            Cow::Borrowed("no recorded interest relates to this project"),
-        ),
-        1 => (0.5, Cow::Owned(matched)),
-        _ => (1.0, Cow::Owned(matched)),
+    let points = if wanted.is_empty() {
+        Points::NOT_APPLICABLE
+    } else {
+        Points::share(weight, count as f64 / wanted.len() as f64)
     };
-    FactorScore::new(Factor::Interests, weight, fraction, reason)
-}
-
-/// The languages the project needs; those spoken beyond a basic level are
-/// added to `covered`.
-pub(crate) fn languages(
-    ctx: &Context,
-    person: &AmbassadorDoc,
-    covered: &mut Vec<String>,
-) -> FactorScore {
-    let weight = ctx.input.settings.weights.languages;
-    let needed = &ctx.project.languages;
-    if needed.is_empty() {
-        return FactorScore::not_applicable(
-            Factor::Languages,
-            "the project needs no particular language",
+    let reason = move || -> Cow<'static, str> {
+        if wanted.is_empty() {
+            return format!("the project lists no {kind} skills").into();
+        }
+        let (got, missing) = (count > 0, count < wanted.len());
+        let mut reason = match (got, missing) {
+            (true, false) => format!("has every {kind} skill ("),
+            (false, _) => format!("has none of the {kind} skills ("),
+            (true, true) => format!("has {count} of {} {kind} skills (", wanted.len()),
+        };
+        push_list(
+            &mut reason,
+            wanted.iter().filter(|s| has.contains(s) == got),
+            ", ",
         );
-    }
-    let mut credit = 0.0;
-    let (mut spoken, mut missing) = (String::new(), String::new());
-    for language in needed.iter() {
-        match person.profile.languages.get(language) {
-            Some(&level) => {
-                credit += if covers_language(level) { 1.0 } else { 0.5 };
-                if covers_language(level) {
-                    covered.push(language.to_string());
-                }
-                push_item(&mut spoken, language, ", ");
-                spoken.push_str(" (");
-                spoken.push_str(level.as_str());
-                spoken.push(')');
-            }
-            None => push_item(&mut missing, language, " or "),
+        reason.push(')');
+        if got && missing {
+            reason.push_str("; not ");
+            push_list(
+                &mut reason,
+                wanted.iter().filter(|s| !has.contains(s)),
+                ", ",
+            );
         }
-    }
-    let reason = match (spoken.is_empty(), missing.is_empty()) {
-        (true, _) => format!("does not speak {missing}"),
-        (false, true) => format!("speaks {spoken}"),
-        (false, false) => format!("speaks {spoken}; not {missing}"),
+        reason.into()
     };
-    FactorScore::new(
-        Factor::Languages,
-        weight,
-        credit / needed.len() as f64,
-        reason,
-    )
+    Scored { points, reason }
+}
+
+/// The project's skills in `wanted` that someone `has`.
+pub(crate) fn covered_skills(wanted: &Tags, has: &Tags) -> Vec<String> {
+    wanted
+        .iter()
+        .filter(|s| has.contains(s))
+        .map(str::to_string)
+        .collect()
+}
+
+pub(crate) fn interests<'a>(
+    ctx: &'a Context,
+    person: &'a AmbassadorDoc,
+) -> Scored<impl FnOnce() -> Cow<'static, str> + 'a> {
+    let related = || {
+        person
+            .profile
+            .interests
+            .iter()
+            .filter(|i| ctx.relates_to(i))
+    };
+    let fraction = match related().take(2).count() {
+        0 => 0.0,
+        1 => 0.5,
+        _ => 1.0,
+    };
+    let points = Points::share(ctx.input.settings.weights.interests, fraction);
+    let reason = move || -> Cow<'static, str> {
+        if fraction == 0.0 {
+            return "no recorded interest relates to this project".into();
+        }
+        let mut words = String::from("interested in ");
+        push_list(&mut words, related(), ", ");
+        words.into()
+    };
+    Scored { points, reason }
+}
+
+/// The languages the project needs, a basic level counting half.
+pub(crate) fn languages<'a>(
+    ctx: &'a Context,
+    person: &'a AmbassadorDoc,
+) -> Scored<impl FnOnce() -> Cow<'static, str> + 'a> {
+    let needed = &ctx.project.languages;
+    let spoken = &person.profile.languages;
+    let credit: f64 = needed
+        .iter()
+        .filter_map(|l| spoken.get(l))
+        .map(|&level| if covers_language(level) { 1.0 } else { 0.5 })
+        .sum();
+    let points = if needed.is_empty() {
+        Points::NOT_APPLICABLE
+    } else {
+        Points::share(
+            ctx.input.settings.weights.languages,
+            credit / needed.len() as f64,
+        )
+    };
+    let reason = move || -> Cow<'static, str> {
+        if needed.is_empty() {
+            return "the project needs no particular language".into();
+        }
+        let mut speaks = String::new();
+        for (i, (language, level)) in needed
+            .iter()
+            .filter_map(|l| spoken.get(l).map(|level| (l, level)))
+            .enumerate()
+        {
+            if i > 0 {
+                speaks.push_str(", ");
+            }
+            speaks.push_str(language);
+            speaks.push_str(" (");
+            speaks.push_str(level.as_str());
+            speaks.push(')');
+        }
+        let mut missing = String::new();
+        push_list(
+            &mut missing,
+            needed.iter().filter(|l| !spoken.contains_key(*l)),
+            " or ",
+        );
+        match (speaks.is_empty(), missing.is_empty()) {
+            (true, _) => format!("does not speak {missing}"),
+            (false, true) => format!("speaks {speaks}"),
+            (false, false) => format!("speaks {speaks}; not {missing}"),
+        }
+        .into()
+    };
+    Scored { points, reason }
+}
+
+/// The project's languages someone speaks well enough to cover for a team.
+pub(crate) fn covered_languages(ctx: &Context, person: &AmbassadorDoc) -> Vec<String> {
+    ctx.project
+        .languages
+        .iter()
+        .filter(|l| {
+            person
+                .profile
+                .languages
+                .get(*l)
+                .is_some_and(|&level| covers_language(level))
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether someone speaks a language well enough to cover it for a team.

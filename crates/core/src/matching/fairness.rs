@@ -16,11 +16,12 @@
 //! project's invitations and rota turns (an index by person), plus each
 //! person's own contributions.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 use super::Context;
-use super::factors::{Factor, FactorScore};
+use super::factors::{Points, Scored};
 use crate::model::{AmbassadorDoc, Day, InvitationStatus, ProjectDoc};
 
 /// What one person has been asked to, and which dates other projects hold.
@@ -50,41 +51,20 @@ pub(crate) struct Hold<'a> {
     pub status: Option<InvitationStatus>,
 }
 
-/// Every person's history, by ambassador id.
+/// Every person's history, by ambassador id. Fx hashing: it is looked up
+/// once per person per run and SipHash showed in the profile; the keys are
+/// ids from the network's own signed documents, so hash flooding is not a
+/// concern here.
 #[derive(Debug, Default)]
 pub(crate) struct History<'a> {
-    people: HashMap<&'a str, PersonHistory<'a>, BuildHasherDefault<Fnv>>,
-}
-
-/// FNV-1a, for the history index: it is looked up once per person per run
-/// and SipHash showed in the profile. The keys are ids from the network's own
-/// signed documents, so hash flooding is not a concern here.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    people: FxHashMap<&'a str, PersonHistory<'a>>,
 }
 
 impl<'a> History<'a> {
     pub fn new(projects: &[&'a ProjectDoc]) -> History<'a> {
         let invitations = projects.iter().map(|p| p.invitations.len()).sum();
-        let mut people: HashMap<&'a str, PersonHistory<'a>, BuildHasherDefault<Fnv>> =
-            HashMap::with_capacity_and_hasher(invitations, BuildHasherDefault::default());
+        let mut people: FxHashMap<&'a str, PersonHistory<'a>> =
+            FxHashMap::with_capacity_and_hasher(invitations, Default::default());
         for doc in projects {
             let project = &doc.project;
             let last = project.end.unwrap_or(project.start).max(project.start);
@@ -143,13 +123,17 @@ pub(crate) struct Experience {
     pub recent: u32,
 }
 
-pub(crate) fn experience(
-    person: &AmbassadorDoc,
-    history: Option<&PersonHistory>,
+/// `scratch` is a buffer the caller keeps between people, so counting
+/// distinct projects allocates nothing per person.
+pub(crate) fn experience<'a>(
+    person: &'a AmbassadorDoc,
+    history: Option<&PersonHistory<'a>>,
     recent_from: Day,
+    scratch: &mut Vec<&'a str>,
 ) -> Experience {
     let first_timer = person.contributions.is_empty() && !history.is_some_and(|h| h.attended);
-    let mut projects: Vec<&str> = Vec::new();
+    let projects = scratch;
+    projects.clear();
     let mut recent = 0;
     for c in person.contributions.values() {
         if c.date < recent_from {
@@ -178,17 +162,23 @@ pub(crate) fn experience(
 }
 
 /// The fairness factor for someone with this experience.
-pub(crate) fn factor(ctx: &Context, experience: Experience) -> FactorScore {
-    let weight = ctx.input.settings.weights.fairness;
+pub(crate) fn factor<'a>(
+    ctx: &'a Context,
+    experience: Experience,
+) -> Scored<impl FnOnce() -> Cow<'static, str> + 'a> {
     let base = if experience.first_timer { 1.0 } else { 0.5 };
     let fraction = (base - 0.25 * f64::from(experience.recent)).clamp(-1.0, 1.0);
-    if experience.first_timer && experience.recent == 0 {
-        return FactorScore::new(Factor::Fairness, weight, fraction, NEVER_TAKEN_PART);
-    }
-    let reason = ctx.fairness_reason(experience, || {
-        reason(experience, fraction, ctx.input.settings.recent_months)
-    });
-    FactorScore::new(Factor::Fairness, weight, fraction, reason)
+    let points = Points::share(ctx.input.settings.weights.fairness, fraction);
+    let reason = move || -> Cow<'static, str> {
+        if experience.first_timer && experience.recent == 0 {
+            return NEVER_TAKEN_PART.into();
+        }
+        ctx.fairness_reason(experience, || {
+            reason(experience, fraction, ctx.input.settings.recent_months)
+        })
+        .into()
+    };
+    Scored { points, reason }
 }
 
 const NEVER_TAKEN_PART: &str = "has never taken part yet: lifted to give them a first opportunity";
@@ -201,9 +191,7 @@ fn reason(experience: Experience, fraction: f64, months: u32) -> String {
         1 => format!("1 opportunity in the last {months} months"),
         n => format!("{n} opportunities in the last {months} months"),
     };
-    if experience.first_timer && experience.recent == 0 {
-        NEVER_TAKEN_PART.to_string()
-    } else if experience.first_timer {
+    if experience.first_timer {
         format!("has not taken part yet; {recent}")
     } else if fraction > 0.0 {
         format!("{recent}: lifted")
@@ -238,6 +226,7 @@ pub fn gini(values: &[u32]) -> f64 {
 mod tests {
     use super::super::fixtures::*;
     use super::*;
+    use crate::matching::Factor;
 
     #[test]
     fn gini_of_known_distributions() {
@@ -300,7 +289,12 @@ mod tests {
         let recent = |w: &Fixture| {
             w.run(&[&person], |input| {
                 let ctx = Context::new(input);
-                experience(&person, ctx.history.of("p"), ctx.recent_from)
+                experience(
+                    &person,
+                    ctx.history.of("p"),
+                    ctx.recent_from,
+                    &mut Vec::new(),
+                )
             })
         };
         assert_eq!(

@@ -13,9 +13,11 @@
 //! * a remote-only project, or an in-person one with no location recorded,
 //!   does not score locality at all (nobody is nearer than anyone else).
 
+use std::borrow::Cow;
+
 use super::Context;
 use super::constraints::{Constraint, Ineligibility};
-use super::factors::{Factor, FactorScore};
+use super::factors::{Points, Scored};
 use crate::model::AmbassadorDoc;
 
 /// How someone would take part.
@@ -28,70 +30,90 @@ pub(crate) enum Reach {
     Anywhere,
 }
 
+/// Why someone cannot take part from where they are: a few cases, put in
+/// words only for the people a coordinator is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unreachable {
+    NoModeRecorded,
+    InPersonOnly,
+    RemoteOnly,
+    TooFar,
+}
+
+impl Unreachable {
+    pub fn explain(self, ctx: &Context, person: &AmbassadorDoc) -> Ineligibility {
+        let p = &person.profile;
+        match self {
+            Unreachable::NoModeRecorded => Ineligibility::new(
+                Constraint::Mode,
+                "has not said whether they can take part remotely or in person",
+                Some("ask them and record it on their profile".into()),
+            ),
+            Unreachable::InPersonOnly => Ineligibility::new(
+                Constraint::Mode,
+                "takes part in person only; this project is online",
+                Some("ask whether they could join online, and record it".into()),
+            ),
+            Unreachable::RemoteOnly => Ineligibility::new(
+                Constraint::Mode,
+                "takes part remotely only; this project is in person",
+                Some("ask whether they could attend in person, and record it".into()),
+            ),
+            Unreachable::TooFar => {
+                let location = ctx.project.location.as_deref().unwrap_or("");
+                let threshold = ctx.input.settings.other_region_km;
+                let how_far = p
+                    .availability
+                    .travel_km
+                    .map_or("has no travel distance recorded".into(), |km| {
+                        format!("travels up to {km} km")
+                    });
+                Ineligibility::new(
+                    Constraint::Travel,
+                    format!(
+                        "lives in {} and {how_far}; the project is in {location} \
+                         (another region needs {threshold} km or more)",
+                        p.region
+                    ),
+                    Some(
+                        "ask whether they could travel there (and record how far they travel)"
+                            .into(),
+                    ),
+                )
+            }
+        }
+    }
+}
+
 /// How the person would take part, or why they cannot.
-pub(crate) fn reach(ctx: &Context, person: &AmbassadorDoc) -> Result<Reach, Ineligibility> {
+pub(crate) fn reach(ctx: &Context, person: &AmbassadorDoc) -> Result<Reach, Unreachable> {
     let project = ctx.project;
     let p = &person.profile;
     let a = &p.availability;
     if !a.remote && !a.in_person {
-        return Err(Ineligibility::new(
-            Constraint::Mode,
-            "has not said whether they can take part remotely or in person",
-            Some("ask them and record it on their profile".into()),
-        ));
+        return Err(Unreachable::NoModeRecorded);
     }
     if project.remote && !project.in_person {
         return if a.remote {
             Ok(Reach::Anywhere)
         } else {
-            Err(Ineligibility::new(
-                Constraint::Mode,
-                "takes part in person only; this project is online",
-                Some("ask whether they could join online, and record it".into()),
-            ))
+            Err(Unreachable::InPersonOnly)
         };
     }
     let in_person = if !a.in_person {
-        Err(Ineligibility::new(
-            Constraint::Mode,
-            "takes part remotely only; this project is in person",
-            Some("ask whether they could attend in person, and record it".into()),
-        ))
+        Err(Unreachable::RemoteOnly)
+    } else if project.location.is_none() {
+        Ok(Reach::Anywhere)
+    } else if ctx
+        .location_parts
+        .iter()
+        .any(|part| same_tag(part, &p.region))
+    {
+        Ok(Reach::Near)
     } else {
-        match project.location.as_deref() {
-            None => Ok(Reach::Anywhere),
-            Some(_)
-                if ctx
-                    .location_parts
-                    .iter()
-                    .any(|part| same_tag(part, &p.region)) =>
-            {
-                Ok(Reach::Near)
-            }
-            Some(location) => {
-                let threshold = ctx.input.settings.other_region_km;
-                match a.travel_km {
-                    Some(km) if km >= threshold => Ok(Reach::OtherRegion),
-                    travel => {
-                        let how_far = travel
-                            .map_or("has no travel distance recorded".into(), |km| {
-                                format!("travels up to {km} km")
-                            });
-                        Err(Ineligibility::new(
-                            Constraint::Travel,
-                            format!(
-                                "lives in {} and {how_far}; the project is in {location} \
-                                 (another region needs {threshold} km or more)",
-                                p.region
-                            ),
-                            Some(
-                                "ask whether they could travel there (and record how far they travel)"
-                                    .into(),
-                            ),
-                        ))
-                    }
-                }
-            }
+        match a.travel_km {
+            Some(km) if km >= ctx.input.settings.other_region_km => Ok(Reach::OtherRegion),
+            _ => Err(Unreachable::TooFar),
         }
     };
     match in_person {
@@ -114,42 +136,43 @@ pub(crate) fn same_tag(tag: &str, text: &str) -> bool {
     !tag.is_empty() && words.next().is_none()
 }
 
-pub(crate) fn factor(ctx: &Context, person: &AmbassadorDoc, reach: Reach) -> FactorScore {
+pub(crate) fn factor<'a>(
+    ctx: &'a Context,
+    person: &'a AmbassadorDoc,
+    reach: Reach,
+) -> Scored<impl FnOnce() -> Cow<'static, str> + 'a> {
     let weight = ctx.input.settings.weights.locality;
-    let location = ctx.project.location.as_deref().unwrap_or("");
-    let region = &person.profile.region;
-    match reach {
-        Reach::Near => FactorScore::new(
-            Factor::Locality,
-            weight,
-            1.0,
-            format!("lives in {region}, where the project is"),
-        ),
-        Reach::OtherRegion => FactorScore::new(
-            Factor::Locality,
-            weight,
-            0.5,
-            format!(
+    let points = match reach {
+        Reach::Near => Points::share(weight, 1.0),
+        Reach::OtherRegion => Points::share(weight, 0.5),
+        Reach::Remote => Points::share(weight, 0.25),
+        Reach::Anywhere => Points::NOT_APPLICABLE,
+    };
+    let reason = move || -> Cow<'static, str> {
+        let location = ctx.project.location.as_deref().unwrap_or("");
+        let region = &person.profile.region;
+        match reach {
+            Reach::Near => format!("lives in {region}, where the project is").into(),
+            Reach::OtherRegion => format!(
                 "lives in {region} and travels up to {} km to {location}",
                 person.profile.availability.travel_km.unwrap_or(0)
-            ),
-        ),
-        Reach::Remote => FactorScore::new(Factor::Locality, weight, 0.25, "would join online"),
-        Reach::Anywhere => {
-            let why = if ctx.project.in_person {
-                "the project has no location recorded"
-            } else {
-                "the project is online: no travel"
-            };
-            FactorScore::not_applicable(Factor::Locality, why)
+            )
+            .into(),
+            Reach::Remote => "would join online".into(),
+            Reach::Anywhere if ctx.project.in_person => {
+                "the project has no location recorded".into()
+            }
+            Reach::Anywhere => "the project is online: no travel".into(),
         }
-    }
+    };
+    Scored { points, reason }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::*;
     use super::*;
+    use crate::matching::Factor;
 
     #[test]
     fn near_other_region_and_remote() {

@@ -31,9 +31,8 @@ pub mod settings;
 pub mod team;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{
@@ -44,7 +43,7 @@ use crate::model::{
 pub use constraints::{Constraint, Ineligibility};
 pub use factors::{Factor, FactorScore};
 pub use fairness::gini;
-pub use ranking::{Candidate, NotEligible, Ranking, rank};
+pub use ranking::{Candidate, NotEligible, Ranking, Standings, rank, standings};
 pub use recognition::RecognitionAdvice;
 pub use requests::{
     InvitationChange, InvitationUpdate, InvitationView, MatchOptions, RotaAssignment, default_role,
@@ -75,36 +74,38 @@ pub struct MatchReport {
     pub project_title: String,
     pub today: Day,
     pub settings: MatchSettings,
-    /// Eligible people, best first.
+    /// Eligible people, best first (the first `limit` of them).
     pub ranked: Vec<Candidate>,
-    /// People who cannot take part yet, nearest to eligible first.
+    /// How many people are eligible in all.
+    pub ranked_count: usize,
+    /// People who cannot take part yet, nearest to eligible first (the
+    /// first `limit` of them).
     pub not_eligible: Vec<NotEligible>,
+    pub not_eligible_count: usize,
     pub team: Team,
 }
 
 /// Ranks everyone for the project and selects a team for `places` (the
-/// project's own number of places if `None`).
-pub fn match_project(input: &MatchInput, places: Option<u32>) -> MatchReport {
-    let ranking = rank(input);
+/// project's own number of places if `None`). Everyone is ranked and
+/// considered for the team; only the first `limit` people of each list
+/// (all of them if `None`) are put in words.
+pub fn match_project(input: &MatchInput, places: Option<u32>, limit: Option<usize>) -> MatchReport {
+    let standings = standings(input);
     let project = &input.project.project;
-    let team = select_team(
-        &ranking,
-        project,
-        places.unwrap_or(project.places),
-        &input.settings.weights,
-    );
+    let team = select_team(&standings, places.unwrap_or(project.places));
+    let limit = limit.unwrap_or(usize::MAX);
     MatchReport {
         project_id: project.id.clone(),
         project_title: project.title.clone(),
         today: input.today,
         settings: *input.settings,
-        ranked: ranking.ranked,
-        not_eligible: ranking.not_eligible,
+        ranked: standings.candidates().take(limit).collect(),
+        ranked_count: standings.ranked_count(),
+        not_eligible: standings.not_eligible().take(limit).collect(),
+        not_eligible_count: standings.not_eligible_count(),
         team,
     }
 }
-
-type Fnv = BuildHasherDefault<fairness::Fnv>;
 
 /// What every check and factor reads about the project, worked out once
 /// per run rather than once per person (ranking 5,000 people must stay
@@ -130,9 +131,9 @@ pub(crate) struct Context<'a> {
     /// The recognition advice for each payment constraint.
     advice: [RecognitionAdvice; 3],
     /// Whether an interest relates to the project, by interest.
-    interests: RefCell<HashMap<String, bool, Fnv>>,
+    interests: RefCell<FxHashMap<String, bool>>,
     /// Fairness reasons already written, by experience.
-    fairness_reasons: RefCell<HashMap<fairness::Experience, String, Fnv>>,
+    fairness_reasons: RefCell<FxHashMap<fairness::Experience, String>>,
 }
 
 impl<'a> Context<'a> {
@@ -167,8 +168,8 @@ impl<'a> Context<'a> {
                 advice(PaymentConstraint::NotAllowed),
                 advice(PaymentConstraint::CheckFirst),
             ],
-            interests: RefCell::new(HashMap::default()),
-            fairness_reasons: RefCell::new(HashMap::default()),
+            interests: RefCell::new(FxHashMap::default()),
+            fairness_reasons: RefCell::new(FxHashMap::default()),
         }
     }
 

@@ -5,12 +5,20 @@
 //! so every laptop shows the same order. The not-eligible list puts the
 //! people nearest to eligible (fewest reasons) first: they are the ones a
 //! coordinator can most easily bring in.
+//!
+//! Ranking is done in two steps, because a network has thousands of people
+//! and a screen shows a page of them. [`standings`] checks everyone and adds
+//! up their points, writing no words (ranking 5,000 people must stay under
+//! 10 ms); [`Standings`] then puts the people asked for into words: each
+//! factor's reason, each reason someone is not eligible. [`rank`] does both
+//! for everyone.
 
 use serde::Serialize;
 
 use super::constraints::{self, Ineligibility};
-use super::factors::{self, Factor, FactorScore};
-use super::fairness::PersonHistory;
+use super::factors::{self, Factor, FactorScore, Points};
+use super::fairness::Experience;
+use super::locality::Reach;
 use super::recognition::RecognitionAdvice;
 use super::{Context, MatchInput, fairness, locality};
 use crate::model::{AmbassadorDoc, InvitationStatus};
@@ -65,103 +73,242 @@ pub struct Ranking {
     pub not_eligible: Vec<NotEligible>,
 }
 
-/// Ranks every ambassador in `input` for its project.
+/// Ranks every ambassador in `input` for its project, with every reason in
+/// words.
 pub fn rank(input: &MatchInput) -> Ranking {
+    standings(input).explain()
+}
+
+/// Everyone's place for one project, before it is put in words.
+pub struct Standings<'a> {
+    ctx: Context<'a>,
+    /// Best first.
+    ranked: Vec<Standing<'a>>,
+    /// Nearest to eligible first.
+    not_eligible: Vec<Unfit<'a>>,
+}
+
+/// An eligible person's points.
+#[derive(Clone, Copy)]
+pub(crate) struct Standing<'a> {
+    pub person: &'a AmbassadorDoc,
+    pub invitation: Option<InvitationStatus>,
+    pub total: i32,
+    pub experience: Experience,
+    reach: Reach,
+}
+
+/// Someone who is not eligible, and how many reasons there are.
+struct Unfit<'a> {
+    person: &'a AmbassadorDoc,
+    invitation: Option<InvitationStatus>,
+    reasons: u32,
+}
+
+/// Checks everyone in `input` and adds up their points: the order of the
+/// ranking and each total, with no words written yet.
+pub fn standings<'a>(input: &'a MatchInput<'a>) -> Standings<'a> {
     let ctx = Context::new(input);
-    let mut ranked = Vec::new();
-    let mut not_eligible = Vec::new();
-    for person in input.ambassadors.iter().filter(|p| !p.profile.archived) {
+    // Ties go to the lower id. The read model hands people over in id order;
+    // people in any other order are sorted first, so that the lists below
+    // need only a stable sort on score, without comparing ids again.
+    let mut people: Vec<&AmbassadorDoc> = input
+        .ambassadors
+        .iter()
+        .copied()
+        .filter(|p| !p.profile.archived)
+        .collect();
+    if !people.is_sorted_by_key(|p| p.id()) {
+        people.sort_unstable_by_key(|p| p.id());
+    }
+    let (mut ranked, mut not_eligible) = (Vec::new(), Vec::new());
+    let mut scratch = Vec::new();
+    for person in people {
         let invitation = input
             .project
             .invitations
             .get(person.id())
             .and_then(|i| i.status());
         let history = ctx.history.of(person.id());
-        let mut reasons = Vec::new();
+        let mut reasons = 0u32;
         constraints::check(&ctx, person, history, &mut reasons);
-        if reasons.is_empty() {
-            ranked.push(candidate(&ctx, person, history, invitation));
-        } else {
-            not_eligible.push(NotEligible {
-                ambassador_id: person.id().to_string(),
-                display_name: person.profile.display_name.clone(),
-                region: person.profile.region.clone(),
+        if reasons > 0 {
+            not_eligible.push(Unfit {
+                person,
                 invitation,
                 reasons,
             });
+            continue;
         }
+        let experience = fairness::experience(person, history, ctx.recent_from, &mut scratch);
+        // Eligibility already checked the reach; an error cannot happen here.
+        let reach = locality::reach(&ctx, person).unwrap_or(Reach::Anywhere);
+        let points = points(&ctx, person, experience, reach);
+        ranked.push(Standing {
+            person,
+            invitation,
+            total: points.iter().map(|p| p.points).sum(),
+            experience,
+            reach,
+        });
     }
-    ranked.sort_by(|a, b| {
-        b.total
-            .cmp(&a.total)
-            .then_with(|| a.ambassador_id.cmp(&b.ambassador_id))
-    });
-    not_eligible.sort_by(|a, b| {
-        (a.reasons.len(), &a.ambassador_id).cmp(&(b.reasons.len(), &b.ambassador_id))
-    });
-    Ranking {
-        project_id: input.project.project.id.clone(),
+    ranked.sort_by_key(|s| std::cmp::Reverse(s.total));
+    not_eligible.sort_by_key(|u| u.reasons);
+    Standings {
+        ctx,
         ranked,
         not_eligible,
     }
 }
 
-fn candidate(
+/// Each factor's points for an eligible person, in the order of [`Factor`].
+fn points(
     ctx: &Context,
     person: &AmbassadorDoc,
-    history: Option<&PersonHistory>,
-    invitation: Option<InvitationStatus>,
-) -> Candidate {
-    let p = &person.profile;
-    let project = ctx.project;
+    experience: Experience,
+    reach: Reach,
+) -> [Points; 6] {
+    let (project, p) = (ctx.project, &person.profile);
     let weights = &ctx.input.settings.weights;
-    let experience = fairness::experience(person, history, ctx.recent_from);
-    // Eligibility already checked the reach; an error cannot happen here.
-    let reach = locality::reach(ctx, person).unwrap_or(locality::Reach::Anywhere);
-    let (mut covers_skills, mut covers_languages) = (Vec::new(), Vec::new());
-    let factors = vec![
+    [
         factors::skills(
-            Factor::RequiredSkills,
             &project.required_skills,
             &p.skills,
             weights.required_skills,
             "required",
-            Some(&mut covers_skills),
-        ),
+        )
+        .points,
         factors::skills(
-            Factor::DesiredSkills,
             &project.desired_skills,
             &p.skills,
             weights.desired_skills,
             "desired",
-            None,
-        ),
-        factors::interests(ctx, person),
-        factors::languages(ctx, person, &mut covers_languages),
-        locality::factor(ctx, person, reach),
-        fairness::factor(ctx, experience),
-    ];
-    let mut notes = Vec::new();
-    if let Some(language) = &p.interpreter {
-        notes.push(format!("needs an interpreter ({language})"));
+        )
+        .points,
+        factors::interests(ctx, person).points,
+        factors::languages(ctx, person).points,
+        locality::factor(ctx, person, reach).points,
+        fairness::factor(ctx, experience).points,
+    ]
+}
+
+/// The same factors with their reasons in words.
+fn words(
+    ctx: &Context,
+    person: &AmbassadorDoc,
+    experience: Experience,
+    reach: Reach,
+) -> Vec<FactorScore> {
+    let (project, p) = (ctx.project, &person.profile);
+    let weights = &ctx.input.settings.weights;
+    vec![
+        factors::skills(
+            &project.required_skills,
+            &p.skills,
+            weights.required_skills,
+            "required",
+        )
+        .explain(Factor::RequiredSkills),
+        factors::skills(
+            &project.desired_skills,
+            &p.skills,
+            weights.desired_skills,
+            "desired",
+        )
+        .explain(Factor::DesiredSkills),
+        factors::interests(ctx, person).explain(Factor::Interests),
+        factors::languages(ctx, person).explain(Factor::Languages),
+        locality::factor(ctx, person, reach).explain(Factor::Locality),
+        fairness::factor(ctx, experience).explain(Factor::Fairness),
+    ]
+}
+
+impl<'a> Standing<'a> {
+    pub fn id(&self) -> &'a str {
+        self.person.id()
     }
-    if p.access_needs.is_some() {
-        notes.push("has access needs recorded: check them against the venue".into());
+}
+
+impl<'a> Standings<'a> {
+    pub(crate) fn context(&self) -> &Context<'a> {
+        &self.ctx
     }
-    Candidate {
-        ambassador_id: p.id.clone(),
-        display_name: p.display_name.clone(),
-        region: p.region.clone(),
-        total: factors.iter().map(|f| f.points).sum(),
-        factors,
-        first_timer: experience.first_timer,
-        recent_opportunities: experience.recent,
-        invitation,
-        covers_skills,
-        covers_languages,
-        languages: p.languages.keys().cloned().collect(),
-        recognition: ctx.advice(p.payment),
-        notes,
+
+    /// Eligible people's standings, best first.
+    pub(crate) fn ranked(&self) -> &[Standing<'a>] {
+        &self.ranked
+    }
+
+    pub fn ranked_count(&self) -> usize {
+        self.ranked.len()
+    }
+
+    pub fn not_eligible_count(&self) -> usize {
+        self.not_eligible.len()
+    }
+
+    /// The eligible people's ids and totals, best first (no words).
+    pub fn totals(&self) -> impl ExactSizeIterator<Item = (&'a str, i32)> + '_ {
+        self.ranked.iter().map(|s| (s.id(), s.total))
+    }
+
+    /// The eligible people in words, best first.
+    pub fn candidates(&self) -> impl ExactSizeIterator<Item = Candidate> + '_ {
+        self.ranked.iter().map(|s| self.candidate(s))
+    }
+
+    /// The people who are not eligible in words, nearest to eligible first.
+    pub fn not_eligible(&self) -> impl ExactSizeIterator<Item = NotEligible> + '_ {
+        self.not_eligible.iter().map(|u| {
+            let mut reasons = Vec::with_capacity(u.reasons as usize);
+            let history = self.ctx.history.of(u.person.id());
+            constraints::check(&self.ctx, u.person, history, &mut reasons);
+            NotEligible {
+                ambassador_id: u.person.id().to_string(),
+                display_name: u.person.profile.display_name.clone(),
+                region: u.person.profile.region.clone(),
+                invitation: u.invitation,
+                reasons,
+            }
+        })
+    }
+
+    /// Everyone in words.
+    pub fn explain(&self) -> Ranking {
+        Ranking {
+            project_id: self.ctx.project.id.clone(),
+            ranked: self.candidates().collect(),
+            not_eligible: self.not_eligible().collect(),
+        }
+    }
+
+    pub(crate) fn candidate(&self, s: &Standing) -> Candidate {
+        let ctx = &self.ctx;
+        let p = &s.person.profile;
+        let factors = words(ctx, s.person, s.experience, s.reach);
+        debug_assert_eq!(factors.iter().map(|f| f.points).sum::<i32>(), s.total);
+        let mut notes = Vec::new();
+        if let Some(language) = &p.interpreter {
+            notes.push(format!("needs an interpreter ({language})"));
+        }
+        if p.access_needs.is_some() {
+            notes.push("has access needs recorded: check them against the venue".into());
+        }
+        Candidate {
+            ambassador_id: p.id.clone(),
+            display_name: p.display_name.clone(),
+            region: p.region.clone(),
+            total: s.total,
+            factors,
+            first_timer: s.experience.first_timer,
+            recent_opportunities: s.experience.recent,
+            invitation: s.invitation,
+            covers_skills: factors::covered_skills(&ctx.project.required_skills, &p.skills),
+            covers_languages: factors::covered_languages(ctx, s.person),
+            languages: p.languages.keys().cloned().collect(),
+            recognition: ctx.advice(p.payment),
+            notes,
+        }
     }
 }
 
@@ -236,5 +383,48 @@ mod tests {
             .map(|n| n.reasons.len())
             .collect();
         assert_eq!(order, [1, 2]);
+    }
+
+    #[test]
+    fn a_page_in_words_is_the_head_of_the_whole_ranking() {
+        let mut w = Fixture::new();
+        w.project().required_skills = Tags::from_words(["assessment"]);
+        let mut people: Vec<AmbassadorDoc> = (0..9).map(|i| w.person(&format!("p{i}"))).collect();
+        for (i, p) in people.iter_mut().enumerate() {
+            if i % 3 == 0 {
+                p.profile.skills = Tags::from_words(["assessment"]);
+            }
+            if i % 4 == 0 {
+                p.profile.status = Status::Paused;
+            }
+        }
+        // Given out of id order: the order of the answer must not depend on it.
+        let refs: Vec<&AmbassadorDoc> = people.iter().rev().collect();
+        let whole = w.rank(&refs);
+        let page = w.run(&refs, |input| {
+            super::super::match_project(input, Some(2), Some(2))
+        });
+        assert_eq!(page.ranked, whole.ranked[..2]);
+        assert_eq!(page.not_eligible, whole.not_eligible[..2]);
+        assert_eq!(page.ranked_count, whole.ranked.len());
+        assert_eq!(page.not_eligible_count, whole.not_eligible.len());
+        let totals: Vec<(String, i32)> = w.run(&refs, |input| {
+            super::standings(input)
+                .totals()
+                .map(|(id, total)| (id.to_string(), total))
+                .collect()
+        });
+        let explained: Vec<(String, i32)> = whole
+            .ranked
+            .iter()
+            .map(|c| (c.ambassador_id.clone(), c.total))
+            .collect();
+        assert_eq!(totals, explained);
+        let ids: Vec<&str> = whole
+            .ranked
+            .iter()
+            .map(|c| c.ambassador_id.as_str())
+            .collect();
+        assert_eq!(ids, ["p3", "p6", "p1", "p2", "p5", "p7"]);
     }
 }

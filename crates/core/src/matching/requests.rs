@@ -16,6 +16,8 @@ pub struct MatchOptions {
     pub settings: MatchSettings,
     /// The day to match on (default: today).
     pub today: Option<Day>,
+    /// How many people of each list to put in words (default: all).
+    pub limit: Option<usize>,
 }
 
 impl MatchOptions {

@@ -21,9 +21,10 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::ranking::{Candidate, Ranking};
+use super::factors::covers_language;
+use super::ranking::{Standing, Standings};
 use super::settings::MatchWeights;
-use crate::model::{InvitationStatus, Project, normalise_tag};
+use crate::model::{InvitationStatus, normalise_tag};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Coverage {
@@ -68,12 +69,11 @@ struct Pick {
     excluded: bool,
 }
 
-pub fn select_team(
-    ranking: &Ranking,
-    project: &Project,
-    places: u32,
-    weights: &MatchWeights,
-) -> Team {
+/// Selects a team for `places` from the eligible people of `standings`.
+pub fn select_team(standings: &Standings, places: u32) -> Team {
+    let ctx = standings.context();
+    let (project, weights) = (ctx.project, &ctx.input.settings.weights);
+    let ranked = standings.ranked();
     let needs: Vec<String> = project
         .required_skills
         .iter()
@@ -83,15 +83,15 @@ pub fn select_team(
     let skill_count = project.required_skills.len();
     let mut regions: HashMap<String, usize> = HashMap::new();
     let mut languages: HashMap<&str, usize> = HashMap::new();
-    let options: Vec<Pick> = ranking
-        .ranked
+    let options: Vec<Pick> = ranked
         .iter()
         .map(|c| {
+            let p = &c.person.profile;
             let next = regions.len();
-            let region = *regions.entry(normalise_tag(&c.region)).or_insert(next);
-            let langs = c
+            let region = *regions.entry(normalise_tag(&p.region)).or_insert(next);
+            let langs = p
                 .languages
-                .iter()
+                .keys()
                 .map(|l| {
                     let next = languages.len();
                     *languages.entry(l.as_str()).or_insert(next)
@@ -99,9 +99,9 @@ pub fn select_team(
                 .collect();
             let covered = |i: usize, need: &String| {
                 if i < skill_count {
-                    c.covers_skills.contains(need)
+                    p.skills.contains(need)
                 } else {
-                    c.covers_languages.contains(need)
+                    p.languages.get(need).is_some_and(|&l| covers_language(l))
                 }
             };
             Pick {
@@ -141,7 +141,7 @@ pub fn select_team(
     let mut members = Vec::new();
     for (i, option) in options.iter().enumerate() {
         if option.locked {
-            let candidate = &ranking.ranked[i];
+            let candidate = &ranked[i];
             let mut why = vec![format!(
                 "already {}",
                 candidate.invitation.map_or("invited", |s| s.as_str())
@@ -156,15 +156,15 @@ pub fn select_team(
             .iter()
             .enumerate()
             .filter(|(i, o)| !chosen[*i] && !o.excluded)
-            .map(|(i, o)| (i, state.gain(o, &ranking.ranked[i], weights)))
+            .map(|(i, o)| (i, state.gain(o, &ranked[i], weights)))
             .max_by(|(ia, ga), (ib, gb)| ga.cmp(gb).then(ib.cmp(ia)));
         let Some((i, _)) = best else { break };
-        let candidate = &ranking.ranked[i];
+        let candidate = &ranked[i];
         let why = state.add(&options[i], candidate, &needs);
         chosen[i] = true;
         members.push(member(candidate, why));
     }
-    summarise(places, members, &needs, skill_count, &state, ranking)
+    summarise(places, members, &needs, skill_count, &state, ranked)
 }
 
 struct State {
@@ -177,7 +177,7 @@ struct State {
 
 impl State {
     /// (needs newly covered, score plus diversity bonus).
-    fn gain(&self, o: &Pick, c: &Candidate, w: &MatchWeights) -> (usize, i64) {
+    fn gain(&self, o: &Pick, c: &Standing, w: &MatchWeights) -> (usize, i64) {
         let coverage = o.needs.iter().filter(|&&n| !self.covered[n]).count();
         let mut value = i64::from(c.total);
         if !self.regions[o.region] {
@@ -185,14 +185,16 @@ impl State {
         }
         let new_languages = o.languages.iter().filter(|&&l| !self.languages[l]).count();
         value += i64::from(w.team_language) * new_languages.min(2) as i64;
-        if (c.first_timer && !self.first_timer) || (!c.first_timer && !self.experienced) {
+        let first_timer = c.experience.first_timer;
+        if (first_timer && !self.first_timer) || (!first_timer && !self.experienced) {
             value += i64::from(w.team_experience);
         }
         (coverage, value)
     }
 
     /// Adds a member; returns why they help, in words.
-    fn add(&mut self, o: &Pick, c: &Candidate, needs: &[String]) -> Vec<String> {
+    fn add(&mut self, o: &Pick, c: &Standing, needs: &[String]) -> Vec<String> {
+        let (p, first_timer) = (&c.person.profile, c.experience.first_timer);
         let mut why = Vec::new();
         let newly: Vec<&str> = o
             .needs
@@ -204,21 +206,21 @@ impl State {
             why.push(format!("covers {}", newly.join(", ")));
         }
         if !self.regions[o.region] {
-            why.push(format!("brings {}", c.region));
+            why.push(format!("brings {}", p.region));
         }
         let new_languages: Vec<&str> = o
             .languages
             .iter()
-            .zip(&c.languages)
+            .zip(p.languages.keys())
             .filter(|(l, _)| !self.languages[**l])
             .map(|(_, name)| name.as_str())
             .collect();
         if !new_languages.is_empty() {
             why.push(format!("speaks {}", new_languages.join(", ")));
         }
-        if c.first_timer && !self.first_timer {
+        if first_timer && !self.first_timer {
             why.push("a first-timer".into());
-        } else if !c.first_timer && !self.experienced {
+        } else if !first_timer && !self.experienced {
             why.push("has taken part before".into());
         }
         why.push(format!("scores {}", c.total));
@@ -229,19 +231,20 @@ impl State {
         for &l in &o.languages {
             self.languages[l] = true;
         }
-        self.first_timer |= c.first_timer;
-        self.experienced |= !c.first_timer;
+        self.first_timer |= first_timer;
+        self.experienced |= !first_timer;
         why
     }
 }
 
-fn member(c: &Candidate, why: Vec<String>) -> TeamMember {
+fn member(c: &Standing, why: Vec<String>) -> TeamMember {
+    let p = &c.person.profile;
     TeamMember {
-        ambassador_id: c.ambassador_id.clone(),
-        display_name: c.display_name.clone(),
-        region: c.region.clone(),
+        ambassador_id: p.id.clone(),
+        display_name: p.display_name.clone(),
+        region: p.region.clone(),
         total: c.total,
-        first_timer: c.first_timer,
+        first_timer: c.experience.first_timer,
         invitation: c.invitation,
         why,
     }
@@ -253,7 +256,7 @@ fn summarise(
     needs: &[String],
     skill_count: usize,
     state: &State,
-    ranking: &Ranking,
+    ranked: &[Standing],
 ) -> Team {
     let mut covers = Coverage::default();
     let mut lacks = Coverage::default();
@@ -271,15 +274,18 @@ fn summarise(
         list.push(need.clone());
     }
     let in_team = |id: &str| members.iter().any(|m| m.ambassador_id == id);
-    let team: Vec<&Candidate> = ranking
-        .ranked
+    let team: Vec<_> = ranked
         .iter()
-        .filter(|c| in_team(&c.ambassador_id))
+        .map(|c| &c.person.profile)
+        .filter(|p| in_team(&p.id))
         .collect();
-    let mut regions: Vec<String> = team.iter().map(|c| c.region.clone()).collect();
+    let mut regions: Vec<String> = team.iter().map(|p| p.region.clone()).collect();
     regions.sort();
     regions.dedup();
-    let mut languages: Vec<String> = team.iter().flat_map(|c| c.languages.clone()).collect();
+    let mut languages: Vec<String> = team
+        .iter()
+        .flat_map(|p| p.languages.keys().cloned())
+        .collect();
     languages.sort();
     languages.dedup();
     let first_timers = members.iter().filter(|m| m.first_timer).count() as u32;

@@ -1,13 +1,14 @@
 //! Team selection: coverage first, then diversity, deterministic.
 
 use super::super::fixtures::*;
-use super::super::{Ranking, select_team};
+use super::super::{Ranking, select_team, standings};
 use crate::model::*;
 
 fn team_of(w: &Fixture, people: &[&AmbassadorDoc], places: u32) -> (Ranking, super::Team) {
-    let ranking = w.rank(people);
-    let team = select_team(&ranking, &w.project.project, places, &w.settings.weights);
-    (ranking, team)
+    w.run(people, |input| {
+        let standings = standings(input);
+        (standings.explain(), select_team(&standings, places))
+    })
 }
 
 fn ids(team: &super::Team) -> Vec<&str> {

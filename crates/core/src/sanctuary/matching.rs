@@ -17,7 +17,7 @@ impl Sanctuary {
         let doc = self.project(project)?;
         Ok(
             self.with_match_input(doc, options.today(), &options.settings, |input| {
-                matching::match_project(input, options.places)
+                matching::match_project(input, options.places, options.limit)
             }),
         )
     }

@@ -3,7 +3,9 @@
 use proptest::prelude::*;
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
-use sanctuary_core::matching::{MatchInput, MatchSettings, Ranking, Team, gini, rank, select_team};
+use sanctuary_core::matching::{
+    MatchInput, MatchSettings, Ranking, Team, gini, select_team, standings,
+};
 use sanctuary_core::model::*;
 
 use super::build::{self, PersonSpec, ProjectSpec, person_spec, project_spec};
@@ -39,14 +41,9 @@ fn run(
         today: today(),
         settings,
     };
-    let ranking = rank(&input);
-    let team = select_team(
-        &ranking,
-        &project.project,
-        project.project.places,
-        &settings.weights,
-    );
-    (ranking, team)
+    let standings = standings(&input);
+    let team = select_team(&standings, project.project.places);
+    (standings.explain(), team)
 }
 
 /// Whether a generated person fails a hard constraint, worked out from the
@@ -204,8 +201,7 @@ fn invitations_over_rounds(n: usize, places: u32, rounds: usize, fairness: i32) 
             today,
             settings: &settings,
         };
-        let ranking = rank(&input);
-        let team = select_team(&ranking, &doc.project, places, &settings.weights);
+        let team = select_team(&standings(&input), places);
         let mut doc = doc.clone();
         for member in &team.members {
             let i = people
