@@ -63,6 +63,8 @@ pub enum Command {
     Recognition(RecognitionCommand),
     /// Rank ambassadors for a project with reasons, say who is not eligible and why, select a team.
     Match(crate::matching::MatchArgs),
+    /// The network's match weights: show them, or change them for every coordinator.
+    MatchSettings(crate::matching::MatchSettingsArgs),
     /// Shortlist or invite an ambassador to a project.
     InviteTo(crate::matching::InviteArgs),
     /// Move invitations on (accepted, declined, attended with hours ...) and list them.

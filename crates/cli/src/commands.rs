@@ -134,6 +134,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             say!("The passphrase is changed. Use the new one from now on.");
         }
         Command::Match(args) => crate::matching::run_match(&unlock()?, args)?,
+        Command::MatchSettings(args) => crate::matching::match_settings(&mut unlock()?, args)?,
         Command::InviteTo(args) => crate::matching::invite_to(&mut unlock()?, args)?,
         Command::Invitation(command) => crate::matching::invitation(&mut unlock()?, command)?,
         Command::Rota(command) => crate::matching::rota(&mut unlock()?, command)?,

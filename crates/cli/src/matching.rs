@@ -1,11 +1,12 @@
-//! `sanctuary match`, `invite-to`, `invitation` and `rota`: thin calls into
+//! `sanctuary match`, `match-settings`, `invite-to`, `invitation` and `rota`: thin calls into
 //! the core's matching API, printed as a coordinator reads them (scores with
 //! their reasons, who is not eligible and what to do about it) or as JSON.
 
 use clap::{Args, Subcommand};
 use sanctuary_core::Sanctuary;
 use sanctuary_core::matching::{
-    InvitationChange, InvitationView, MatchOptions, MatchReport, MatchSettings, RotaAssignment,
+    InvitationChange, InvitationView, MatchOptions, MatchReport, MatchSettings, MatchWeights,
+    RotaAssignment,
 };
 use sanctuary_core::model::{Day, InvitationStatus};
 
@@ -21,17 +22,37 @@ pub struct MatchArgs {
     /// Show this many people of each list, eligible and not (all with --json).
     #[arg(long, default_value_t = 15)]
     pub limit: usize,
-    /// Change a weight, e.g. `--weight fairness=40` (repeatable): required-skills,
-    /// desired-skills, interests, languages, locality, fairness, team-region,
-    /// team-language, team-experience.
+    /// Try a weight for this run only, e.g. `--weight fairness=40`
+    /// (repeatable; `match-settings` saves them for the network).
     #[arg(long = "weight")]
     pub weights: Vec<String>,
-    /// Months that count as "recently" for fairness (default 6).
+    /// Months that count as "recently" for fairness, for this run only.
     #[arg(long)]
     pub recent_months: Option<u32>,
     /// Match as on this day (default: today).
     #[arg(long)]
     pub today: Option<Day>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Shows the network's match settings; with changes, saves them first.
+#[derive(Args, Debug)]
+pub struct MatchSettingsArgs {
+    /// Set a weight, e.g. `--weight fairness=40` (repeatable): required-skills,
+    /// desired-skills, interests, languages, locality, fairness, team-region,
+    /// team-language, team-experience. 0 turns a factor off.
+    #[arg(long = "weight")]
+    pub weights: Vec<String>,
+    /// Months that count as "recently" for fairness (1 to 36).
+    #[arg(long)]
+    pub recent_months: Option<u32>,
+    /// From how many km of travel someone is asked to in-person work in another region.
+    #[arg(long)]
+    pub other_region_km: Option<u32>,
+    /// Put every setting back to its default first.
+    #[arg(long)]
+    pub reset: bool,
     #[arg(long)]
     pub json: bool,
 }
@@ -141,17 +162,19 @@ pub enum RotaCommand {
 }
 
 pub fn run_match(s: &Sanctuary, args: MatchArgs) -> anyhow::Result<()> {
-    let mut settings = MatchSettings::default();
+    // The network's settings, with this run's changes on top (not saved).
+    let mut settings = s.match_settings();
     for weight in &args.weights {
         settings.weights.set_from(weight)?;
     }
     if let Some(months) = args.recent_months {
         settings.recent_months = months;
     }
+    settings.validate()?;
     // The table shows `--limit` people of each list; `--json` has everyone.
     let options = MatchOptions {
         places: args.places,
-        settings,
+        settings: Some(settings),
         today: args.today,
         limit: (!args.json).then_some(args.limit),
     };
@@ -160,6 +183,52 @@ pub fn run_match(s: &Sanctuary, args: MatchArgs) -> anyhow::Result<()> {
         return output::json(&report);
     }
     print_report(&report, args.limit);
+    Ok(())
+}
+
+pub fn match_settings(s: &mut Sanctuary, args: MatchSettingsArgs) -> anyhow::Result<()> {
+    let mut settings = if args.reset {
+        MatchSettings::default()
+    } else {
+        s.match_settings()
+    };
+    for weight in &args.weights {
+        settings.weights.set_from(weight)?;
+    }
+    if let Some(months) = args.recent_months {
+        settings.recent_months = months;
+    }
+    if let Some(km) = args.other_region_km {
+        settings.other_region_km = km;
+    }
+    if settings != s.match_settings() {
+        s.set_match_settings(settings)?;
+    }
+    let settings = s.match_settings();
+    if args.json {
+        return output::json(&settings);
+    }
+    let w = &settings.weights;
+    let weights = [
+        w.required_skills,
+        w.desired_skills,
+        w.interests,
+        w.languages,
+        w.locality,
+        w.fairness,
+        w.team_region,
+        w.team_language,
+        w.team_experience,
+    ];
+    say!("Weights (points at a full match)");
+    for (name, points) in MatchWeights::NAMES.iter().zip(weights) {
+        say!("  {name:<16} {points:>4}");
+    }
+    say!("Recently: the last {} months", settings.recent_months);
+    say!(
+        "Another region: for people who travel {} km or more",
+        settings.other_region_km
+    );
     Ok(())
 }
 

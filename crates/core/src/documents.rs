@@ -39,7 +39,8 @@ impl Kind {
 /// 4: ambassadors gained suggestions; training records place, session, reflection.
 /// 5: network devices gained exchange keys, revocations an epoch and a
 /// signature, the network its key epochs (device removal, sync).
-const SNAPSHOT_FORMAT: u8 = 5;
+/// 6: the network gained its match settings.
+const SNAPSHOT_FORMAT: u8 = 6;
 
 pub fn encode_snapshot<T: Serialize>(value: &T) -> Result<Vec<u8>, CoreError> {
     postcard::to_extend(value, vec![SNAPSHOT_FORMAT])

@@ -83,6 +83,57 @@ fn match_ranks_explains_and_selects_a_team() {
 }
 
 #[test]
+fn match_settings_are_saved_for_the_network_and_bad_ones_change_nothing() {
+    let cli = network();
+    let defaults = cli.json(&["match-settings", "--json"]);
+    assert_eq!(defaults["weights"]["fairness"], 25);
+    let saved = cli.json(&[
+        "match-settings",
+        "--weight",
+        "fairness=40",
+        "--other-region-km",
+        "30",
+        "--json",
+    ]);
+    assert_eq!(saved["weights"]["fairness"], 40);
+    assert_eq!(saved["other_region_km"], 30);
+    // Chen (Wales) travels no distance recorded: still not eligible, but
+    // `match` now weighs fairness at 40 without being told.
+    let report = cli.json(&[
+        "match",
+        "Library award panel",
+        "--json",
+        "--today",
+        "2030-03-01",
+    ]);
+    let fairness = report["ranked"][0]["factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["factor"] == "fairness")
+        .cloned()
+        .unwrap();
+    assert_eq!(fairness["max"], 40);
+    assert_eq!(report["settings"]["weights"]["fairness"], 40);
+
+    let before = snapshot(&cli.store);
+    for bad in [
+        &["match-settings", "--weight", "fairness=5000"][..],
+        &["match-settings", "--weight", "luck=3"],
+        &["match-settings", "--recent-months", "0"],
+    ] {
+        let out = cli.run(bad);
+        assert_eq!(out.status.code(), Some(1), "{bad:?}");
+        assert!(!stderr(&out).is_empty());
+    }
+    assert_eq!(snapshot(&cli.store), before, "refusals change nothing");
+
+    let text = cli.ok(&["match-settings", "--reset"]);
+    assert!(text.contains("fairness           25"), "{text}");
+    assert!(text.contains("the last 6 months"), "{text}");
+}
+
+#[test]
 fn an_invitation_moves_to_attended_and_logs_the_hours() {
     let cli = network();
     let out = cli.ok(&["invite-to", "Library award panel", "Amina"]);

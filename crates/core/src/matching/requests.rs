@@ -13,7 +13,8 @@ use crate::model::{Day, InvitationEvent, InvitationStatus, Stream};
 pub struct MatchOptions {
     /// Places to fill (default: the project's number of places).
     pub places: Option<u32>,
-    pub settings: MatchSettings,
+    /// Settings for this run only (default: the network's).
+    pub settings: Option<MatchSettings>,
     /// The day to match on (default: today).
     pub today: Option<Day>,
     /// How many people of each list to put in words (default: all).

@@ -6,17 +6,21 @@
 //! put required skills first, then the fairness factor, so that among people
 //! who can do the work those who have been asked least come first.
 //!
-//! Settings live in memory (the CLI takes `--weight factor=points`); their
-//! home, once the app has a settings screen, is the network document, so
-//! every coordinator in a network ranks alike.
+//! Settings live in the network document (`NetworkDoc::matching`), so every
+//! coordinator in a network ranks alike; the app's settings screen and
+//! `sanctuary match-settings` change them, and `sanctuary match --weight`
+//! tries a different weight for one run without saving it. In Automerge
+//! each weight is its own field, so two coordinators changing different
+//! weights at once both keep theirs.
 
+use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Invalid;
 
 /// Points each factor gives at a full match (the fairness factor ranges
 /// from minus to plus its weight), and the team-diversity bonuses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Reconcile, Hydrate)]
 #[serde(default)]
 pub struct MatchWeights {
     /// All of the project's required skills (proportional to how many).
@@ -116,7 +120,7 @@ impl MatchWeights {
 }
 
 /// Everything matching can be tuned by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Reconcile, Hydrate)]
 #[serde(default)]
 pub struct MatchSettings {
     pub weights: MatchWeights,
@@ -136,6 +140,46 @@ impl Default for MatchSettings {
             recent_months: 6,
             other_region_km: 50,
         }
+    }
+}
+
+impl MatchSettings {
+    /// The limits a saved setting must keep: a weight is 0 to 1000 points,
+    /// "recently" 1 to 36 months, the other-region distance 1 to 1000 km.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let w = &self.weights;
+        let weights = [
+            w.required_skills,
+            w.desired_skills,
+            w.interests,
+            w.languages,
+            w.locality,
+            w.fairness,
+            w.team_region,
+            w.team_language,
+            w.team_experience,
+        ];
+        for (name, points) in MatchWeights::NAMES.iter().zip(weights) {
+            if !(0..=1000).contains(&points) {
+                return Err(Invalid::new(
+                    "weight",
+                    format!("{name}: a weight is 0 to 1000 points"),
+                ));
+            }
+        }
+        if !(1..=36).contains(&self.recent_months) {
+            return Err(Invalid::new(
+                "recent_months",
+                "\"recently\" is 1 to 36 months".into(),
+            ));
+        }
+        if !(1..=1000).contains(&self.other_region_km) {
+            return Err(Invalid::new(
+                "other_region_km",
+                "the distance for another region is 1 to 1000 km".into(),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -162,6 +206,24 @@ mod tests {
             w.set(name, 7).unwrap();
         }
         assert_eq!(w.team_experience, 7);
+    }
+
+    #[test]
+    fn settings_out_of_range_are_refused() {
+        assert_eq!(MatchSettings::default().validate(), Ok(()));
+        let mut s = MatchSettings::default();
+        s.weights.locality = -1;
+        assert!(s.validate().is_err());
+        let never = MatchSettings {
+            recent_months: 0,
+            ..MatchSettings::default()
+        };
+        assert!(never.validate().is_err());
+        let far = MatchSettings {
+            other_region_km: 5000,
+            ..MatchSettings::default()
+        };
+        assert!(far.validate().is_err());
     }
 
     #[test]

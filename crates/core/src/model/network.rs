@@ -7,6 +7,7 @@ use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use super::values::Day;
+use crate::matching::MatchSettings;
 
 pub const NETWORK_SCHEMA: u64 = 1;
 
@@ -28,6 +29,11 @@ pub struct NetworkDoc {
     #[autosurgeon(missing = "BTreeMap::new")]
     #[serde(default)]
     pub epochs: BTreeMap<String, EpochEntry>,
+    /// How matching weighs its factors: one setting for the whole network,
+    /// so every coordinator ranks alike (defaults until someone changes it).
+    #[autosurgeon(missing = "MatchSettings::default")]
+    #[serde(default)]
+    pub matching: MatchSettings,
 }
 
 impl NetworkDoc {
@@ -41,6 +47,7 @@ impl NetworkDoc {
             devices: BTreeMap::new(),
             invites: BTreeMap::new(),
             epochs: BTreeMap::new(),
+            matching: MatchSettings::default(),
         }
     }
 }

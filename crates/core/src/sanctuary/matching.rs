@@ -2,8 +2,9 @@
 //! every ambassador and project (as the plain structs already in memory) to
 //! the pure functions of `crate::matching`, and return their reports.
 
-use super::Sanctuary;
-use crate::error::Result;
+use super::{NETWORK_DOC, Sanctuary};
+use crate::documents::Kind;
+use crate::error::{CoreError, Result};
 use crate::matching::{
     self, Ineligibility, MatchInput, MatchOptions, MatchReport, MatchSettings, RotaPlan,
     RotaSummary,
@@ -11,12 +12,41 @@ use crate::matching::{
 use crate::model::{AmbassadorDoc, Day, ProjectDoc};
 
 impl Sanctuary {
+    /// How this network's matching weighs its factors.
+    pub fn match_settings(&self) -> MatchSettings {
+        self.network.matching
+    }
+
+    /// Saves the network's match settings (checked first; nothing changes
+    /// if they are out of range). Each weight is its own field, so a change
+    /// made on another laptop to a different weight survives the merge.
+    /// (A network made before settings existed has no settings map yet: if
+    /// two laptops save their first settings at once, each creates one, and
+    /// the merge keeps one whole map, listing the other under conflicts.)
+    pub fn set_match_settings(&mut self, settings: MatchSettings) -> Result<()> {
+        settings.validate()?;
+        let mut network = self.network.clone();
+        network.matching = settings;
+        self.commit(
+            NETWORK_DOC,
+            Kind::Network,
+            "change match settings",
+            &network,
+            |doc| {
+                autosurgeon::reconcile_prop(doc, automerge::ROOT, "matching", settings)
+                    .map_err(|e| CoreError::Internal(format!("recording match settings: {e}")))
+            },
+        )?;
+        self.network = network;
+        Ok(())
+    }
+
     /// Ranks every ambassador for a project (by id, id prefix or title),
     /// lists who is not eligible and why, and selects a team.
     pub fn match_project(&self, project: &str, options: &MatchOptions) -> Result<MatchReport> {
         let doc = self.project(project)?;
         Ok(
-            self.with_match_input(doc, options.today(), &options.settings, |input| {
+            self.with_match_input(doc, options.today(), &self.settings_for(options), |input| {
                 matching::match_project(input, options.places, options.limit)
             }),
         )
@@ -38,7 +68,7 @@ impl Sanctuary {
     pub fn rota_plan(&self, project: &str, date: Day, options: &MatchOptions) -> Result<RotaPlan> {
         let doc = self.project(project)?;
         Ok(
-            self.with_match_input(doc, options.today(), &options.settings, |input| {
+            self.with_match_input(doc, options.today(), &self.settings_for(options), |input| {
                 matching::plan_turn(input, date)
             }),
         )
@@ -54,6 +84,11 @@ impl Sanctuary {
             .filter_map(|id| self.ambassadors.get(id))
             .collect();
         Ok(matching::rota_summary(doc, &people))
+    }
+
+    /// The settings a run uses: those it was given, else the network's.
+    fn settings_for(&self, options: &MatchOptions) -> MatchSettings {
+        options.settings.unwrap_or(self.network.matching)
     }
 
     /// Runs `f` over the whole read model for one project: no document is
@@ -94,7 +129,7 @@ pub(super) fn eligibility_of(
         )];
     }
     let projects: Vec<&ProjectDoc> = s.projects.values().collect();
-    let settings = MatchSettings::default();
+    let settings = s.network.matching;
     let input = MatchInput {
         project,
         ambassadors: &[person],

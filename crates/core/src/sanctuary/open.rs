@@ -12,6 +12,7 @@ use sanctuary_store::{DocWrite, KdfParams, SecretString, Store};
 use super::{CATALOG_DOC, NETWORK_DOC, Sanctuary};
 use crate::documents::{Kind, LiveDoc, decode_snapshot, encode_snapshot};
 use crate::error::{CoreError, Result};
+use crate::matching::MatchSettings;
 use crate::model::{AmbassadorDoc, Catalog, Day, Device, NetworkDoc, ProjectDoc, new_id};
 
 /// The meta entry holding this device's Automerge actor id.
@@ -71,6 +72,7 @@ impl Sanctuary {
             )]),
             invites: BTreeMap::new(),
             epochs: BTreeMap::new(),
+            matching: MatchSettings::default(),
         };
         let mut sanctuary = Sanctuary {
             network: network.clone(),

@@ -208,6 +208,55 @@ fn matching_reads_the_history_of_asks_and_holds_dates() {
 }
 
 #[test]
+fn match_settings_live_in_the_network_and_every_laptop_ranks_alike() {
+    let (_temp, dirs, mut stores) = crate::sync::network(2);
+    let quiet = person(&mut stores[0], "Quiet");
+    let panel = project(&mut stores[0], "Panel", "2030-03-14");
+    let fairness = |s: &Sanctuary| {
+        let report = s.match_project(&panel, &options()).unwrap();
+        report.ranked[0].factor(Factor::Fairness).unwrap().max
+    };
+    assert_eq!(fairness(&stores[0]), 25, "the default weight");
+
+    // Out of range: refused, nothing written.
+    let before = crate::sync::files(&dirs[0]);
+    let mut bad = stores[0].match_settings();
+    bad.weights.fairness = 5000;
+    let err = stores[0].set_match_settings(bad).unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert_eq!(crate::sync::files(&dirs[0]), before);
+
+    // Two laptops change different weights at once: both are kept.
+    let mut mine = stores[0].match_settings();
+    mine.weights.fairness = 40;
+    stores[0].set_match_settings(mine).unwrap();
+    let mut theirs = stores[1].match_settings();
+    theirs.weights.locality = 0;
+    stores[1].set_match_settings(theirs).unwrap();
+    crate::sync::exchange_all(&mut stores);
+    for s in &stores {
+        let settings = s.match_settings();
+        assert_eq!(
+            (settings.weights.fairness, settings.weights.locality),
+            (40, 0)
+        );
+        assert_eq!(fairness(s), 40);
+    }
+    // A run can try other weights without saving them.
+    let mut trial = options();
+    let mut other = stores[1].match_settings();
+    other.weights.fairness = 10;
+    trial.settings = Some(other);
+    let report = stores[1].match_project(&panel, &trial).unwrap();
+    assert_eq!(report.ranked[0].factor(Factor::Fairness).unwrap().max, 10);
+    assert_eq!(stores[1].match_settings().weights.fairness, 40);
+    assert_eq!(report.ranked[0].ambassador_id, quiet);
+
+    drop(stores);
+    assert_eq!(reopen(&dirs[1]).match_settings().weights.fairness, 40);
+}
+
+#[test]
 fn a_rota_rotates_fairly_and_an_override_keeps_its_reason() {
     let (_temp, dir, mut s) = new_store();
     let ids: Vec<String> = ["Ayan", "Bilal", "Chen"]
