@@ -68,6 +68,8 @@ pub fn run() {
             commands::projects::add_project,
             commands::projects::edit_project,
             commands::matching::match_project,
+            commands::matching::match_settings,
+            commands::matching::save_match_settings,
             commands::matching::list_invitations,
             commands::matching::set_invitation,
             commands::matching::rota_summary,

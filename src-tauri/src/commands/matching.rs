@@ -1,13 +1,14 @@
 //! Matching on the project page: rank and explain, suggest a team, move
-//! invitations, and a recurring seat's rota. Each command calls one core
-//! function; weights are the core's defaults (see `MatchSettings`).
+//! invitations, and a recurring seat's rota, and the network's match
+//! settings. Each command calls one core function.
 
-use sanctuary_core::matching::MatchOptions;
+use sanctuary_core::matching::{MatchOptions, MatchSettings};
 use sanctuary_core::model::Day;
 use tauri::State;
 
 use crate::dto::matching::{
-    Invitation, InvitationInput, MatchView, RotaPlan, RotaSummary, RotaTurn, RotaTurnInput,
+    Invitation, InvitationInput, MatchSettingsView, MatchView, RotaPlan, RotaSummary, RotaTurn,
+    RotaTurnInput,
 };
 use crate::dto::{day, opt_text};
 use crate::error::ApiResult;
@@ -29,6 +30,25 @@ pub async fn match_project(
         ..MatchOptions::default()
     };
     state.read(|s| Ok(MatchView::new(&s.match_project(&id, &options)?)))
+}
+
+/// The network's match weights and thresholds, with their defaults.
+#[tauri::command]
+pub async fn match_settings(state: State<'_, AppState>) -> ApiResult<MatchSettingsView> {
+    state.read(|s| Ok(MatchSettingsView::new(s.match_settings())))
+}
+
+/// Saves the network's match settings (refused, changing nothing, when out
+/// of range); they reach other laptops with the next sync.
+#[tauri::command]
+pub async fn save_match_settings(
+    state: State<'_, AppState>,
+    settings: MatchSettings,
+) -> ApiResult<MatchSettingsView> {
+    state.with(|s| {
+        s.set_match_settings(settings)?;
+        Ok(MatchSettingsView::new(s.match_settings()))
+    })
 }
 
 #[tauri::command]

@@ -510,6 +510,23 @@ impl From<&mt::RotaPlan> for RotaPlan {
     }
 }
 
+/// The network's match settings, and the defaults the settings screen can
+/// put back (so the UI does not keep its own copy of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct MatchSettingsView {
+    pub settings: mt::MatchSettings,
+    pub defaults: mt::MatchSettings,
+}
+
+impl MatchSettingsView {
+    pub fn new(settings: mt::MatchSettings) -> MatchSettingsView {
+        MatchSettingsView {
+            settings,
+            defaults: mt::MatchSettings::default(),
+        }
+    }
+}
+
 /// Who takes the seat(s) at a meeting: nobody named means the fair
 /// suggestion; naming others needs a reason.
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -66,6 +66,7 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     catalog::CatalogView::export_all(dir)?;
     catalog::ExpiringTraining::export_all(dir)?;
     matching::MatchView::export_all(dir)?;
+    matching::MatchSettingsView::export_all(dir)?;
     matching::Invitation::export_all(dir)?;
     matching::InvitationInput::export_all(dir)?;
     matching::RotaSummary::export_all(dir)?;

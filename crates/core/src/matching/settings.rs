@@ -21,6 +21,7 @@ use crate::model::Invalid;
 /// Points each factor gives at a full match (the fairness factor ranges
 /// from minus to plus its weight), and the team-diversity bonuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Reconcile, Hydrate)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct MatchWeights {
     /// All of the project's required skills (proportional to how many).
@@ -121,6 +122,7 @@ impl MatchWeights {
 
 /// Everything matching can be tuned by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Reconcile, Hydrate)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct MatchSettings {
     pub weights: MatchWeights,

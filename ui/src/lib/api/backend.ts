@@ -22,6 +22,8 @@ import type { SessionInput } from "../bindings/SessionInput";
 import type { SuggestionChange } from "../bindings/SuggestionChange";
 import type { SuggestionRow } from "../bindings/SuggestionRow";
 import type { Settings } from "../bindings/Settings";
+import type { MatchSettings } from "../bindings/MatchSettings";
+import type { MatchSettingsView } from "../bindings/MatchSettingsView";
 import type { TrainingInput } from "../bindings/TrainingInput";
 import type { UnlockInfo } from "../bindings/UnlockInfo";
 import type { Conflict } from "../bindings/Conflict";
@@ -66,6 +68,9 @@ export interface Backend {
 
   /** Matching: ranked candidates (at most `limit`), who is not eligible, a team for `places`. */
   matchProject(id: string, places: number | null, limit: number | null): Promise<MatchView>;
+  /** The network's match weights, with their defaults. */
+  matchSettings(): Promise<MatchSettingsView>;
+  saveMatchSettings(settings: MatchSettings): Promise<MatchSettingsView>;
   listInvitations(projectId: string): Promise<Invitation[]>;
   setInvitation(projectId: string, ambassadorId: string, change: InvitationInput): Promise<Invitation>;
   rotaSummary(projectId: string): Promise<RotaSummary>;

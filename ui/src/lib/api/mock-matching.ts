@@ -8,6 +8,7 @@ import type { FactorScore } from "../bindings/FactorScore";
 import type { Invitation } from "../bindings/Invitation";
 import type { InvitationInput } from "../bindings/InvitationInput";
 import type { InvitationStatus } from "../bindings/InvitationStatus";
+import type { MatchSettings } from "../bindings/MatchSettings";
 import type { MatchView } from "../bindings/MatchView";
 import type { NotEligible } from "../bindings/NotEligible";
 import type { Project } from "../bindings/Project";
@@ -34,6 +35,32 @@ export const NEXT: Record<InvitationStatus | "none", InvitationStatus[]> = {
   attended: [],
 };
 
+/** The core's `MatchSettings::default()`, as a new mock network starts with them. */
+export const DEFAULT_MATCH_SETTINGS: MatchSettings = {
+  weights: {
+    required_skills: 40,
+    desired_skills: 15,
+    interests: 10,
+    languages: 20,
+    locality: 10,
+    fairness: 25,
+    team_region: 12,
+    team_language: 4,
+    team_experience: 12,
+  },
+  recent_months: 6,
+  other_region_km: 50,
+};
+
+/** The ranges `MatchSettings::validate` keeps. */
+function checkSettings(s: MatchSettings): void {
+  for (const [name, points] of Object.entries(s.weights)) {
+    if (!Number.isInteger(points) || points < 0 || points > 1000) fail("invalid", `${name}: a weight is 0 to 1000 points`);
+  }
+  if (s.recent_months < 1 || s.recent_months > 36) fail("invalid", `"recently" is 1 to 36 months`);
+  if (s.other_region_km < 1 || s.other_region_km > 1000) fail("invalid", "the distance for another region is 1 to 1000 km");
+}
+
 interface Rota {
   members: string[];
   seats: number;
@@ -48,6 +75,13 @@ export class MockMatching {
   /** Invitations by project id, then ambassador id. */
   invitations = new Map<string, Map<string, Invitation>>();
   rotas = new Map<string, Rota>();
+  settings: MatchSettings = structuredClone(DEFAULT_MATCH_SETTINGS);
+
+  saveSettings(settings: MatchSettings): MatchSettings {
+    checkSettings(settings);
+    this.settings = structuredClone(settings);
+    return this.settings;
+  }
 
   constructor(
     private people: () => Iterable<AmbassadorDetail>,
@@ -98,13 +132,14 @@ export class MockMatching {
     };
     const speaks = d.profile.languages.map((l) => l.language);
     const asked = [...this.invitations.values()].filter((m) => m.has(d.profile.id)).length;
+    const w = this.settings.weights;
     const rows: [FactorScore["factor"], [number, number, string]][] = [
-      ["required-skills", share(p.required_skills, 40, "required")],
-      ["desired-skills", share(p.desired_skills, 15, "desired")],
+      ["required-skills", share(p.required_skills, w.required_skills, "required")],
+      ["desired-skills", share(p.desired_skills, w.desired_skills, "desired")],
       ["interests", d.profile.interests.length ? [5, 10, `one related interest (${d.profile.interests[0]})`] : [0, 10, "no related interests"]],
       ["languages", p.languages.length ? [p.languages.every((l) => speaks.includes(l)) ? 20 : 0, 20, `speaks ${speaks.join(", ")}`] : [0, 0, "the project needs no particular language"]],
       ["locality", p.location && d.profile.region === p.location ? [10, 10, `lives in ${p.location}`] : [5, 10, `lives in ${d.profile.region}, another region`]],
-      ["fairness", asked ? [0, 25, `asked ${asked} times recently`] : [25, 25, "has never taken part: first-timers come first"]],
+      ["fairness", asked ? [0, w.fairness, `asked ${asked} times recently`] : [w.fairness, w.fairness, "has never taken part: first-timers come first"]],
     ];
     const factors = rows.map(([factor, [points, max, reason]]) => ({ factor, points, max, reason }));
     return {

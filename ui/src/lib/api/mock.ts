@@ -22,7 +22,8 @@ import type { SuggestionRow } from "../bindings/SuggestionRow";
 import { PAYMENT_LIKE_KINDS } from "../bindings/vocabularies";
 import { blankProfile } from "../ambassadors/profile";
 import { ApiFailure, type Backend } from "./backend";
-import { MockMatching } from "./mock-matching";
+import { DEFAULT_MATCH_SETTINGS, MockMatching } from "./mock-matching";
+import type { MatchSettings } from "../bindings/MatchSettings";
 
 interface Person {
   detail: AmbassadorDetail;
@@ -298,6 +299,17 @@ export class MockBackend implements Backend {
 
   async matchProject(id: string, places: number | null, limit: number | null) {
     return this.matching.match(id, places, limit);
+  }
+
+  async matchSettings() {
+    this.need();
+    return { settings: structuredClone(this.matching.settings), defaults: structuredClone(DEFAULT_MATCH_SETTINGS) };
+  }
+
+  async saveMatchSettings(settings: MatchSettings) {
+    this.need();
+    this.matching.saveSettings(settings);
+    return this.matchSettings();
   }
 
   async listInvitations(projectId: string) {

@@ -42,6 +42,8 @@ export const tauriBackend: Backend = {
   editProject: (id, project) => call("edit_project", { id, project }),
 
   matchProject: (id, places, limit) => call("match_project", { id, places, limit }),
+  matchSettings: () => call("match_settings"),
+  saveMatchSettings: (settings) => call("save_match_settings", { settings }),
   listInvitations: (projectId) => call("list_invitations", { projectId }),
   setInvitation: (projectId, ambassadorId, change) =>
     call("set_invitation", { projectId, ambassadorId, change }),

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/svelte";
+import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useBackend } from "../api";
@@ -34,5 +34,32 @@ describe("changing the passphrase", () => {
     await user.click(screen.getByRole("button", { name: "Change passphrase" }));
     expect(await screen.findByRole("status")).toBeInTheDocument();
     expect(backend.passphrase).toBe("willow harbour lantern");
+  });
+});
+
+describe("match settings", () => {
+  it("saves the network's weights, refuses one out of range, and puts the defaults back", async () => {
+    const user = userEvent.setup();
+    render(SettingsScreen);
+    const fairness = await screen.findByLabelText("Fair share of opportunities");
+    const section = within(screen.getByRole("region", { name: "How matching weighs people" }));
+    expect(fairness).toHaveValue(25);
+    await user.clear(fairness);
+    await user.type(fairness, "40");
+    await user.click(section.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Saved for this network. Other laptops get it with the next sync.")).toBeInTheDocument();
+    expect(backend.matching.settings.weights.fairness).toBe(40);
+
+    await user.clear(fairness);
+    await user.type(fairness, "5000");
+    // The browser's own range check is bypassed to reach the core's refusal.
+    fairness.closest("form")!.noValidate = true;
+    await user.click(section.getByRole("button", { name: "Save" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("a weight is 0 to 1000 points");
+    expect(backend.matching.settings.weights.fairness).toBe(40);
+
+    await user.click(section.getByRole("button", { name: "Put back the defaults" }));
+    expect(fairness).toHaveValue(25);
+    expect(backend.matching.settings.weights.fairness).toBe(40);
   });
 });
