@@ -169,6 +169,19 @@ describe("ambassadors", () => {
   });
 });
 
+describe("navigation", () => {
+  it("goes back to a screen's list when its item is chosen again", async () => {
+    const user = await unlock();
+    await user.click(screen.getByTestId("nav-projects"));
+    const title = [...backend.projects.values()][0].title;
+    await user.click(await screen.findByRole("button", { name: title }));
+    expect(await screen.findByRole("button", { name: /All projects/ })).toBeInTheDocument();
+    await user.click(screen.getByTestId("nav-projects"));
+    expect(await screen.findByRole("button", { name: title })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /All projects/ })).not.toBeInTheDocument();
+  });
+});
+
 describe("recognition", () => {
   async function openRecognitionFor(name: string, user: ReturnType<typeof userEvent.setup>) {
     await user.click(screen.getByTestId("nav-recognition"));

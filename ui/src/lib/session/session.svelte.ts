@@ -24,6 +24,8 @@ const TOUCH_EVERY_MS = 20_000;
 class Session {
   status = $state<AppStatus | null>(null);
   screen = $state<Screen>("home");
+  /** Counts visits, so choosing the screen already shown starts it afresh (a list, not the page opened from it). */
+  visit = $state(0);
   /** The language self-view shows in (the ambassador's), while it is open. */
   selfViewLocale = $state<string | null>(null);
   /** Why the unlock screen shows, e.g. after auto-lock. */
@@ -126,6 +128,7 @@ class Session {
 
   go(screen: Screen): void {
     this.screen = screen;
+    this.visit++;
   }
 
   showAmbassador(id: string): void {
