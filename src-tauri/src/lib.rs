@@ -73,6 +73,7 @@ pub fn run() {
             commands::matching::list_invitations,
             commands::matching::set_invitation,
             commands::matching::rota_summary,
+            commands::matching::edit_rota,
             commands::matching::rota_plan,
             commands::matching::assign_rota_turn,
             commands::catalog::get_catalog,

@@ -1,6 +1,8 @@
 // Issue 5 in the real window: open a project on a demo store, see ranked
 // candidates with the reason for every point, see the suggested team,
-// invite one candidate and find them listed as invited. axe-core checks the
+// invite one candidate and find them listed as invited; then change the
+// network's fairness weight in settings and see the ranking use it, and give
+// the Advisory Group's rota seat for a meeting. axe-core checks the
 // project page with the matching panel (serious and critical fail), in
 // English and Arabic, and screenshots go to docs/screenshots/
 // (SANCTUARY_SCREENSHOTS=0 skips them).
@@ -8,7 +10,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { axeViolations, launch, screenshots, waitFor } from "./harness.mjs";
+import { axeViolations, launch, screenshots, until, waitFor } from "./harness.mjs";
 
 let app;
 
@@ -157,4 +159,66 @@ test("open a project, see ranked candidates with reasons and a team, invite one"
   // Back to English for whoever opens this store next.
   await nav(b, "settings");
   await (await b.$("#language")).selectByAttribute("value", "en");
+});
+
+test("the network's weights change the ranking, and a rota seat goes round fairly", { timeout: 300_000 }, async () => {
+  const b = app.browser;
+  // Settings: the fairness weight, saved for the network.
+  await nav(b, "settings");
+  const fairness = await waitFor(b, "#weight-fairness");
+  await fairness.setValue("40");
+  await (await b.$("section[aria-labelledby=matching-heading] button[type=submit]")).click();
+  await waitFor(b, "section[aria-labelledby=matching-heading] [role=status]");
+  await check(b, "en settings with match weights");
+
+  // The ranking weighs fairness at 40 now (on the first project with a candidate).
+  let rows = [];
+  for (let i = 0; !rows.length; i++) {
+    const { count } = await openProject(b, i);
+    assert.ok(i < count, "no demo project has a candidate");
+    rows = (await firstCandidate(b))?.rows ?? [];
+  }
+  const fair = rows.find(([factor]) => factor === "Fair share of opportunities");
+  assert.ok(fair, JSON.stringify(rows));
+  assert.match(fair[1], / of 40$/, JSON.stringify(rows));
+
+  // The Advisory Group's recurring seat.
+  await nav(b, "projects");
+  await until(
+    b,
+    () => {
+      const link = [...document.querySelectorAll("table button.link")].find((l) => l.textContent.trim() === "Advisory Group seat at trustee meeting");
+      link?.scrollIntoView();
+      link?.click();
+      return Boolean(link);
+    },
+    20_000,
+    "the demo's Advisory Group seat in the project list",
+  );
+  await waitFor(b, "[data-testid=matching-summary]", 30_000);
+
+  // Its rota: whose turn at today's meeting (the demo seats people who
+  // can take it today), then give the seat to the suggestion.
+  const rota = await waitFor(b, "[data-testid=rota]");
+  assert.equal((await rota.$$("tbody tr")).length, 5, "the demo seats five members");
+  await (await rota.$("button=Whose turn?")).click();
+  const order = await waitFor(b, "[data-testid=rota-order] li");
+  const first = await order.getText();
+  const meeting = await b.execute(() => document.querySelector("[data-testid=rota] h5")?.textContent?.match(/\d{4}-\d{2}-\d{2}/)?.[0]);
+  assert.ok(meeting, "the fair order names its date");
+  await check(b, "en rota with the fair order");
+  await scrollTo(b, "[data-testid=rota]");
+  await shoot(b, "en-rota");
+  assert.match(first, /Suggested/);
+  await (await rota.$("button=Give the seat to the suggestion")).click();
+  const status = await waitFor(b, "[data-testid=rota] [role=status]");
+  const name = await (await order.$("span")).getText();
+  const recorded = await status.getText();
+  assert.ok(recorded.startsWith("Recorded for") && recorded.includes(meeting) && recorded.includes(name), `${recorded} / ${name}`);
+
+  // Back to the defaults for whoever opens this store next.
+  await nav(b, "settings");
+  await (await waitFor(b, "section[aria-labelledby=matching-heading] button[type=button]")).click();
+  await (await b.$("section[aria-labelledby=matching-heading] button[type=submit]")).click();
+  await waitFor(b, "section[aria-labelledby=matching-heading] [role=status]");
 });

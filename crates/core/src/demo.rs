@@ -12,6 +12,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::error::Result;
+use crate::matching::MatchOptions;
 use crate::model::*;
 use crate::sanctuary::Sanctuary;
 
@@ -391,7 +392,51 @@ pub fn populate(sanctuary: &mut Sanctuary, options: &DemoOptions) -> Result<Demo
         made += n;
     }
     summary.ambassadors = made;
+    seat_rota(sanctuary, &project_ids, today)?;
     Ok(summary)
+}
+
+/// Gives the Advisory Group's trustee-meeting seat a rota of five members,
+/// so the rota screen has something to show: of the first forty active
+/// people who agreed to be contacted, those who could take the seat today
+/// come first.
+fn seat_rota(sanctuary: &mut Sanctuary, project_ids: &[String], today: Day) -> Result<()> {
+    let Some(seat) = project_ids.iter().find(|id| {
+        sanctuary
+            .project(id)
+            .is_ok_and(|p| p.project.stream == Stream::AdvisoryGroup)
+    }) else {
+        return Ok(());
+    };
+    let considered: Vec<String> = sanctuary
+        .ambassadors()
+        .into_iter()
+        .filter(|a| {
+            a.profile.status == Status::Active
+                && a.consent_in_force(ConsentScope::Contact, today).is_some()
+        })
+        .take(40)
+        .map(|a| a.id().to_string())
+        .collect();
+    if considered.is_empty() {
+        return Ok(());
+    }
+    sanctuary.edit_rota(seat, &considered, &[], Some(1))?;
+    let options = MatchOptions {
+        today: Some(today),
+        ..MatchOptions::default()
+    };
+    let plan = sanctuary.rota_plan(seat, today, &options)?;
+    let mut keep: Vec<&String> = plan.order.iter().map(|p| &p.ambassador_id).collect();
+    keep.extend(plan.not_eligible.iter().map(|n| &n.ambassador_id));
+    keep.truncate(5);
+    let others: Vec<String> = considered
+        .iter()
+        .filter(|id| !keep.contains(id))
+        .cloned()
+        .collect();
+    sanctuary.edit_rota(seat, &[], &others, None)?;
+    Ok(())
 }
 
 /// A random handful (between `range.start` and `range.end - 1`) of `items`.

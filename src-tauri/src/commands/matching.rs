@@ -85,6 +85,19 @@ pub async fn rota_summary(
     state.with(|s| Ok((&s.rota_summary(&project_id)?).into()))
 }
 
+/// Adds and removes rota members (ambassador ids) and sets the seats per
+/// meeting; a project with members has a rota.
+#[tauri::command]
+pub async fn edit_rota(
+    state: State<'_, AppState>,
+    project_id: String,
+    add: Vec<String>,
+    remove: Vec<String>,
+    seats: Option<u32>,
+) -> ApiResult<RotaSummary> {
+    state.with(|s| Ok((&s.edit_rota(&project_id, &add, &remove, seats)?).into()))
+}
+
 /// The fair order of the rota's members for the meeting on `date` (today
 /// when blank).
 #[tauri::command]

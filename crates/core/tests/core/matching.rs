@@ -346,3 +346,29 @@ fn a_rota_member_who_cannot_take_part_is_skipped_with_the_reason() {
     let removed = s.edit_rota(&seat, &[], &["Ayan".into()], None).unwrap();
     assert_eq!(removed.members.len(), 1);
 }
+
+#[test]
+fn the_demo_gives_the_advisory_seat_a_rota_with_a_fair_suggestion() {
+    let (_temp, _dir, mut s) = new_store();
+    sanctuary_core::demo::populate(
+        &mut s,
+        &sanctuary_core::demo::DemoOptions {
+            ambassadors: 60,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let seat = s
+        .projects()
+        .into_iter()
+        .find(|p| p.project.stream == Stream::AdvisoryGroup)
+        .map(|p| p.id().to_string())
+        .unwrap();
+    let summary = s.rota_summary(&seat).unwrap();
+    assert_eq!(summary.members.len(), 5);
+    let plan = s
+        .rota_plan(&seat, Day::today().plus_days(30), &MatchOptions::default())
+        .unwrap();
+    assert_eq!(plan.order.len() + plan.not_eligible.len(), 5);
+    assert!(plan.suggested.len() <= 1);
+}

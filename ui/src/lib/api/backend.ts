@@ -74,6 +74,8 @@ export interface Backend {
   listInvitations(projectId: string): Promise<Invitation[]>;
   setInvitation(projectId: string, ambassadorId: string, change: InvitationInput): Promise<Invitation>;
   rotaSummary(projectId: string): Promise<RotaSummary>;
+  /** Adds and removes rota members (ids) and sets the seats per meeting (unchanged when null). */
+  editRota(projectId: string, add: string[], remove: string[], seats: number | null): Promise<RotaSummary>;
   /** The fair order for the meeting on `date` (today when null). */
   rotaPlan(projectId: string, date: string | null): Promise<RotaPlan>;
   assignRotaTurn(projectId: string, turn: RotaTurnInput): Promise<RotaTurn>;

@@ -273,6 +273,21 @@ export class MockMatching {
     return { seats: rota.seats, members, turns: structuredClone(rota.turns), spread: 0 };
   }
 
+  editRota(projectId: string, add: string[], remove: string[], seats: number | null): RotaSummary {
+    const rota = structuredClone(this.rota(projectId));
+    for (const id of add) if (!rota.members.includes(id)) rota.members.push(id);
+    for (const id of remove) {
+      if (!rota.members.includes(id)) fail("not-found", `no rota member matches '${id}'`);
+      rota.members = rota.members.filter((m) => m !== id);
+    }
+    if (seats !== null) {
+      if (seats < 1 || seats > 20) fail("invalid", "seats: a meeting has 1 to 20 seats");
+      rota.seats = seats;
+    }
+    this.rotas.set(projectId, rota);
+    return this.rotaSummary(projectId);
+  }
+
   rotaPlan(projectId: string, date: string | null): RotaPlan {
     const rota = this.rota(projectId);
     const on = date?.trim() || TODAY;

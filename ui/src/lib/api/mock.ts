@@ -324,6 +324,12 @@ export class MockBackend implements Backend {
     return this.matching.rotaSummary(projectId);
   }
 
+  async editRota(projectId: string, add: string[], remove: string[], seats: number | null) {
+    this.need();
+    for (const id of add) this.person(id);
+    return this.matching.editRota(projectId, add, remove, seats);
+  }
+
   async rotaPlan(projectId: string, date: string | null) {
     return this.matching.rotaPlan(projectId, date);
   }

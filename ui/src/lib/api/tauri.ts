@@ -49,6 +49,7 @@ export const tauriBackend: Backend = {
     call("set_invitation", { projectId, ambassadorId, change }),
   rotaSummary: (projectId) => call("rota_summary", { projectId }),
   rotaPlan: (projectId, date) => call("rota_plan", { projectId, date }),
+  editRota: (projectId, add, remove, seats) => call("edit_rota", { projectId, add, remove, seats }),
   assignRotaTurn: (projectId, turn) => call("assign_rota_turn", { projectId, turn }),
 
   getCatalog: () => call("get_catalog"),

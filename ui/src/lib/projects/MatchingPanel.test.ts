@@ -156,6 +156,36 @@ describe("matching panel", () => {
   });
 });
 
+describe("setting up a rota", () => {
+  it("starts one from nothing, adds and takes off members, and changes the seats", async () => {
+    const user = userEvent.setup();
+    await panel();
+    const rota = await screen.findByTestId("rota");
+    await user.click(within(rota).getByText("Set up a rota for this recurring seat"));
+    const add = async (name: string) => {
+      await user.type(within(rota).getByRole("combobox", { name: "Add a member to the rota" }), name);
+      await waitFor(() => expect(within(rota).getByRole("option")).toBeInTheDocument());
+      await user.keyboard("{Enter}");
+      expect(await within(rota).findByRole("status")).toHaveTextContent(`${name} is on the rota.`);
+    };
+    await add("Amina 0");
+    await add("Abdi 1");
+    expect(backend.matching.rotas.get("p-1")!.members).toEqual(["a-0", "a-1"]);
+    expect(within(rota).getByRole("heading", { name: "Rota for the recurring seat" })).toBeInTheDocument();
+
+    await user.click(within(rota).getByRole("button", { name: "Remove Amina 0 from the rota" }));
+    expect(await within(rota).findByRole("status")).toHaveTextContent("Amina 0 is off the rota.");
+    expect(backend.matching.rotas.get("p-1")!.members).toEqual(["a-1"]);
+
+    const seats = within(rota).getByLabelText("Seats per meeting");
+    await user.clear(seats);
+    await user.type(seats, "2");
+    await user.click(within(rota).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(backend.matching.rotas.get("p-1")!.seats).toBe(2));
+    expect(within(rota).getByText(/Seats per meeting: 2\./)).toBeInTheDocument();
+  });
+});
+
 describe("matching logic", () => {
   it("invites only who the lifecycle allows", () => {
     expect(canInvite(null)).toBe(true);
