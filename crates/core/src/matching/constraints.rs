@@ -206,11 +206,16 @@ fn consent(
 
 fn days(ctx: &Context, person: &AmbassadorDoc, out: &mut impl Findings) {
     let a = &person.profile.availability;
-    if !a.days.values().any(|&free| free) {
-        return; // Not recorded: not restricted.
+    // One pass over the days recorded (this runs for everyone).
+    let mut recorded = false;
+    for (day, _) in a.days.iter().filter(|(_, free)| **free) {
+        recorded = true;
+        if Weekday::from_word(day).is_some_and(|d| ctx.weekdays.contains(&d)) {
+            return;
+        }
     }
-    if ctx.weekdays.iter().any(|&d| a.has_day(d)) {
-        return;
+    if !recorded {
+        return; // Not recorded: not restricted.
     }
     out.found(|| {
         let free: Vec<&str> = Weekday::ALL

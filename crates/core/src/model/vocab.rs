@@ -36,6 +36,12 @@ macro_rules! vocabulary {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $word),+ }
             }
+
+            /// The value of a word exactly as documents store it (no
+            /// trimming or case folding, so nothing is allocated).
+            pub fn from_word(word: &str) -> Option<$name> {
+                match word { $($word => Some($name::$variant),)+ _ => None }
+            }
         }
 
         impl fmt::Display for $name {
