@@ -515,6 +515,10 @@ pub struct BenchArgs {
     /// How many times to unlock.
     #[arg(long, default_value_t = 5)]
     pub unlocks: usize,
+    /// With --sync: how many times to import the day's bundle, each into a
+    /// fresh copy of the receiving laptop's store (the median is reported).
+    #[arg(long, default_value_t = 3)]
+    pub imports: usize,
     /// Work in this directory instead of a temporary one (kept afterwards).
     #[arg(long)]
     pub dir: Option<PathBuf>,

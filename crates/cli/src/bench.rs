@@ -15,7 +15,7 @@ fn run_sync(args: &BenchArgs) -> anyhow::Result<()> {
         "Measuring sync on a {}-ambassador demo network ...",
         args.ambassadors
     );
-    let r = sanctuary_bench::run_sync(args.ambassadors, args.edits)?;
+    let r = sanctuary_bench::run_sync(args.ambassadors, args.edits, args.imports)?;
     if args.json {
         say!("{}", serde_json::to_string_pretty(&r)?);
         return Ok(());
@@ -32,12 +32,21 @@ fn run_sync(args: &BenchArgs) -> anyhow::Result<()> {
         r.join_kdf_ms
     );
     say!(
-        "A day's work ({} edits, {} documents): bundle {:.1} KB, export {:.1} ms, import {:.1} ms",
+        "A day's work ({} edits, {} documents): bundle {:.1} KB, export {:.1} ms, import {:.1} ms (median)",
         r.day_edits,
         r.day_documents_changed,
         kb(r.day_bundle_bytes),
         r.day_export_ms,
         r.day_import_ms
+    );
+    let runs: Vec<String> = r
+        .day_import_runs_ms
+        .iter()
+        .map(|ms| format!("{ms:.1}"))
+        .collect();
+    say!(
+        "Each import of the day's bundle (ms, the median above): {}",
+        runs.join(", ")
     );
     Ok(())
 }
