@@ -20,6 +20,7 @@ mod self_view;
 mod suggestions;
 mod sync;
 mod sync_invite;
+mod sync_rehydrate;
 mod sync_status;
 mod training;
 mod verify;

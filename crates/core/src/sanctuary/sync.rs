@@ -24,6 +24,7 @@ use sanctuary_sync::keys::{NetworkKey, SigningKey, from_hex, hex};
 use sanctuary_sync::{SyncError, folder};
 use serde::{Deserialize, Serialize};
 
+use super::sync_rehydrate::Touched;
 use super::{COMPACT_AFTER_CHUNKS, NETWORK_DOC, Sanctuary};
 use crate::documents::{Kind, LiveDoc, encode_snapshot};
 use crate::error::{CoreError, Result};
@@ -506,10 +507,17 @@ impl Sanctuary {
                 Some(_) => Some(self.store.read_chunks(&payload.id)?),
                 None => None,
             };
+            // What the read model holds now: updated from the merge's
+            // patches rather than hydrated again (see `sync_rehydrate`).
+            let previous = match (kind, &chunks) {
+                (Kind::Ambassador, Some(_)) => self.ambassadors.get(&payload.id),
+                _ => None,
+            };
             jobs.push(Job {
                 payload,
                 kind,
                 chunks,
+                previous,
             });
         }
         // The network document is sorted first by the caller.
@@ -675,6 +683,8 @@ struct Job<'a> {
     kind: Kind,
     /// `None` for a document this laptop does not have yet.
     chunks: Option<Vec<Vec<u8>>>,
+    /// The read model of a stored ambassador document (its hydration).
+    previous: Option<&'a AmbassadorDoc>,
 }
 
 /// A merged document, checked except for its authors' membership.
@@ -694,6 +704,7 @@ fn prepare(job: Job<'_>, actor: &automerge::ActorId) -> Result<Option<Prepared>>
         payload,
         kind,
         chunks,
+        previous,
     } = job;
     let existing = chunks.is_some();
     let mut live = match &chunks {
@@ -701,10 +712,22 @@ fn prepare(job: Job<'_>, actor: &automerge::ActorId) -> Result<Option<Prepared>>
         None => LiveDoc::new(actor),
     };
     let before = live.doc.get_heads();
+    // Patches are recorded only where the read model can be updated from them.
+    let track = previous.is_some() && !before.is_empty();
+    if track {
+        live.doc.update_diff_cursor();
+    }
     live.doc
         .load_incremental(&payload.data)
         .map_err(damaged_bundle)?;
     let after = live.doc.get_heads();
+    let touched = if track {
+        let patches = live.doc.diff_incremental();
+        live.doc.reset_diff_cursor();
+        Touched::from_patches(&patches)
+    } else {
+        None
+    };
     if after == before || after.is_empty() {
         return Ok(None);
     }
@@ -716,16 +739,40 @@ fn prepare(job: Job<'_>, actor: &automerge::ActorId) -> Result<Option<Prepared>>
         .iter()
         .map(|c| c.actor.to_hex_string())
         .collect();
-    // One read of every object serves the conflict check and hydration.
-    let pass = OnePass::new(&live.doc);
-    let conflicted = has_conflicts(&pass);
-    let value = match kind {
-        Kind::Ambassador => Hydrated::Ambassador(hydrate_with(&pass)?),
-        Kind::Project => Hydrated::Project(hydrate_with(&pass)?),
-        Kind::Catalog => Hydrated::Catalog(hydrate_with(&pass)?),
-        Kind::Network => Hydrated::Network(hydrate_with(&pass)?),
+    let patched = match (&touched, previous) {
+        (Some(touched), Some(previous)) => touched
+            .apply(&live.doc, previous)
+            .map_err(damaged_bundle)?
+            .map(|value| {
+                // A conflict can only be new where the merge changed
+                // something, and earlier ones were noted when they arose.
+                let conflicted = touched.conflict && super::conflicts::has_conflicts(&live.doc);
+                (value, conflicted)
+            }),
+        _ => None,
     };
-    drop(pass);
+    let (value, conflicted) = match patched {
+        Some((value, conflicted)) => {
+            debug_assert_eq!(
+                Some(&value),
+                hydrate::<AmbassadorDoc>(&payload.id, &live).ok().as_ref(),
+                "a read model updated from patches differs from the document"
+            );
+            (Hydrated::Ambassador(value), conflicted)
+        }
+        None => {
+            // One read of every object serves the conflict check and hydration.
+            let pass = OnePass::new(&live.doc);
+            let conflicted = has_conflicts(&pass);
+            let value = match kind {
+                Kind::Ambassador => Hydrated::Ambassador(hydrate_with(&pass)?),
+                Kind::Project => Hydrated::Project(hydrate_with(&pass)?),
+                Kind::Catalog => Hydrated::Catalog(hydrate_with(&pass)?),
+                Kind::Network => Hydrated::Network(hydrate_with(&pass)?),
+            };
+            (value, conflicted)
+        }
+    };
     let snapshot = match &value {
         Hydrated::Ambassador(d) => encode_snapshot(d)?,
         Hydrated::Project(d) => encode_snapshot(d)?,
