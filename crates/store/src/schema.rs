@@ -77,8 +77,15 @@ pub(crate) fn connect(path: &Path, create: bool) -> Result<Connection, StoreErro
     // WAL with FULL sync makes each commit durable once `write` returns; temp
     // data stays in memory so nothing spills to unencrypted temp files; secure
     // delete zeroes freed pages so old ciphertext does not linger.
+    //
+    // The log is folded back into the database every 8,000 pages (32 MB)
+    // instead of SQLite's 1,000: a day's sync import writes about 1,070
+    // pages, and folding them in inline cost it ~100 ms of its ~170 ms
+    // write. Durability does not depend on the checkpoint, and SQLite
+    // checkpoints and removes the log when the store closes.
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
+         PRAGMA wal_autocheckpoint = 8000;
          PRAGMA synchronous = FULL;
          PRAGMA temp_store = MEMORY;
          PRAGMA foreign_keys = ON;

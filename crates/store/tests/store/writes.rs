@@ -205,3 +205,30 @@ fn settings_round_trip() {
     assert_eq!(store.get_meta("actor").expect("get"), Some(b"two".to_vec()));
     assert_eq!(store.get_meta("ui.theme").expect("get"), Some(Vec::new()));
 }
+
+#[test]
+fn a_large_write_stays_in_the_log_until_the_store_closes() {
+    let (_tmp, dir, mut store) = new_store();
+    let (db, wal) = (dir.join("store.sqlite3"), dir.join("store.sqlite3-wal"));
+    let size = |path: &std::path::Path| std::fs::metadata(path).map_or(0, |m| m.len());
+    // About 1,500 pages: more than SQLite's default checkpoint threshold
+    // (1,000), fewer than the store's (8,000).
+    let writes: Vec<DocWrite> = (0..1500)
+        .map(|i| append(&format!("d{i}"), 1, &[7u8; 3000], b"s"))
+        .collect();
+    store.write(writes).expect("write");
+    let logged = std::fs::metadata(&wal).map_or(0, |m| m.len());
+    assert!(
+        logged > 4_000_000,
+        "the log holds the write: {logged} bytes"
+    );
+    drop(store);
+    // Closing folds the log into the database and removes it; nothing is lost.
+    assert!(std::fs::metadata(&wal).map_or(0, |m| m.len()) == 0);
+    let store = reopen(&dir);
+    assert_eq!(store.documents().expect("docs").len(), 1500);
+    assert_eq!(
+        store.read_chunks("d1499").expect("chunks"),
+        vec![vec![7u8; 3000]]
+    );
+}
