@@ -5,8 +5,7 @@
 use clap::{Args, Subcommand};
 use sanctuary_core::Sanctuary;
 use sanctuary_core::matching::{
-    InvitationChange, InvitationView, MatchOptions, MatchReport, MatchSettings, MatchWeights,
-    RotaAssignment,
+    InvitationChange, InvitationView, MatchOptions, MatchReport, MatchSettings, RotaAssignment,
 };
 use sanctuary_core::model::{Day, InvitationStatus};
 
@@ -208,20 +207,8 @@ pub fn match_settings(s: &mut Sanctuary, args: MatchSettingsArgs) -> anyhow::Res
     if args.json {
         return output::json(&settings);
     }
-    let w = &settings.weights;
-    let weights = [
-        w.required_skills,
-        w.desired_skills,
-        w.interests,
-        w.languages,
-        w.locality,
-        w.fairness,
-        w.team_region,
-        w.team_language,
-        w.team_experience,
-    ];
     say!("Weights (points at a full match)");
-    for (name, points) in MatchWeights::NAMES.iter().zip(weights) {
+    for (name, points) in settings.weights.named() {
         say!("  {name:<16} {points:>4}");
     }
     say!("Recently: the last {} months", settings.recent_months);

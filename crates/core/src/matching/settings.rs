@@ -106,6 +106,23 @@ impl MatchWeights {
         Ok(())
     }
 
+    /// Every weight with its name, in the order of [`MatchWeights::NAMES`].
+    pub fn named(&self) -> [(&'static str, i32); 9] {
+        let w = self;
+        let points = [
+            w.required_skills,
+            w.desired_skills,
+            w.interests,
+            w.languages,
+            w.locality,
+            w.fairness,
+            w.team_region,
+            w.team_language,
+            w.team_experience,
+        ];
+        std::array::from_fn(|i| (Self::NAMES[i], points[i]))
+    }
+
     /// Reads `name=points`, as given on the command line.
     pub fn set_from(&mut self, assignment: &str) -> Result<(), Invalid> {
         let bad = || {
@@ -149,19 +166,7 @@ impl MatchSettings {
     /// The limits a saved setting must keep: a weight is 0 to 1000 points,
     /// "recently" 1 to 36 months, the other-region distance 1 to 1000 km.
     pub fn validate(&self) -> Result<(), Invalid> {
-        let w = &self.weights;
-        let weights = [
-            w.required_skills,
-            w.desired_skills,
-            w.interests,
-            w.languages,
-            w.locality,
-            w.fairness,
-            w.team_region,
-            w.team_language,
-            w.team_experience,
-        ];
-        for (name, points) in MatchWeights::NAMES.iter().zip(weights) {
+        for (name, points) in self.weights.named() {
             if !(0..=1000).contains(&points) {
                 return Err(Invalid::new(
                     "weight",
@@ -204,10 +209,13 @@ mod tests {
         ] {
             assert!(w.set_from(bad).is_err(), "{bad}");
         }
-        for name in MatchWeights::NAMES {
-            w.set(name, 7).unwrap();
+        for (i, name) in MatchWeights::NAMES.iter().enumerate() {
+            w.set(name, i as i32).unwrap();
         }
-        assert_eq!(w.team_experience, 7);
+        // Each name sets its own weight, and `named` reads them back in order.
+        for (i, (name, points)) in w.named().into_iter().enumerate() {
+            assert_eq!((name, points), (MatchWeights::NAMES[i], i as i32));
+        }
     }
 
     #[test]
