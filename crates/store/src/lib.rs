@@ -44,7 +44,9 @@ use secrecy::ExposeSecret;
 
 pub use error::StoreError;
 pub use secrecy::SecretString;
-pub use types::{DocId, DocInfo, DocWrite, KdfParams, Problem, Snapshot, VerifyReport};
+pub use types::{
+    DocId, DocInfo, DocWrite, KdfParams, Problem, Snapshot, StoredChunks, VerifyReport,
+};
 
 use aad::StoreId;
 use crypto::Key;

@@ -8,7 +8,9 @@
 use rusqlite::Row;
 
 use crate::rows::{blob, check_range, doc_row, kind, seq};
-use crate::{DocInfo, Keys, Snapshot, Store, StoreError, aad, check_doc_id, corrupt, crypto};
+use crate::{
+    DocInfo, Keys, Snapshot, Store, StoreError, StoredChunks, aad, check_doc_id, corrupt, crypto,
+};
 
 /// Every document with its snapshot and the shape of its stored chunks.
 /// The chunk aggregates use the `(doc_id, seq)` primary-key index only.
@@ -119,10 +121,19 @@ impl Store {
 
     /// Decrypted chunks of one document in seq order (checks contiguity against the snapshot's range).
     pub fn read_chunks(&self, id: &str) -> Result<Vec<Vec<u8>>, StoreError> {
+        self.find_chunks(id)?
+            .map(|stored| stored.chunks)
+            .ok_or_else(|| StoreError::UnknownDocument(id.to_owned()))
+    }
+
+    /// A document's kind and decrypted chunks, or `None` if the store does
+    /// not have it: one lookup for a caller that merges into documents it
+    /// may or may not hold, instead of listing every document first.
+    pub fn find_chunks(&self, id: &str) -> Result<Option<StoredChunks>, StoreError> {
         // Reading the snapshot first authenticates the range we check against.
-        let snap = self
-            .read_snapshot(id)?
-            .ok_or_else(|| StoreError::UnknownDocument(id.to_owned()))?;
+        let Some(snap) = self.read_snapshot(id)? else {
+            return Ok(None);
+        };
         let (kind, wrapped) =
             doc_row(&self.conn, id)?.ok_or_else(|| StoreError::UnknownDocument(id.to_owned()))?;
         let key = self.keys.doc_key(id, kind, &wrapped)?;
@@ -155,7 +166,7 @@ impl Store {
                 format!("chunks after {} are missing", expected - 1),
             ));
         }
-        Ok(out)
+        Ok(Some(StoredChunks { kind, chunks: out }))
     }
 
     /// Authenticates every stored chunk without keeping the plaintext, so

@@ -51,6 +51,13 @@ pub struct Snapshot {
     pub data: Vec<u8>,
 }
 
+/// A document's kind and its decrypted chunks, in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredChunks {
+    pub kind: u8,
+    pub chunks: Vec<Vec<u8>>,
+}
+
 /// What the store knows about a document without decrypting it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocInfo {

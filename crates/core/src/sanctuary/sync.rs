@@ -14,9 +14,7 @@
 //! transaction: a crash in between only means the same bundle is imported
 //! again later, which Automerge makes a no-op.
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::rc::Rc;
+use std::collections::{BTreeMap, BTreeSet};
 
 use sanctuary_store::DocWrite;
 use sanctuary_sync::bundle::{self, DocPayload, Header};
@@ -24,11 +22,11 @@ use sanctuary_sync::keys::{NetworkKey, SigningKey, from_hex, hex};
 use sanctuary_sync::{SyncError, folder};
 use serde::{Deserialize, Serialize};
 
-use super::sync_rehydrate::Touched;
-use super::{COMPACT_AFTER_CHUNKS, NETWORK_DOC, Sanctuary};
-use crate::documents::{Kind, LiveDoc, encode_snapshot};
+use super::sync_merge::{Hydrated, Job, hydrate, prepare, prepare_all};
+use super::{NETWORK_DOC, Sanctuary};
+use crate::documents::{Kind, LiveDoc};
 use crate::error::{CoreError, Result};
-use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
+use crate::model::NetworkDoc;
 
 pub(super) const DEVICE_KEY_META: &str = "sync.device-key";
 pub(super) const NETWORK_KEYS_META: &str = "sync.network-keys";
@@ -36,6 +34,8 @@ const STATE_META: &str = "sync.state";
 /// Marks kept for working out what a peer still needs; older ones fall back
 /// to the newest kept mark below (a larger bundle, never a missing change).
 const KEPT_MARKS: usize = 6;
+/// An import of at most this many documents keeps them loaded for editing.
+const KEEP_LOADED: usize = 16;
 
 /// Per peer device: what it has of ours and what we have of its.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -85,18 +85,6 @@ pub(super) enum Trust {
     Inviter { public_key: Vec<u8> },
 }
 
-/// A hydrated document ready to enter the read model after the commit.
-#[expect(
-    clippy::large_enum_variant,
-    reason = "short-lived, one per merged document; boxing buys nothing"
-)]
-enum Hydrated {
-    Ambassador(AmbassadorDoc),
-    Project(ProjectDoc),
-    Catalog(Catalog),
-    Network(NetworkDoc),
-}
-
 /// The message an invite key signs to register a joining device.
 pub(super) fn registration_message(network_id: &str, device: &str, public_key: &str) -> Vec<u8> {
     format!("sanctuary/register/v1\n{network_id}\n{device}\n{public_key}").into_bytes()
@@ -106,7 +94,7 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-fn damaged_bundle(_detail: impl std::fmt::Display) -> CoreError {
+pub(super) fn damaged_bundle(_detail: impl std::fmt::Display) -> CoreError {
     CoreError::Sync(SyncError::Altered)
 }
 
@@ -386,9 +374,6 @@ impl Sanctuary {
             self.store.write(writes)?;
         }
         // Committed: now the read model and the loaded documents follow.
-        // Only a few merged documents stay loaded (a first sync would hold
-        // thousands); the rest load again on their first edit.
-        let keep_loaded = merged.len() <= 16;
         for (id, live, value) in merged {
             match value {
                 Hydrated::Ambassador(d) => {
@@ -400,11 +385,10 @@ impl Sanctuary {
                 Hydrated::Catalog(d) => self.catalog = d,
                 Hydrated::Network(d) => self.network = d,
             }
-            if keep_loaded || id == NETWORK_DOC {
-                self.live.insert(id, live);
-            } else {
-                self.live.remove(&id);
-            }
+            match live {
+                Some(live) => self.live.insert(id, live),
+                None => self.live.remove(&id),
+            };
         }
         self.note_conflicts(conflicted)?;
         if let Some(key) = new_key {
@@ -471,14 +455,13 @@ impl Sanctuary {
             .ok_or_else(|| SyncError::UnknownDevice.into())
     }
 
-    /// Loads each touched document, merges the payload into it, checks
-    /// membership and authorship, and prepares the one batch to write.
+    /// Merges each payload into its document, checks membership and
+    /// authorship, and prepares the one batch to write.
     ///
     /// The network document goes first, alone (it says who the members
-    /// are); the others are merged, hydrated and encoded on several threads,
-    /// since each is independent. A document new to this laptop is stored as
-    /// the bytes received once they loaded completely (every change's hash
-    /// checked), not saved again.
+    /// are); the others are merged on worker threads (see `sync_merge`).
+    /// Only a few merged documents stay loaded (a first sync would hold
+    /// thousands); the rest load again on their first edit.
     #[expect(clippy::type_complexity, reason = "private plumbing")]
     fn merge_payloads(
         &mut self,
@@ -486,49 +469,21 @@ impl Sanctuary {
         trust: &Trust,
         sender: &str,
         sender_key: &[u8],
-    ) -> Result<(Vec<DocWrite>, Vec<(String, LiveDoc, Hydrated)>, Vec<String>)> {
-        let infos: HashMap<String, sanctuary_store::DocInfo> = self
-            .store
-            .documents()?
-            .into_iter()
-            .map(|i| (i.id.clone(), i))
-            .collect();
-        let mut jobs = Vec::with_capacity(payloads.len());
-        for payload in payloads {
-            let kind = Kind::from_u8(payload.kind).ok_or(SyncError::FutureVersion)?;
-            let existing = infos.get(&payload.id);
-            if existing.is_some_and(|i| i.kind != payload.kind) {
-                return Err(damaged_bundle("kind"));
-            }
-            if (payload.id == NETWORK_DOC) != (kind == Kind::Network) {
-                return Err(damaged_bundle("network kind"));
-            }
-            let chunks = match existing {
-                Some(_) => Some(self.store.read_chunks(&payload.id)?),
-                None => None,
-            };
-            // What the read model holds now: updated from the merge's
-            // patches rather than hydrated again (see `sync_rehydrate`).
-            let previous = match (kind, &chunks) {
-                (Kind::Ambassador, Some(_)) => self.ambassadors.get(&payload.id),
-                _ => None,
-            };
-            jobs.push(Job {
-                payload,
-                kind,
-                chunks,
-                previous,
-            });
-        }
+    ) -> Result<(
+        Vec<DocWrite>,
+        Vec<(String, Option<LiveDoc>, Hydrated)>,
+        Vec<String>,
+    )> {
+        let keep_loaded = payloads.len() <= KEEP_LOADED;
         // The network document is sorted first by the caller.
-        let rest = match jobs.first() {
-            Some(job) if job.kind == Kind::Network => jobs.split_off(1),
-            _ => std::mem::take(&mut jobs),
+        let (network, rest) = match payloads.split_first() {
+            Some((first, rest)) if first.id == NETWORK_DOC => (Some(first), rest),
+            _ => (None, payloads),
         };
         let mut prepared = Vec::with_capacity(payloads.len());
         let mut members: BTreeSet<String> = self.network.devices.keys().cloned().collect();
-        if let Some(job) = jobs.pop()
-            && let Some(p) = prepare(job, &self.actor)?
+        if let Some(payload) = network
+            && let Some(p) = prepare(self.merge_job(payload)?, &self.actor, true)?
         {
             if let Hydrated::Network(network) = &p.value {
                 self.check_network(network, trust, sender, sender_key)?;
@@ -536,7 +491,8 @@ impl Sanctuary {
             }
             prepared.push(p);
         }
-        prepared.extend(prepare_all(rest, &self.actor)?);
+        let jobs = rest.iter().map(|payload| self.merge_job(payload));
+        prepared.extend(prepare_all(jobs, &self.actor, keep_loaded)?);
 
         let mut writes = Vec::with_capacity(prepared.len());
         let mut merged = Vec::with_capacity(prepared.len());
@@ -552,6 +508,31 @@ impl Sanctuary {
             merged.push((p.id, p.live, p.value));
         }
         Ok((writes, merged, conflicted))
+    }
+
+    /// A payload with what the store and the read model hold of its document.
+    fn merge_job<'a>(&'a self, payload: &'a DocPayload) -> Result<Job<'a>> {
+        let kind = Kind::from_u8(payload.kind).ok_or(SyncError::FutureVersion)?;
+        if (payload.id == NETWORK_DOC) != (kind == Kind::Network) {
+            return Err(damaged_bundle("network kind"));
+        }
+        let chunks = match self.store.find_chunks(&payload.id)? {
+            Some(stored) if stored.kind != payload.kind => return Err(damaged_bundle("kind")),
+            Some(stored) => Some(stored.chunks),
+            None => None,
+        };
+        // What the read model holds now: updated from the merge's
+        // patches rather than hydrated again (see `sync_rehydrate`).
+        let previous = match (kind, &chunks) {
+            (Kind::Ambassador, Some(_)) => self.ambassadors.get(&payload.id),
+            _ => None,
+        };
+        Ok(Job {
+            payload,
+            kind,
+            chunks,
+            previous,
+        })
     }
 
     /// Checks a merged network document: devices new to this laptop must
@@ -677,401 +658,6 @@ pub struct FolderReport {
     pub written: Option<u64>,
 }
 
-/// One document of a bundle to merge, with what the store holds of it.
-struct Job<'a> {
-    payload: &'a DocPayload,
-    kind: Kind,
-    /// `None` for a document this laptop does not have yet.
-    chunks: Option<Vec<Vec<u8>>>,
-    /// The read model of a stored ambassador document (its hydration).
-    previous: Option<&'a AmbassadorDoc>,
-}
-
-/// A merged document, checked except for its authors' membership.
-struct Prepared {
-    id: String,
-    live: LiveDoc,
-    value: Hydrated,
-    authors: BTreeSet<String>,
-    conflicted: bool,
-    write: DocWrite,
-}
-
-/// Merges one payload into its document (`None`: nothing new, or only
-/// changes whose history has not arrived yet) and prepares its write.
-fn prepare(job: Job<'_>, actor: &automerge::ActorId) -> Result<Option<Prepared>> {
-    let Job {
-        payload,
-        kind,
-        chunks,
-        previous,
-    } = job;
-    let existing = chunks.is_some();
-    let mut live = match &chunks {
-        Some(chunks) => LiveDoc::load(&payload.id, chunks, actor)?,
-        None => LiveDoc::new(actor),
-    };
-    let before = live.doc.get_heads();
-    // Patches are recorded only where the read model can be updated from them.
-    let track = previous.is_some() && !before.is_empty();
-    if track {
-        live.doc.update_diff_cursor();
-    }
-    live.doc
-        .load_incremental(&payload.data)
-        .map_err(damaged_bundle)?;
-    let after = live.doc.get_heads();
-    let touched = if track {
-        let patches = live.doc.diff_incremental();
-        live.doc.reset_diff_cursor();
-        Touched::from_patches(&patches)
-    } else {
-        None
-    };
-    if after == before || after.is_empty() {
-        return Ok(None);
-    }
-    // The authors from the change graph's metadata (hash-checked on load):
-    // `get_changes` would rebuild every new change from the op set.
-    let authors: BTreeSet<String> = live
-        .doc
-        .get_changes_meta(&before)
-        .iter()
-        .map(|c| c.actor.to_hex_string())
-        .collect();
-    let patched = match (&touched, previous) {
-        (Some(touched), Some(previous)) => touched
-            .apply(&live.doc, previous)
-            .map_err(damaged_bundle)?
-            .map(|value| {
-                // A conflict can only be new where the merge changed
-                // something, and earlier ones were noted when they arose.
-                let conflicted = touched.conflict && super::conflicts::has_conflicts(&live.doc);
-                (value, conflicted)
-            }),
-        _ => None,
-    };
-    let (value, conflicted) = match patched {
-        Some((value, conflicted)) => {
-            debug_assert_eq!(
-                Some(&value),
-                hydrate::<AmbassadorDoc>(&payload.id, &live).ok().as_ref(),
-                "a read model updated from patches differs from the document"
-            );
-            (Hydrated::Ambassador(value), conflicted)
-        }
-        None => {
-            // One read of every object serves the conflict check and hydration.
-            let pass = OnePass::new(&live.doc);
-            let conflicted = has_conflicts(&pass);
-            let value = match kind {
-                Kind::Ambassador => Hydrated::Ambassador(hydrate_with(&pass)?),
-                Kind::Project => Hydrated::Project(hydrate_with(&pass)?),
-                Kind::Catalog => Hydrated::Catalog(hydrate_with(&pass)?),
-                Kind::Network => Hydrated::Network(hydrate_with(&pass)?),
-            };
-            (value, conflicted)
-        }
-    };
-    let snapshot = match &value {
-        Hydrated::Ambassador(d) => encode_snapshot(d)?,
-        Hydrated::Project(d) => encode_snapshot(d)?,
-        Hydrated::Catalog(d) => encode_snapshot(d)?,
-        Hydrated::Network(d) => encode_snapshot(d)?,
-    };
-    let complete = live.doc.get_missing_deps(&[]).is_empty();
-    let (append, compact) = if !existing && complete {
-        // Every change in these bytes loaded and was hash-checked: keep them as they came.
-        live.chunks = 1;
-        live.mark_saved();
-        (Some(payload.data.clone()), None)
-    } else if !existing || live.chunks >= COMPACT_AFTER_CHUNKS {
-        live.chunks = 1;
-        let all = live.save_all();
-        if existing {
-            (None, Some(all))
-        } else {
-            (Some(all), None)
-        }
-    } else {
-        live.chunks += 1;
-        (live.take_new_changes(), None)
-    };
-    Ok(Some(Prepared {
-        id: payload.id.clone(),
-        live,
-        value,
-        authors,
-        conflicted,
-        write: DocWrite {
-            id: payload.id.clone(),
-            kind: payload.kind,
-            append,
-            compact,
-            snapshot,
-        },
-    }))
-}
-
-/// [`prepare`] for many documents on a few threads, in order.
-fn prepare_all(jobs: Vec<Job<'_>>, actor: &automerge::ActorId) -> Result<Vec<Prepared>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4);
-    if threads < 2 || jobs.len() < 32 {
-        return Ok(jobs
-            .into_iter()
-            .map(|job| prepare(job, actor))
-            .collect::<Result<Vec<_>>>()?
-            .into_iter()
-            .flatten()
-            .collect());
-    }
-    let per = jobs.len().div_ceil(threads);
-    let mut batches: Vec<Vec<Job<'_>>> = Vec::new();
-    let mut jobs = jobs.into_iter().peekable();
-    while jobs.peek().is_some() {
-        batches.push(jobs.by_ref().take(per).collect());
-    }
-    let results = std::thread::scope(|scope| {
-        let handles: Vec<_> = batches
-            .into_iter()
-            .map(|batch| {
-                scope.spawn(move || {
-                    batch
-                        .into_iter()
-                        .map(|job| prepare(job, actor))
-                        .collect::<Result<Vec<_>>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(CoreError::Internal("a merge thread failed".into())))
-            })
-            .collect::<Vec<_>>()
-    });
-    let mut out = Vec::new();
-    for batch in results {
-        out.extend(batch?.into_iter().flatten());
-    }
-    Ok(out)
-}
-
-fn hydrate<T: autosurgeon::Hydrate>(_id: &str, live: &LiveDoc) -> Result<T> {
-    hydrate_with(&OnePass::new(&live.doc))
-}
-
-fn hydrate_with<T: autosurgeon::Hydrate>(pass: &OnePass<'_>) -> Result<T> {
-    // Signed by a member but not readable as its kind: refuse the whole bundle.
-    autosurgeon::hydrate(pass).map_err(damaged_bundle)
-}
-
-/// A document read for hydration one object at a time: the first lookup in
-/// a map (or list) reads all of its entries in one pass (`map_range`,
-/// `list_range`) and later lookups are answered from that. Hydrating through
-/// `get` directly seeks the op set's columns afresh for every field, which
-/// was most of an import's time (measured: about 60% of a day's import and
-/// half of a first sync). The values are the same: `map_range` yields each
-/// key's winning value, as `get` does.
-pub(super) struct OnePass<'a> {
-    doc: &'a automerge::AutoCommit,
-    maps: RefCell<HashMap<automerge::ObjId, Rc<Entries>>>,
-    lists: RefCell<HashMap<automerge::ObjId, Rc<Vec<Entry>>>>,
-}
-
-type Entry = (automerge::Value<'static>, automerge::ObjId);
-type Entries = HashMap<String, Entry>;
-
-/// Whether a freshly merged document holds a conflict, reading every
-/// object once through `pass` (so hydrating afterwards reads nothing
-/// again). Only a document with a concurrent value somewhere is scanned in
-/// full, to tell a real conflict from two laptops writing the same value.
-fn has_conflicts(pass: &OnePass<'_>) -> bool {
-    if pass.any_concurrent(&automerge::ROOT) {
-        super::conflicts::has_conflicts(pass.doc)
-    } else {
-        false
-    }
-}
-
-impl<'a> OnePass<'a> {
-    pub(super) fn new(doc: &'a automerge::AutoCommit) -> OnePass<'a> {
-        OnePass {
-            doc,
-            maps: RefCell::default(),
-            lists: RefCell::default(),
-        }
-    }
-
-    /// Reads `obj` and every object under it; true if any entry has
-    /// concurrent values (text is skipped: it merges without conflicts).
-    fn any_concurrent(&self, obj: &automerge::ObjId) -> bool {
-        use automerge::{ObjType, Value};
-        let (concurrent, children): (bool, Vec<automerge::ObjId>) =
-            match automerge::ReadDoc::object_type(self.doc, obj) {
-                Ok(ObjType::Map | ObjType::Table) => {
-                    let (concurrent, entries) = self.read_map(obj);
-                    let children = entries
-                        .values()
-                        .filter(|(v, _)| matches!(v, Value::Object(_)))
-                        .map(|(_, id)| id.clone())
-                        .collect();
-                    (concurrent, children)
-                }
-                Ok(ObjType::List) => {
-                    let (concurrent, entries) = self.read_list(obj);
-                    let children = entries
-                        .iter()
-                        .filter(|(v, _)| matches!(v, Value::Object(_)))
-                        .map(|(_, id)| id.clone())
-                        .collect();
-                    (concurrent, children)
-                }
-                Ok(ObjType::Text) | Err(_) => (false, Vec::new()),
-            };
-        // Every child is read (and cached) even once a conflict is found.
-        children.iter().fold(concurrent, |found, child| {
-            self.any_concurrent(child) || found
-        })
-    }
-
-    fn read_map(&self, obj: &automerge::ObjId) -> (bool, Rc<Entries>) {
-        let mut concurrent = false;
-        let entries: Entries = automerge::ReadDoc::map_range(self.doc, obj, ..)
-            .map(|item| {
-                concurrent |= item.conflict;
-                let id = item.id();
-                (item.key.into_owned(), (item.value.into_value(), id))
-            })
-            .collect();
-        let entries = Rc::new(entries);
-        self.maps
-            .borrow_mut()
-            .insert(obj.clone(), Rc::clone(&entries));
-        (concurrent, entries)
-    }
-
-    fn read_list(&self, obj: &automerge::ObjId) -> (bool, Rc<Vec<Entry>>) {
-        let mut concurrent = false;
-        let entries: Vec<Entry> = automerge::ReadDoc::list_range(self.doc, obj, ..)
-            .map(|item| {
-                concurrent |= item.conflict;
-                let id = item.id();
-                (item.value.into_value(), id)
-            })
-            .collect();
-        let entries = Rc::new(entries);
-        self.lists
-            .borrow_mut()
-            .insert(obj.clone(), Rc::clone(&entries));
-        (concurrent, entries)
-    }
-
-    fn map(&self, obj: &automerge::ObjId) -> Rc<Entries> {
-        if let Some(found) = self.maps.borrow().get(obj) {
-            return Rc::clone(found);
-        }
-        self.read_map(obj).1
-    }
-
-    fn list(&self, obj: &automerge::ObjId) -> Rc<Vec<Entry>> {
-        if let Some(found) = self.lists.borrow().get(obj) {
-            return Rc::clone(found);
-        }
-        self.read_list(obj).1
-    }
-}
-
-impl autosurgeon::ReadDoc for OnePass<'_> {
-    type Parents<'b>
-        = automerge::Parents<'b>
-    where
-        Self: 'b;
-
-    fn get_heads(&self) -> Vec<automerge::ChangeHash> {
-        autosurgeon::ReadDoc::get_heads(self.doc)
-    }
-
-    fn get<P: Into<automerge::Prop>>(
-        &self,
-        obj: &automerge::ObjId,
-        prop: P,
-    ) -> std::result::Result<
-        Option<(automerge::Value<'_>, automerge::ObjId)>,
-        automerge::AutomergeError,
-    > {
-        use automerge::{ObjType, Prop};
-        let prop = prop.into();
-        match &prop {
-            Prop::Map(key) => {
-                if let Some(found) = self.maps.borrow().get(obj) {
-                    return Ok(found.get(key.as_str()).cloned());
-                }
-            }
-            Prop::Seq(i) => {
-                if let Some(found) = self.lists.borrow().get(obj) {
-                    return Ok(found.get(*i).cloned());
-                }
-            }
-        }
-        let typ = autosurgeon::ReadDoc::object_type(self.doc, obj);
-        match (typ, &prop) {
-            (Some(ObjType::Map | ObjType::Table), Prop::Map(key)) => {
-                Ok(self.map(obj).get(key.as_str()).cloned())
-            }
-            (Some(ObjType::List), Prop::Seq(i)) => Ok(self.list(obj).get(*i).cloned()),
-            // Text, a wrong kind of key, an unknown object: as the document answers.
-            _ => autosurgeon::ReadDoc::get(self.doc, obj, prop),
-        }
-    }
-
-    fn object_type<O: AsRef<automerge::ObjId>>(&self, obj: O) -> Option<automerge::ObjType> {
-        autosurgeon::ReadDoc::object_type(self.doc, obj)
-    }
-
-    fn map_range<'b, O, R>(&'b self, obj: O, range: R) -> automerge::iter::MapRange<'b>
-    where
-        R: std::ops::RangeBounds<String> + 'b,
-        O: AsRef<automerge::ObjId>,
-        R: std::ops::RangeBounds<String>,
-    {
-        autosurgeon::ReadDoc::map_range(self.doc, obj, range)
-    }
-
-    fn list_range<O: AsRef<automerge::ObjId>, R: std::ops::RangeBounds<usize>>(
-        &self,
-        obj: O,
-        range: R,
-    ) -> automerge::iter::ListRange<'_> {
-        autosurgeon::ReadDoc::list_range(self.doc, obj, range)
-    }
-
-    fn length<O: AsRef<automerge::ObjId>>(&self, obj: O) -> usize {
-        autosurgeon::ReadDoc::length(self.doc, obj)
-    }
-
-    fn text<O: AsRef<automerge::ObjId>>(
-        &self,
-        obj: O,
-    ) -> std::result::Result<String, automerge::AutomergeError> {
-        autosurgeon::ReadDoc::text(self.doc, obj)
-    }
-
-    fn parents<O: AsRef<automerge::ObjId>>(
-        &self,
-        obj: O,
-    ) -> std::result::Result<Self::Parents<'_>, automerge::AutomergeError> {
-        autosurgeon::ReadDoc::parents(self.doc, obj)
-    }
-
-    fn is_empty(&self) -> bool {
-        autosurgeon::ReadDoc::is_empty(self.doc)
-    }
-}
-
 /// The newest kept mark that `peer` is known to have (0: none, send everything).
 pub(super) fn base_for(state: &SyncState, peer: Option<&str>) -> u64 {
     let Some(acked) = peer.and_then(|p| state.peers.get(p)).map(|p| p.acked) else {
@@ -1098,84 +684,5 @@ impl Sanctuary {
             out.insert(info.id, heads);
         }
         Ok(out)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeMap;
-
-    use automerge::transaction::Transactable;
-    use automerge::{ActorId, AutoCommit, ObjType, ROOT};
-    use autosurgeon::{Hydrate, Reconcile};
-
-    use super::{OnePass, has_conflicts};
-
-    #[derive(Debug, Clone, PartialEq, Hydrate, Reconcile)]
-    struct Inner {
-        name: String,
-        n: Option<u64>,
-        tags: Vec<String>,
-    }
-
-    #[derive(Debug, Clone, PartialEq, Hydrate, Reconcile)]
-    struct Outer {
-        title: String,
-        flag: bool,
-        records: BTreeMap<String, Inner>,
-        list: Vec<Inner>,
-        missing: Option<String>,
-    }
-
-    fn sample(i: u64) -> Outer {
-        let inner = |k: u64| Inner {
-            name: format!("record {k}"),
-            n: k.is_multiple_of(2).then_some(k),
-            tags: vec![format!("t{k}"), "shared".into()],
-        };
-        Outer {
-            title: format!("title {i}"),
-            flag: i % 2 == 1,
-            records: (0..5).map(|k| (format!("r{k}"), inner(k + i))).collect(),
-            list: (0..3).map(inner).collect(),
-            missing: None,
-        }
-    }
-
-    /// Hydrating through one pass gives what hydrating the document directly
-    /// gives, with concurrent values, nested maps and lists; and the
-    /// conflict check agrees with a full scan.
-    #[test]
-    fn one_pass_reads_what_the_document_says() {
-        let mut a = AutoCommit::new().with_actor(ActorId::random());
-        autosurgeon::reconcile(&mut a, sample(0)).unwrap();
-        a.commit();
-        let mut b = a.fork().with_actor(ActorId::random());
-        assert!(!has_conflicts(&OnePass::new(&a)));
-
-        autosurgeon::reconcile(&mut a, sample(1)).unwrap();
-        a.commit();
-        autosurgeon::reconcile(&mut b, sample(2)).unwrap();
-        let text = b.put_object(ROOT, "text", ObjType::Text).unwrap();
-        b.splice_text(&text, 0, 0, "hello").unwrap();
-        b.commit();
-        a.merge(&mut b).unwrap();
-
-        let direct: Outer = autosurgeon::hydrate(&a).unwrap();
-        let pass = OnePass::new(&a);
-        assert_eq!(
-            has_conflicts(&pass),
-            super::super::conflicts::has_conflicts(&a)
-        );
-        assert!(has_conflicts(&pass), "the titles were written concurrently");
-        let through: Outer = autosurgeon::hydrate(&pass).unwrap();
-        assert_eq!(through, direct);
-        // Hydrating before any conflict check reads the same too.
-        let fresh: Outer = autosurgeon::hydrate(&OnePass::new(&a)).unwrap();
-        assert_eq!(fresh, direct);
-        let text: String = autosurgeon::hydrate_prop(&pass, ROOT, "text")
-            .map(|t: autosurgeon::Text| t.as_str().to_string())
-            .unwrap();
-        assert_eq!(text, "hello");
     }
 }

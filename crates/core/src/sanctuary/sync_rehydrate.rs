@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use automerge::{AutoCommit, ObjType, Patch, PatchAction, Prop, ROOT, Value};
 use autosurgeon::{Hydrate, HydrateError, hydrate_prop};
 
-use super::sync::OnePass;
+use super::one_pass::OnePass;
 use crate::model::AmbassadorDoc;
 
 /// The record maps at an ambassador document's root, keyed by record id.
