@@ -178,6 +178,8 @@ impl Store {
         let store_key =
             crypto::unwrap_key(&kek, &aad::store_key(&header.store_id), &header.wrapped_key)
                 .map_err(|_| StoreError::WrongPassphrase)?;
+        // Only once the passphrase is right: a wrong one writes nothing.
+        schema::add_indexes(&conn)?;
         let keys = Keys {
             store_id: header.store_id,
             store_key: Some(store_key),

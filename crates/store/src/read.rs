@@ -7,7 +7,7 @@
 
 use rusqlite::Row;
 
-use crate::rows::{blob, check_range, doc_row, kind, seq};
+use crate::rows::{blob, check_range, doc_row, kind, seq, sql_seq};
 use crate::{
     DocInfo, Keys, Snapshot, Store, StoreError, StoredChunks, aad, check_doc_id, corrupt, crypto,
 };
@@ -130,19 +130,34 @@ impl Store {
     /// not have it: one lookup for a caller that merges into documents it
     /// may or may not hold, instead of listing every document first.
     pub fn find_chunks(&self, id: &str) -> Result<Option<StoredChunks>, StoreError> {
+        self.find_chunks_after(id, 0)
+    }
+
+    /// Like [`Store::find_chunks`], but only the chunks numbered above
+    /// `after`: what a document gained since a sync bundle was made, without
+    /// reading and decrypting its older chunks.
+    pub fn find_chunks_after(
+        &self,
+        id: &str,
+        after: u64,
+    ) -> Result<Option<StoredChunks>, StoreError> {
         // Reading the snapshot first authenticates the range we check against.
         let Some(snap) = self.read_snapshot(id)? else {
             return Ok(None);
         };
+        let from = after
+            .saturating_add(1)
+            .max(snap.first_seq)
+            .min(snap.last_seq + 1);
         let (kind, wrapped) =
             doc_row(&self.conn, id)?.ok_or_else(|| StoreError::UnknownDocument(id.to_owned()))?;
         let key = self.keys.doc_key(id, kind, &wrapped)?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT seq, data FROM chunks WHERE doc_id = ?1 ORDER BY seq")?;
-        let mut rows = stmt.query([id])?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, data FROM chunks WHERE doc_id = ?1 AND seq >= ?2 ORDER BY seq",
+        )?;
+        let mut rows = stmt.query(rusqlite::params![id, sql_seq(id, from)?])?;
         let mut out = Vec::new();
-        let mut expected = snap.first_seq;
+        let mut expected = from;
         while let Some(row) = rows.next()? {
             let at = seq(id, row.get(0)?)?;
             if at != expected || at > snap.last_seq {
@@ -196,11 +211,13 @@ impl Store {
     }
 
     /// Lists documents from plaintext columns only; run [`Store::verify`] to authenticate them.
+    /// It reads neither chunks nor snapshots, only the docs table and the
+    /// `snapshot_ranges` index.
     pub fn documents(&self) -> Result<Vec<DocInfo>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.id, d.kind, s.first_seq, s.last_seq,
-                    (SELECT COUNT(*) FROM chunks c WHERE c.doc_id = d.id)
-             FROM docs d LEFT JOIN snapshots s ON s.doc_id = d.id ORDER BY d.id",
+            "SELECT d.id, d.kind, s.first_seq, s.last_seq
+             FROM docs d LEFT JOIN snapshots s INDEXED BY snapshot_ranges ON s.doc_id = d.id
+             ORDER BY d.id",
         )?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
@@ -209,11 +226,9 @@ impl Store {
             let kind = kind(&id, row.get(1)?)?;
             let first_seq = seq(&id, row.get::<_, Option<i64>>(2)?.unwrap_or(0))?;
             let last_seq = seq(&id, row.get::<_, Option<i64>>(3)?.unwrap_or(0))?;
-            let chunks = seq(&id, row.get(4)?)?;
             out.push(DocInfo {
                 id,
                 kind,
-                chunks,
                 first_seq,
                 last_seq,
             });

@@ -64,3 +64,8 @@ pub(crate) fn doc_row(conn: &Connection, id: &str) -> Result<Option<(u8, Vec<u8>
         .optional()?;
     row.map(|(k, w)| Ok((kind(id, k)?, w))).transpose()
 }
+
+/// Converts a sequence number for SQLite, whose integers are signed.
+pub(crate) fn sql_seq(doc: &str, value: u64) -> Result<i64, StoreError> {
+    i64::try_from(value).map_err(|_| corrupt(Some(doc), "chunk positions are exhausted"))
+}

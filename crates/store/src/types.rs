@@ -63,7 +63,6 @@ pub struct StoredChunks {
 pub struct DocInfo {
     pub id: DocId,
     pub kind: u8,
-    pub chunks: u64,
     pub first_seq: u64,
     pub last_seq: u64,
 }

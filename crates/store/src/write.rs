@@ -9,13 +9,8 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use crate::rows::{doc_row, seq};
+use crate::rows::{doc_row, seq, sql_seq};
 use crate::{DocId, DocWrite, Keys, Store, StoreError, aad, check_doc_id, corrupt, crypto};
-
-/// Converts a sequence number for SQLite, whose integers are signed.
-fn sql_seq(doc: &str, value: u64) -> Result<i64, StoreError> {
-    i64::try_from(value).map_err(|_| corrupt(Some(doc), "chunk positions are exhausted"))
-}
 
 /// Rejects a malformed batch before any SQL runs.
 fn check_batch(batch: &[DocWrite]) -> Result<(), StoreError> {

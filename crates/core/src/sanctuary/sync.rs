@@ -219,17 +219,14 @@ impl Sanctuary {
         for info in self.store.documents()? {
             let since = mark.get(&info.id).copied().unwrap_or(0);
             if info.last_seq > since {
-                let chunks = self.store.read_chunks(&info.id)?;
-                let mut data = Vec::new();
-                for (i, chunk) in chunks.iter().enumerate() {
-                    if info.first_seq + i as u64 > since {
-                        data.extend_from_slice(chunk);
-                    }
-                }
+                let stored = self
+                    .store
+                    .find_chunks_after(&info.id, since)?
+                    .ok_or_else(|| CoreError::Internal(format!("{} vanished", info.id)))?;
                 docs.push(DocPayload {
                     id: info.id.clone(),
                     kind: info.kind,
-                    data,
+                    data: stored.chunks.concat(),
                 });
             }
             new_mark.insert(info.id, info.last_seq);

@@ -63,6 +63,37 @@ fn directory_and_files_are_owner_only() {
     drop(store);
 }
 
+/// A store made before the `snapshot_ranges` index existed gets it when it
+/// is next unlocked (not when the passphrase is wrong), and lists as before.
+#[test]
+fn an_older_store_gains_its_index_on_unlock() {
+    let (_tmp, dir, mut store) = new_store();
+    store
+        .write(vec![append("doc-1", 1, b"chunk", b"snap")])
+        .expect("write");
+    let listed = store.documents().expect("docs");
+    drop(store);
+    raw(&dir)
+        .execute_batch("DROP INDEX snapshot_ranges")
+        .expect("drop the index");
+    let has_index = || -> bool {
+        raw(&dir)
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE name = 'snapshot_ranges'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .expect("query")
+            == 1
+    };
+    assert!(!has_index());
+    assert!(Store::open(&dir, &pass("not the passphrase")).is_err());
+    assert!(!has_index());
+    let store = reopen(&dir);
+    assert!(has_index());
+    assert_eq!(store.documents().expect("docs"), listed);
+}
+
 #[test]
 fn wrong_passphrase_is_refused_and_changes_nothing() {
     let (_tmp, dir, mut store) = new_store();

@@ -165,6 +165,13 @@ fn deleted_last_or_first_chunk_is_detected() {
             Some("beta"),
             "seq {seq}"
         );
+        // Reading only the newest chunks still notices a missing last one.
+        if seq == 3 {
+            assert_eq!(
+                corrupt_doc(store.find_chunks_after("beta", 1)).as_deref(),
+                Some("beta")
+            );
+        }
         assert_eq!(problem_docs(&store), only("beta"), "seq {seq}");
         // A later write must not paper over the gap.
         if seq == 3 {

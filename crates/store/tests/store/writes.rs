@@ -16,7 +16,6 @@ fn appends_number_chunks_from_one() {
     let info = DocInfo {
         id: "d".into(),
         kind: 4,
-        chunks: 2,
         first_seq: 1,
         last_seq: 2,
     };
@@ -32,6 +31,38 @@ fn appends_number_chunks_from_one() {
         (snap.first_seq, snap.last_seq, snap.data.as_slice()),
         (1, 2, &b"s2"[..])
     );
+}
+
+/// Only the chunks after a given position, also across a compaction.
+#[test]
+fn chunks_after_a_position() {
+    let (_tmp, _dir, mut store) = new_store();
+    for chunk in [b"c1", b"c2", b"c3"] {
+        store
+            .write(vec![append("d", 1, chunk, b"s")])
+            .expect("write");
+    }
+    let after = |store: &sanctuary_store::Store, n| {
+        store
+            .find_chunks_after("d", n)
+            .expect("read")
+            .expect("exists")
+            .chunks
+    };
+    assert_eq!(
+        after(&store, 0),
+        vec![b"c1".to_vec(), b"c2".to_vec(), b"c3".to_vec()]
+    );
+    assert_eq!(after(&store, 1), vec![b"c2".to_vec(), b"c3".to_vec()]);
+    assert!(after(&store, 3).is_empty());
+    assert!(after(&store, 99).is_empty());
+    store
+        .write(vec![compact("d", 1, b"all", b"s")])
+        .expect("compact");
+    // The compacted chunk is number 4: a reader that had up to 2 gets it whole.
+    assert_eq!(after(&store, 2), vec![b"all".to_vec()]);
+    assert!(after(&store, 4).is_empty());
+    assert_eq!(store.find_chunks_after("nothing", 0).expect("read"), None);
 }
 
 #[test]
@@ -57,7 +88,6 @@ fn compaction_replaces_all_chunks_with_one() {
     let info = DocInfo {
         id: "d".into(),
         kind: 1,
-        chunks: 2,
         first_seq: 5,
         last_seq: 6,
     };
