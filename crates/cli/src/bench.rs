@@ -32,21 +32,24 @@ fn run_sync(args: &BenchArgs) -> anyhow::Result<()> {
         r.join_kdf_ms
     );
     say!(
-        "A day's work ({} edits, {} documents): bundle {:.1} KB, export {:.1} ms, import {:.1} ms (median)",
+        "A day's work ({} edits, {} documents): bundle {:.1} KB, export {:.1} ms, import {:.1} ms (medians)",
         r.day_edits,
         r.day_documents_changed,
         kb(r.day_bundle_bytes),
         r.day_export_ms,
         r.day_import_ms
     );
-    let runs: Vec<String> = r
-        .day_import_runs_ms
-        .iter()
-        .map(|ms| format!("{ms:.1}"))
-        .collect();
+    let runs = |runs: &[f64]| -> String {
+        let each: Vec<String> = runs.iter().map(|ms| format!("{ms:.1}")).collect();
+        each.join(", ")
+    };
+    say!(
+        "Each export of the day's work (ms, the median above): {}",
+        runs(&r.day_export_runs_ms)
+    );
     say!(
         "Each import of the day's bundle (ms, the median above): {}",
-        runs.join(", ")
+        runs(&r.day_import_runs_ms)
     );
     Ok(())
 }
