@@ -39,6 +39,27 @@ impl Store {
         Ok(())
     }
 
+    /// Removes a setting; nothing happens if it was never stored.
+    pub fn delete_meta(&mut self, name: &str) -> Result<(), StoreError> {
+        check_name(name)?;
+        self.conn
+            .prepare_cached("DELETE FROM meta WHERE name = ?1")?
+            .execute([name])?;
+        Ok(())
+    }
+
+    /// The names of the stored settings that start with `prefix`, sorted.
+    /// Names are plain text by design, so this decrypts nothing.
+    pub fn meta_names(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name FROM meta WHERE substr(name, 1, ?2) = ?1 ORDER BY name")?;
+        let names = stmt
+            .query_map(params![prefix, prefix.len() as i64], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok(names)
+    }
+
     /// Reads and decrypts a setting, or `None` if it was never stored.
     pub fn get_meta(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
         check_name(name)?;

@@ -110,8 +110,9 @@ impl Sanctuary {
                 });
             }
         };
-        let (sanctuary, rebuilt_snapshots) =
+        let (mut sanctuary, rebuilt_snapshots) =
             Self::from_unlocked_store(store, actor, HashMap::new()).map_err(|(_, e)| e)?;
+        sanctuary.upgrade_sync_state()?;
         let timings = OpenTimings {
             kdf_ms,
             total_ms: started.elapsed().as_secs_f64() * 1000.0,

@@ -9,10 +9,13 @@
 //! bundle touches, and writes all of them in one store transaction; the read
 //! model changes only after that commit.
 //!
-//! Sync progress (bundle counter, marks, what each peer has) lives in the
-//! encrypted `sync.state` setting. It is written *after* the documents'
-//! transaction: a crash in between only means the same bundle is imported
-//! again later, which Automerge makes a no-op.
+//! Sync progress (bundle counter, which marks are kept, what each peer has)
+//! lives in the encrypted `sync.progress` setting, and each mark in its own
+//! `sync.mark.N` (a mark names every document, so carrying them all in the
+//! progress made every import and export read and write ~200 KB per mark).
+//! Progress is written *after* the documents' transaction: a crash in
+//! between only means the same bundle is imported again later, which
+//! Automerge makes a no-op.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,7 +33,10 @@ use crate::model::NetworkDoc;
 
 pub(super) const DEVICE_KEY_META: &str = "sync.device-key";
 pub(super) const NETWORK_KEYS_META: &str = "sync.network-keys";
-const STATE_META: &str = "sync.state";
+const PROGRESS_META: &str = "sync.progress";
+/// Where progress and every mark lived together before `sync.progress`.
+const LEGACY_STATE_META: &str = "sync.state";
+const MARK_META_PREFIX: &str = "sync.mark.";
 /// Marks kept for working out what a peer still needs; older ones fall back
 /// to the newest kept mark below (a larger bundle, never a missing change).
 const KEPT_MARKS: usize = 6;
@@ -57,9 +63,27 @@ pub(super) struct SyncState {
     pub last_hash: [u8; 32],
     /// Our last bundle written to a shared folder (its mark is always kept).
     pub folder_seq: u64,
-    /// Per bundle: each document's last chunk position when it was made.
-    pub marks: BTreeMap<u64, BTreeMap<String, u64>>,
+    /// The bundles whose marks are kept (each in its `sync.mark.N` setting).
+    pub marks: BTreeSet<u64>,
     pub peers: BTreeMap<String, PeerState>,
+}
+
+/// Per document, its last chunk position when a bundle was made: the next
+/// bundle on top of it holds only the chunks above.
+pub(super) type Mark = BTreeMap<String, u64>;
+
+/// The progress as it was stored before marks had settings of their own.
+#[derive(Deserialize)]
+struct LegacySyncState {
+    seq: u64,
+    last_hash: [u8; 32],
+    folder_seq: u64,
+    marks: BTreeMap<u64, Mark>,
+    peers: BTreeMap<String, PeerState>,
+}
+
+fn mark_meta(seq: u64) -> String {
+    format!("{MARK_META_PREFIX}{seq}")
 }
 
 /// What an import did.
@@ -90,6 +114,15 @@ pub(super) fn registration_message(network_id: &str, device: &str, public_key: &
     format!("sanctuary/register/v1\n{network_id}\n{device}\n{public_key}").into_bytes()
 }
 
+fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>> {
+    postcard::to_stdvec(value)
+        .map_err(|e| CoreError::Internal(format!("encoding sync progress: {e}")))
+}
+
+fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T> {
+    postcard::from_bytes(bytes).map_err(|e| CoreError::Internal(format!("reading {what}: {e}")))
+}
+
 fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
@@ -100,17 +133,55 @@ pub(super) fn damaged_bundle(_detail: impl std::fmt::Display) -> CoreError {
 
 impl Sanctuary {
     pub(super) fn sync_state(&self) -> Result<SyncState> {
-        match self.store.get_meta(STATE_META)? {
-            Some(bytes) => postcard::from_bytes(&bytes)
-                .map_err(|e| CoreError::Internal(format!("reading sync progress: {e}"))),
+        match self.store.get_meta(PROGRESS_META)? {
+            Some(bytes) => decode(&bytes, "sync progress"),
             None => Ok(SyncState::default()),
         }
     }
 
+    /// Saves the progress, then removes the marks it no longer keeps.
     pub(super) fn put_sync_state(&mut self, state: &SyncState) -> Result<()> {
-        let bytes = postcard::to_stdvec(state)
-            .map_err(|e| CoreError::Internal(format!("encoding sync progress: {e}")))?;
-        self.store.put_meta(STATE_META, &bytes)?;
+        self.store.put_meta(PROGRESS_META, &encode(state)?)?;
+        for name in self.store.meta_names(MARK_META_PREFIX)? {
+            let seq = name[MARK_META_PREFIX.len()..].parse::<u64>().ok();
+            // A mark above the saved counter belongs to a bundle being made.
+            if seq.is_some_and(|s| s <= state.seq && !state.marks.contains(&s)) {
+                self.store.delete_meta(&name)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A kept mark; an unknown one is empty, which means "send everything".
+    pub(super) fn mark(&self, seq: u64) -> Result<Mark> {
+        match self.store.get_meta(&mark_meta(seq))? {
+            Some(bytes) if seq != 0 => decode(&bytes, "a sync mark"),
+            _ => Ok(Mark::new()),
+        }
+    }
+
+    /// Moves progress stored the old way (with every mark inside) to
+    /// `sync.progress` and one setting per mark. Safe to interrupt: until the
+    /// old setting is gone this runs again, and it overwrites what it wrote.
+    pub(super) fn upgrade_sync_state(&mut self) -> Result<()> {
+        let Some(bytes) = self.store.get_meta(LEGACY_STATE_META)? else {
+            return Ok(());
+        };
+        if self.store.get_meta(PROGRESS_META)?.is_none() {
+            let legacy: LegacySyncState = decode(&bytes, "sync progress")?;
+            for (seq, mark) in &legacy.marks {
+                self.store.put_meta(&mark_meta(*seq), &encode(mark)?)?;
+            }
+            let state = SyncState {
+                seq: legacy.seq,
+                last_hash: legacy.last_hash,
+                folder_seq: legacy.folder_seq,
+                marks: legacy.marks.keys().copied().collect(),
+                peers: legacy.peers,
+            };
+            self.put_sync_state(&state)?;
+        }
+        self.store.delete_meta(LEGACY_STATE_META)?;
         Ok(())
     }
 
@@ -208,12 +279,7 @@ impl Sanctuary {
     ) -> Result<(Vec<u8>, SyncState, usize)> {
         let (signer, epoch, net_key) = self.ensure_identity()?;
         let mut state = self.sync_state()?;
-        let empty = BTreeMap::new();
-        let mark = if base == 0 {
-            &empty
-        } else {
-            state.marks.get(&base).unwrap_or(&empty)
-        };
+        let mark = self.mark(base)?;
         let mut docs = Vec::new();
         let mut new_mark = BTreeMap::new();
         for info in self.store.documents()? {
@@ -260,11 +326,14 @@ impl Sanctuary {
         let bytes = bundle::write(&header, &docs, &net_key, &signer)?;
         state.seq = seq;
         state.last_hash = sanctuary_sync::keys::sha256(&bytes);
-        state.marks.insert(seq, new_mark);
+        // Stored now, kept once the caller saves `state` (which names it);
+        // unsaved, the next bundle takes the same number and overwrites it.
+        self.store.put_meta(&mark_meta(seq), &encode(&new_mark)?)?;
+        state.marks.insert(seq);
         while state.marks.len() > KEPT_MARKS {
             let oldest = state
                 .marks
-                .keys()
+                .iter()
                 .copied()
                 .find(|s| *s != state.folder_seq && *s != seq);
             match oldest {
@@ -664,7 +733,7 @@ pub(super) fn base_for(state: &SyncState, peer: Option<&str>) -> u64 {
         .marks
         .range(..=acked)
         .next_back()
-        .map(|(s, _)| *s)
+        .copied()
         .unwrap_or(0)
 }
 
@@ -681,5 +750,102 @@ impl Sanctuary {
             out.insert(info.id, heads);
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{DemoOptions, populate};
+    use crate::sanctuary::CreateOptions;
+
+    fn passphrase() -> sanctuary_store::SecretString {
+        sanctuary_store::SecretString::from("a test passphrase".to_string())
+    }
+
+    fn demo(dir: &std::path::Path) -> Sanctuary {
+        let options = CreateOptions {
+            kdf: sanctuary_store::KdfParams::MINIMUM,
+            ..CreateOptions::default()
+        };
+        let mut s = Sanctuary::create(dir, &passphrase(), &options).expect("a new store");
+        populate(
+            &mut s,
+            &DemoOptions {
+                ambassadors: 6,
+                ..DemoOptions::default()
+            },
+        )
+        .expect("demo data");
+        s
+    }
+
+    /// Only the kept marks have settings: older ones go when progress is saved.
+    #[test]
+    fn marks_beyond_the_kept_ones_are_removed() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let mut s = demo(&temp.path().join("s"));
+        for _ in 0..KEPT_MARKS + 3 {
+            s.sync_export(None).expect("export");
+        }
+        let state = s.sync_state().expect("progress");
+        assert_eq!(state.marks.len(), KEPT_MARKS);
+        let kept: Vec<String> = state.marks.iter().map(|seq| mark_meta(*seq)).collect();
+        let mut stored = s.store.meta_names(MARK_META_PREFIX).expect("names");
+        stored.sort_by_key(|name| name[MARK_META_PREFIX.len()..].parse::<u64>().ok());
+        assert_eq!(stored, kept);
+        let newest = s.mark(state.seq).expect("mark");
+        assert_eq!(newest.len(), s.store.documents().expect("docs").len());
+    }
+
+    /// Progress stored the old way, marks inside, reads back the same after
+    /// an unlock moves it, and the old setting is gone.
+    #[test]
+    fn progress_stored_the_old_way_is_moved_on_unlock() {
+        #[derive(Serialize)]
+        struct Legacy {
+            seq: u64,
+            last_hash: [u8; 32],
+            folder_seq: u64,
+            marks: BTreeMap<u64, Mark>,
+            peers: BTreeMap<String, PeerState>,
+        }
+        let temp = tempfile::tempdir().expect("temp dir");
+        let dir = temp.path().join("s");
+        let mut s = demo(&dir);
+        for _ in 0..3 {
+            s.sync_export(None).expect("export");
+        }
+        let state = s.sync_state().expect("progress");
+        let marks: BTreeMap<u64, Mark> = state
+            .marks
+            .iter()
+            .map(|seq| (*seq, s.mark(*seq).expect("mark")))
+            .collect();
+        assert_eq!(marks.len(), 3);
+        assert!(marks.values().all(|m| !m.is_empty()));
+        let legacy = Legacy {
+            seq: state.seq,
+            last_hash: state.last_hash,
+            folder_seq: state.folder_seq,
+            marks: marks.clone(),
+            peers: state.peers.clone(),
+        };
+        s.store
+            .put_meta(LEGACY_STATE_META, &encode(&legacy).expect("encode"))
+            .expect("write the old form");
+        s.store.delete_meta(PROGRESS_META).expect("delete");
+        for name in s.store.meta_names(MARK_META_PREFIX).expect("names") {
+            s.store.delete_meta(&name).expect("delete");
+        }
+        drop(s);
+
+        let s = Sanctuary::open(&dir, &passphrase()).expect("reopen");
+        let moved = s.sync_state().expect("progress");
+        assert_eq!(format!("{moved:?}"), format!("{state:?}"));
+        for (seq, mark) in &marks {
+            assert_eq!(&s.mark(*seq).expect("mark"), mark);
+        }
+        assert_eq!(s.store.get_meta(LEGACY_STATE_META).expect("read"), None);
     }
 }

@@ -34,7 +34,6 @@ impl Sanctuary {
         let state = self.sync_state()?;
         let documents = self.store.documents()?;
         let me = self.device_id();
-        let empty = Default::default();
         let mut out = Vec::new();
         for (id, device) in &self.network.devices {
             if *id == me {
@@ -42,7 +41,7 @@ impl Sanctuary {
             }
             let peer = state.peers.get(id);
             let base = base_for(&state, Some(id));
-            let mark = state.marks.get(&base).unwrap_or(&empty);
+            let mark = self.mark(base)?;
             let (mut changes, mut docs) = (0, 0);
             for info in &documents {
                 let since = if base == 0 {

@@ -242,3 +242,35 @@ fn invalid_ids_and_names_are_refused() {
         Err(StoreError::InvalidName(_))
     ));
 }
+
+/// Settings can be listed by prefix and removed, and a removal lasts.
+#[test]
+fn settings_are_listed_by_prefix_and_deleted() {
+    let (_tmp, dir, mut store) = new_store();
+    for name in ["sync.mark.2", "sync.mark.10", "sync.progress", "actor"] {
+        store.put_meta(name, name.as_bytes()).expect("meta");
+    }
+    assert_eq!(
+        store.meta_names("sync.mark.").expect("names"),
+        vec!["sync.mark.10", "sync.mark.2"]
+    );
+    store.delete_meta("sync.mark.2").expect("delete");
+    store
+        .delete_meta("never.stored")
+        .expect("deleting nothing is fine");
+    assert!(matches!(
+        store.delete_meta("bad name"),
+        Err(StoreError::InvalidName(_))
+    ));
+    drop(store);
+    let store = reopen(&dir);
+    assert_eq!(store.get_meta("sync.mark.2").expect("read"), None);
+    assert_eq!(
+        store.meta_names("sync.").expect("names"),
+        vec!["sync.mark.10", "sync.progress"]
+    );
+    assert_eq!(
+        store.get_meta("sync.mark.10").expect("read").as_deref(),
+        Some(&b"sync.mark.10"[..])
+    );
+}
