@@ -37,8 +37,9 @@ const PROGRESS_META: &str = "sync.progress";
 /// Where progress and every mark lived together before `sync.progress`.
 const LEGACY_STATE_META: &str = "sync.state";
 const MARK_META_PREFIX: &str = "sync.mark.";
-/// Marks kept for working out what a peer still needs; older ones fall back
-/// to the newest kept mark below (a larger bundle, never a missing change).
+/// Marks kept for working out what a peer still needs, besides the ones
+/// peers build on; a peer whose mark went falls back to the newest kept
+/// mark below (a larger bundle, never a missing change).
 const KEPT_MARKS: usize = 6;
 /// An import of at most this many documents keeps them loaded for editing.
 const KEEP_LOADED: usize = 16;
@@ -330,14 +331,17 @@ impl Sanctuary {
         // unsaved, the next bundle takes the same number and overwrites it.
         self.store.put_meta(&mark_meta(seq), &encode(&new_mark)?)?;
         state.marks.insert(seq);
+        // The marks peers build on are kept, so a peer that has not been
+        // heard from for a while still gets only what it lacks.
+        let mut needed: BTreeSet<u64> = state
+            .peers
+            .keys()
+            .map(|peer| base_for(&state, Some(peer)))
+            .collect();
+        needed.extend([state.folder_seq, seq]);
         while state.marks.len() > KEPT_MARKS {
-            let oldest = state
-                .marks
-                .iter()
-                .copied()
-                .find(|s| *s != state.folder_seq && *s != seq);
-            match oldest {
-                Some(s) => state.marks.remove(&s),
+            match state.marks.iter().copied().find(|s| !needed.contains(s)) {
+                Some(oldest) => state.marks.remove(&oldest),
                 None => break,
             };
         }
@@ -796,6 +800,41 @@ mod tests {
         assert_eq!(stored, kept);
         let newest = s.mark(state.seq).expect("mark");
         assert_eq!(newest.len(), s.store.documents().expect("docs").len());
+    }
+
+    /// A peer's mark survives however many bundles are made for others, so
+    /// the next bundle for that peer holds only what it lacks.
+    #[test]
+    fn the_mark_a_peer_builds_on_is_kept() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let mut founder = demo(&temp.path().join("founder"));
+        let invite = founder
+            .create_invite(sanctuary_store::KdfParams::MINIMUM, 1)
+            .expect("invite");
+        let mut peer = Sanctuary::join(
+            &temp.path().join("peer"),
+            &passphrase(),
+            sanctuary_store::KdfParams::MINIMUM,
+            &invite.bytes,
+            &invite.code,
+            "peer laptop",
+        )
+        .expect("join");
+        let hello = peer.sync_export(None).expect("hello");
+        founder.sync_import(&hello).expect("import hello");
+        let peer_id = peer.device_id();
+        let first = founder.sync_export(Some(&peer_id)).expect("export");
+        for _ in 0..KEPT_MARKS * 2 {
+            founder.sync_export(None).expect("export for nobody");
+        }
+        let again = founder.sync_export(Some(&peer_id)).expect("export");
+        let state = founder.sync_state().expect("progress");
+        assert!(state.marks.len() <= KEPT_MARKS + 1, "{:?}", state.marks);
+        // Same content as the first bundle for it (not the whole network).
+        let docs = |bytes: &[u8]| bundle::parse(bytes).expect("parse").documents().count();
+        assert_eq!(docs(&again), docs(&first));
+        let everything = founder.sync_export(None).expect("everything");
+        assert!(docs(&again) < docs(&everything));
     }
 
     /// Progress stored the old way, marks inside, reads back the same after
