@@ -74,7 +74,7 @@ pub(super) struct SyncState {
 pub(super) type Mark = BTreeMap<String, u64>;
 
 /// The progress as it was stored before marks had settings of their own.
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct LegacySyncState {
     seq: u64,
     last_hash: [u8; 32],
@@ -841,14 +841,6 @@ mod tests {
     /// an unlock moves it, and the old setting is gone.
     #[test]
     fn progress_stored_the_old_way_is_moved_on_unlock() {
-        #[derive(Serialize)]
-        struct Legacy {
-            seq: u64,
-            last_hash: [u8; 32],
-            folder_seq: u64,
-            marks: BTreeMap<u64, Mark>,
-            peers: BTreeMap<String, PeerState>,
-        }
         let temp = tempfile::tempdir().expect("temp dir");
         let dir = temp.path().join("s");
         let mut s = demo(&dir);
@@ -863,7 +855,7 @@ mod tests {
             .collect();
         assert_eq!(marks.len(), 3);
         assert!(marks.values().all(|m| !m.is_empty()));
-        let legacy = Legacy {
+        let legacy = LegacySyncState {
             seq: state.seq,
             last_hash: state.last_hash,
             folder_seq: state.folder_seq,
