@@ -20,6 +20,14 @@ pub(super) struct OnePass<'a> {
 type Entry = (automerge::Value<'static>, automerge::ObjId);
 type Entries = HashMap<String, Entry>;
 
+/// The ids of the objects (maps, lists, text) among `entries`.
+fn objects_among<'e>(entries: impl Iterator<Item = &'e Entry>) -> Vec<automerge::ObjId> {
+    entries
+        .filter(|(v, _)| matches!(v, automerge::Value::Object(_)))
+        .map(|(_, id)| id.clone())
+        .collect()
+}
+
 /// Whether a freshly merged document holds a conflict, reading every
 /// object once through `pass` (so hydrating afterwards reads nothing
 /// again). Only a document with a concurrent value somewhere is scanned in
@@ -44,26 +52,16 @@ impl<'a> OnePass<'a> {
     /// Reads `obj` and every object under it; true if any entry has
     /// concurrent values (text is skipped: it merges without conflicts).
     pub(super) fn any_concurrent(&self, obj: &automerge::ObjId) -> bool {
-        use automerge::{ObjType, Value};
+        use automerge::ObjType;
         let (concurrent, children): (bool, Vec<automerge::ObjId>) =
             match automerge::ReadDoc::object_type(self.doc, obj) {
                 Ok(ObjType::Map | ObjType::Table) => {
                     let (concurrent, entries) = self.read_map(obj);
-                    let children = entries
-                        .values()
-                        .filter(|(v, _)| matches!(v, Value::Object(_)))
-                        .map(|(_, id)| id.clone())
-                        .collect();
-                    (concurrent, children)
+                    (concurrent, objects_among(entries.values()))
                 }
                 Ok(ObjType::List) => {
                     let (concurrent, entries) = self.read_list(obj);
-                    let children = entries
-                        .iter()
-                        .filter(|(v, _)| matches!(v, Value::Object(_)))
-                        .map(|(_, id)| id.clone())
-                        .collect();
-                    (concurrent, children)
+                    (concurrent, objects_among(entries.iter()))
                 }
                 Ok(ObjType::Text) | Err(_) => (false, Vec::new()),
             };
