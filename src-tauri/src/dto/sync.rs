@@ -1,6 +1,8 @@
 //! Sync as the Sync screen shows it: other laptops, what an export, an
 //! import or a pass over a shared folder did, and conflicts to settle.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -99,23 +101,77 @@ impl From<sanctuary_core::FolderReport> for FolderResult {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ConflictValue {
-    /// The value as people read it: text as it is, anything else as JSON.
+    /// The value as people read it: text as it is, anything else as JSON;
+    /// for a whole record, the fields in which the versions differ.
     pub value: String,
+    /// For a whole record (a training record, say): the fields in which
+    /// the versions differ, by their document name; empty for a plain field.
+    pub fields: Vec<ConflictField>,
     pub device: String,
     pub device_name: Option<String>,
 }
 
-impl From<sanctuary_core::ConflictValue> for ConflictValue {
-    fn from(v: sanctuary_core::ConflictValue) -> Self {
+/// One field of a record version in a conflict.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ConflictField {
+    pub name: String,
+    pub value: String,
+}
+
+/// Text as it is, anything else as JSON, nothing as an empty string.
+fn readable(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+impl ConflictValue {
+    /// `v`, showing only the `differing` fields if it is a whole record.
+    fn new(v: sanctuary_core::ConflictValue, differing: &BTreeSet<String>) -> Self {
+        let fields: Vec<ConflictField> = match &v.value {
+            serde_json::Value::Object(record) => differing
+                .iter()
+                .map(|name| ConflictField {
+                    name: name.clone(),
+                    value: record.get(name).map(readable).unwrap_or_default(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let value = if fields.is_empty() {
+            readable(&v.value)
+        } else {
+            fields
+                .iter()
+                .map(|f| format!("{}: {}", f.name, f.value))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         ConflictValue {
-            value: match v.value {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
-            },
+            value,
+            fields,
             device: v.device,
             device_name: v.device_name,
         }
     }
+}
+
+/// The fields in which versions of a whole record differ (none for plain values).
+fn differing_fields(versions: &[&serde_json::Value]) -> BTreeSet<String> {
+    let records: Vec<&serde_json::Map<String, serde_json::Value>> =
+        versions.iter().filter_map(|v| v.as_object()).collect();
+    let names: BTreeSet<&String> = records.iter().flat_map(|r| r.keys()).collect();
+    names
+        .into_iter()
+        .filter(|name| {
+            let mut values = records.iter().map(|r| r.get(*name));
+            let first = values.next().flatten();
+            values.any(|v| v != first)
+        })
+        .cloned()
+        .collect()
 }
 
 /// A field two laptops changed at once: the value shown now, and the others.
@@ -131,13 +187,21 @@ pub struct Conflict {
 
 impl From<sanctuary_core::Conflict> for Conflict {
     fn from(c: sanctuary_core::Conflict) -> Self {
+        let versions: Vec<&serde_json::Value> = std::iter::once(&c.winner.value)
+            .chain(c.others.iter().map(|o| &o.value))
+            .collect();
+        let differing = differing_fields(&versions);
         Conflict {
             document: c.document,
             kind: c.kind,
             name: c.name,
             field: c.field,
-            winner: c.winner.into(),
-            others: c.others.into_iter().map(Into::into).collect(),
+            winner: ConflictValue::new(c.winner, &differing),
+            others: c
+                .others
+                .into_iter()
+                .map(|o| ConflictValue::new(o, &differing))
+                .collect(),
         }
     }
 }
@@ -151,4 +215,64 @@ pub struct InviteInfo {
     /// Unix seconds when the invite stops working.
     #[ts(type = "number")]
     pub expires: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn value(v: serde_json::Value, device: &str) -> sanctuary_core::ConflictValue {
+        sanctuary_core::ConflictValue {
+            value: v,
+            device: device.into(),
+            device_name: None,
+        }
+    }
+
+    /// Two versions of a training record show only the fields they differ in.
+    #[test]
+    fn a_record_conflict_shows_the_fields_that_differ() {
+        let conflict = sanctuary_core::Conflict {
+            document: "a1".into(),
+            kind: "ambassador".into(),
+            name: "Zahra".into(),
+            field: "training.t1".into(),
+            winner: value(
+                json!({"id": "t1", "confidence_after": 4, "reflection": null}),
+                "d1",
+            ),
+            others: vec![value(
+                json!({"id": "t1", "confidence_after": null, "reflection": "I spoke first"}),
+                "d2",
+            )],
+        };
+        let shown = Conflict::from(conflict);
+        let names: Vec<&str> = shown
+            .winner
+            .fields
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(names, ["confidence_after", "reflection"]);
+        assert_eq!(shown.winner.value, "confidence_after: 4; reflection: ");
+        assert_eq!(shown.others[0].fields[1].value, "I spoke first");
+    }
+
+    #[test]
+    fn a_plain_conflict_shows_its_value() {
+        let conflict = sanctuary_core::Conflict {
+            document: "a1".into(),
+            kind: "ambassador".into(),
+            name: "Zahra".into(),
+            field: "profile.availability.travel_km".into(),
+            winner: value(json!(10), "d1"),
+            others: vec![value(json!("ten"), "d2")],
+        };
+        let shown = Conflict::from(conflict);
+        assert_eq!(shown.winner.value, "10");
+        assert_eq!(shown.others[0].value, "ten");
+        assert!(shown.winner.fields.is_empty());
+    }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
+use super::packed;
 use super::suggestion::Suggestion;
 use super::validate::{Invalid, check_len, check_optional_len, check_text};
 use super::values::{Day, Tags};
@@ -23,10 +24,15 @@ pub const AMBASSADOR_SCHEMA: u64 = 1;
 pub struct AmbassadorDoc {
     pub schema: u64,
     pub profile: Profile,
-    /// Keyed by record id, so records added on two laptops at once both survive.
+    /// Keyed by record id, so records added on two laptops at once both
+    /// survive; each record is kept whole (see [`packed`]).
+    #[autosurgeon(with = "packed")]
     pub consents: BTreeMap<String, Consent>,
+    #[autosurgeon(with = "packed")]
     pub training: BTreeMap<String, TrainingRecord>,
+    #[autosurgeon(with = "packed")]
     pub contributions: BTreeMap<String, Contribution>,
+    #[autosurgeon(with = "packed")]
     pub recognition: BTreeMap<String, Recognition>,
     /// What the person suggested in self-view, waiting for a coordinator.
     #[autosurgeon(missing = "BTreeMap::new")]

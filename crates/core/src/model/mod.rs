@@ -5,6 +5,7 @@ pub mod ambassador;
 pub mod catalog;
 pub mod invitation;
 pub mod network;
+pub mod packed;
 pub mod project;
 pub mod suggestion;
 pub mod units;

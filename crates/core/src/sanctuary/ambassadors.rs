@@ -2,11 +2,12 @@
 //! each person's document (consent, training, contributions, recognition).
 
 use automerge::ROOT;
-use autosurgeon::Reconcile;
+use serde::Serialize;
 
 use super::{Sanctuary, find_one};
 use crate::documents::{Kind, root_map};
 use crate::error::{CoreError, Result};
+use crate::model::packed::{NewRecord, Records};
 use crate::model::{
     AmbassadorDoc, Consent, Contribution, Day, PaymentConstraint, Profile, Recognition, Status,
     TrainingRecord, new_id, normalise_tag,
@@ -156,13 +157,15 @@ impl Sanctuary {
             autosurgeon::reconcile(&mut live.doc, &empty).map_err(internal)?;
             live.commit("profile");
             let am = &mut live.doc;
-            autosurgeon::reconcile_prop(am, ROOT, "consents", &doc.consents).map_err(internal)?;
-            autosurgeon::reconcile_prop(am, ROOT, "training", &doc.training).map_err(internal)?;
+            autosurgeon::reconcile_prop(am, ROOT, "consents", Records(&doc.consents))
+                .map_err(internal)?;
+            autosurgeon::reconcile_prop(am, ROOT, "training", Records(&doc.training))
+                .map_err(internal)?;
             live.commit("consent and training");
             let am = &mut live.doc;
-            autosurgeon::reconcile_prop(am, ROOT, "contributions", &doc.contributions)
+            autosurgeon::reconcile_prop(am, ROOT, "contributions", Records(&doc.contributions))
                 .map_err(internal)?;
-            autosurgeon::reconcile_prop(am, ROOT, "recognition", &doc.recognition)
+            autosurgeon::reconcile_prop(am, ROOT, "recognition", Records(&doc.recognition))
                 .map_err(internal)?;
             live.commit("contributions and recognition");
             Ok(())
@@ -288,7 +291,7 @@ impl Sanctuary {
     }
 
     /// Adds one record to one of a person's record maps, touching only that entry.
-    fn add_record<R: Reconcile + Clone>(
+    fn add_record<R: Serialize + Clone>(
         &mut self,
         key: &str,
         map: &'static str,
@@ -301,7 +304,7 @@ impl Sanctuary {
         insert(&mut doc, record.clone());
         self.commit(&id, Kind::Ambassador, map, &doc, |am| {
             let obj = root_map(am, map)?;
-            autosurgeon::reconcile_prop(am, obj, record_id, &record).map_err(internal)
+            autosurgeon::reconcile_prop(am, obj, record_id, NewRecord(&record)).map_err(internal)
         })?;
         self.ambassadors.insert(id, doc);
         Ok(record_id.to_string())
@@ -318,4 +321,70 @@ impl Sanctuary {
 
 pub(super) fn internal(e: autosurgeon::ReconcileError) -> CoreError {
     CoreError::Internal(format!("writing to a document: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use automerge::{ObjType, ReadDoc, Value, ValueRef};
+
+    use crate::demo::{DemoOptions, populate};
+    use crate::model::packed::PACKED_MAPS;
+    use crate::model::{Contribution, Stream};
+    use crate::sanctuary::{CreateOptions, Sanctuary};
+
+    /// Every way records are written (the demo's bulk import, adding one
+    /// record) keeps each record whole: a loaded document stays small.
+    #[test]
+    fn every_record_is_written_whole() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let options = CreateOptions {
+            kdf: sanctuary_store::KdfParams::MINIMUM,
+            ..CreateOptions::default()
+        };
+        let passphrase = sanctuary_store::SecretString::from("a test passphrase".to_string());
+        let mut s =
+            Sanctuary::create(&temp.path().join("s"), &passphrase, &options).expect("a new store");
+        let demo = DemoOptions {
+            ambassadors: 12,
+            ..DemoOptions::default()
+        };
+        populate(&mut s, &demo).expect("demo data");
+        let ids: Vec<String> = s.ambassadors().iter().map(|a| a.id().to_string()).collect();
+        let contribution = Contribution {
+            id: String::new(),
+            project_id: None,
+            date: "2025-06-01".parse().expect("a date"),
+            role: "drop-in helper".into(),
+            stream: Stream::Other,
+            minutes: 60,
+        };
+        s.log_contribution(&ids[0], contribution).expect("logged");
+
+        let mut records = 0;
+        for id in &ids {
+            let doc = &s.live_doc(id).expect("loaded").doc;
+            for map in PACKED_MAPS {
+                let Some((Value::Object(ObjType::Map), obj)) =
+                    doc.get(automerge::ROOT, map).expect("read")
+                else {
+                    panic!("{map} is not a map in {id}");
+                };
+                for item in doc.map_range(&obj, ..) {
+                    assert!(
+                        matches!(
+                            item.value,
+                            ValueRef::Scalar(automerge::ScalarValueRef::Str(_))
+                        ),
+                        "{map}.{} is written field by field",
+                        item.key
+                    );
+                    records += 1;
+                }
+            }
+        }
+        assert!(
+            records > ids.len() * 2,
+            "the demo wrote records ({records})"
+        );
+    }
 }

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::{NETWORK_DOC, Sanctuary};
 use crate::documents::{Kind, encode_snapshot};
 use crate::error::{CoreError, Result};
+use crate::model::packed::PACKED_MAPS;
 use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
 
 const CONFLICTS_META: &str = "sync.conflicts";
@@ -29,7 +30,8 @@ const CONFLICTS_META: &str = "sync.conflicts";
 /// One value of a conflicted field and the laptop that wrote it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConflictValue {
-    /// The value as JSON (text, number, true/false or null).
+    /// The value as JSON: text, number, true/false or null; for a record
+    /// kept whole (a training record, say), an object of its fields.
     pub value: serde_json::Value,
     /// The id of the device that wrote it.
     pub device: String,
@@ -59,6 +61,8 @@ struct Site {
     obj: ObjId,
     prop: Prop,
     field: String,
+    /// Whether the field is a whole record (its values are JSON objects as text).
+    whole_record: bool,
     /// Winner first, then the others, each with its writer's actor id.
     values: Vec<(ScalarValue, String)>,
 }
@@ -144,13 +148,18 @@ fn site(doc: &AutoCommit, obj: &ObjId, prop: &Prop, path: &[String]) -> Option<S
         obj: obj.clone(),
         prop: prop.clone(),
         field: path.join("."),
+        whole_record: matches!(path, [map, _] if PACKED_MAPS.contains(&map.as_str())),
         values,
     })
 }
 
-fn to_json(value: &ScalarValue) -> serde_json::Value {
+fn to_json(value: &ScalarValue, whole_record: bool) -> serde_json::Value {
     use serde_json::Value as J;
     match value {
+        ScalarValue::Str(s) if whole_record => match serde_json::from_str(s) {
+            Ok(J::Object(fields)) => J::Object(fields),
+            _ => J::String(s.to_string()),
+        },
         ScalarValue::Str(s) => J::String(s.to_string()),
         ScalarValue::Int(n) | ScalarValue::Timestamp(n) => J::from(*n),
         ScalarValue::Uint(n) => J::from(*n),
@@ -208,9 +217,13 @@ impl Sanctuary {
         }
     }
 
-    fn conflict_value(&self, (value, actor): &(ScalarValue, String)) -> ConflictValue {
+    fn conflict_value(
+        &self,
+        (value, actor): &(ScalarValue, String),
+        whole_record: bool,
+    ) -> ConflictValue {
         ConflictValue {
-            value: to_json(value),
+            value: to_json(value, whole_record),
             device: actor.clone(),
             device_name: self.network.devices.get(actor).map(|d| d.name.clone()),
         }
@@ -242,10 +255,10 @@ impl Sanctuary {
                     kind: kind_name(kind).into(),
                     name: name.clone(),
                     field: site.field,
-                    winner: self.conflict_value(&site.values[0]),
+                    winner: self.conflict_value(&site.values[0], site.whole_record),
                     others: site.values[1..]
                         .iter()
-                        .map(|v| self.conflict_value(v))
+                        .map(|v| self.conflict_value(v, site.whole_record))
                         .collect(),
                 });
             }

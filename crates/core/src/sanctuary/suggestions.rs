@@ -7,6 +7,7 @@ use super::Sanctuary;
 use super::ambassadors::internal;
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
+use crate::model::packed::Records;
 use crate::model::{
     AmbassadorDoc, Contribution, Day, Invalid, Stream, SuggestedChange, Suggestion,
     SuggestionStatus, new_id,
@@ -141,10 +142,15 @@ pub(super) fn reconcile_parts(
     for part in parts {
         let result = match *part {
             "profile" => autosurgeon::reconcile_prop(&mut *am, ROOT, "profile", &doc.profile),
-            "training" => autosurgeon::reconcile_prop(&mut *am, ROOT, "training", &doc.training),
-            "contributions" => {
-                autosurgeon::reconcile_prop(&mut *am, ROOT, "contributions", &doc.contributions)
+            "training" => {
+                autosurgeon::reconcile_prop(&mut *am, ROOT, "training", Records(&doc.training))
             }
+            "contributions" => autosurgeon::reconcile_prop(
+                &mut *am,
+                ROOT,
+                "contributions",
+                Records(&doc.contributions),
+            ),
             "suggestions" => {
                 autosurgeon::reconcile_prop(&mut *am, ROOT, "suggestions", &doc.suggestions)
             }

@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use automerge::{AutoCommit, ObjType, Patch, PatchAction, Prop, ROOT, Value};
 use autosurgeon::{Hydrate, HydrateError, hydrate_prop};
+use serde::de::DeserializeOwned;
 
 use super::one_pass::OnePass;
 use crate::model::AmbassadorDoc;
@@ -104,11 +105,11 @@ impl Touched {
                 _ => return Ok(None),
             };
             match map.as_str() {
-                "consents" => update(&mut next.consents, &pass, &obj, ids)?,
-                "training" => update(&mut next.training, &pass, &obj, ids)?,
-                "contributions" => update(&mut next.contributions, &pass, &obj, ids)?,
-                "recognition" => update(&mut next.recognition, &pass, &obj, ids)?,
-                "suggestions" => update(&mut next.suggestions, &pass, &obj, ids)?,
+                "consents" => update(&mut next.consents, &pass, &obj, ids, packed)?,
+                "training" => update(&mut next.training, &pass, &obj, ids, packed)?,
+                "contributions" => update(&mut next.contributions, &pass, &obj, ids, packed)?,
+                "recognition" => update(&mut next.recognition, &pass, &obj, ids, packed)?,
+                "suggestions" => update(&mut next.suggestions, &pass, &obj, ids, field_by_field)?,
                 _ => return Ok(None),
             }
         }
@@ -116,18 +117,40 @@ impl Touched {
     }
 }
 
+/// Reads one record of a record map.
+type ReadRecord<T> = fn(&OnePass<'_>, &automerge::ObjId, &str) -> Result<T, HydrateError>;
+
+/// A record kept whole (see [`crate::model::packed`]).
+fn packed<T: Hydrate + DeserializeOwned>(
+    pass: &OnePass<'_>,
+    obj: &automerge::ObjId,
+    id: &str,
+) -> Result<T, HydrateError> {
+    crate::model::packed::hydrate_record(pass, obj, id)
+}
+
+/// A record written as a map of fields.
+fn field_by_field<T: Hydrate>(
+    pass: &OnePass<'_>,
+    obj: &automerge::ObjId,
+    id: &str,
+) -> Result<T, HydrateError> {
+    hydrate_prop(pass, obj, id)
+}
+
 /// Reads the records `ids` of the map `obj` again into `records`: removed
 /// when the document no longer has them.
-fn update<T: Hydrate>(
+fn update<T>(
     records: &mut BTreeMap<String, T>,
     pass: &OnePass<'_>,
     obj: &automerge::ObjId,
     ids: &BTreeSet<String>,
+    read: ReadRecord<T>,
 ) -> Result<(), HydrateError> {
     for id in ids {
         let present = autosurgeon::ReadDoc::get(pass, obj, id.as_str())?.is_some();
         if present {
-            records.insert(id.clone(), hydrate_prop(pass, obj, id.as_str())?);
+            records.insert(id.clone(), read(pass, obj, id)?);
         } else {
             records.remove(id);
         }

@@ -126,3 +126,83 @@ fn a_concurrent_edit_is_listed_everywhere_and_one_resolution_settles_it() {
     }
     assert_converged(&mut stores);
 }
+
+/// A record is kept whole: two laptops approving different suggestions about
+/// the same training record at once end with one version shown everywhere
+/// and the other listed as a conflict (both as objects of fields), and the
+/// coordinator's choice settles it everywhere.
+#[test]
+fn the_same_record_changed_on_two_laptops_is_one_conflict_of_two_versions() {
+    let (_temp, _dirs, mut stores) = network(2);
+    let course_id = crate::support::course(&mut stores[0], "Induction", None);
+    let a = stores[0]
+        .add_ambassador(Profile::new(
+            String::new(),
+            "Zahra",
+            "Leeds",
+            day("2024-01-01"),
+        ))
+        .unwrap();
+    let record = stores[0]
+        .record_training(&a, TrainingRecord::new(&course_id, day("2026-01-10")))
+        .unwrap();
+    let founder = stores.remove(0);
+    let mut view = founder
+        .enter_self_view("Zahra")
+        .unwrap_or_else(|(_, e)| panic!("self-view: {e}"));
+    let today = day("2026-11-22");
+    let confidence = view
+        .suggest(
+            SuggestedChange::Confidence {
+                record_id: record.clone(),
+                after: 4,
+            },
+            today,
+        )
+        .unwrap();
+    let reflection = view
+        .suggest(
+            SuggestedChange::Reflection {
+                record_id: record.clone(),
+                text: "I spoke first".into(),
+            },
+            today,
+        )
+        .unwrap();
+    let Ok(founder) = view.leave(&crate::support::passphrase()) else {
+        panic!("leave self-view")
+    };
+    stores.insert(0, founder);
+    exchange_all(&mut stores);
+
+    stores[0]
+        .decide_suggestion(&a, &confidence, true, today)
+        .unwrap();
+    stores[1]
+        .decide_suggestion(&a, &reflection, true, today)
+        .unwrap();
+    exchange_all(&mut stores);
+    assert_converged(&mut stores);
+
+    let listed = stores[1].conflicts().unwrap();
+    assert_eq!(listed, stores[0].conflicts().unwrap());
+    let field = format!("training.{record}");
+    let conflict = listed.iter().find(|c| c.field == field).unwrap();
+    assert_eq!(conflict.others.len(), 1, "{listed:#?}");
+    let shown = stores[1].ambassador(&a).unwrap().training[&record].clone();
+    assert_eq!(conflict.winner.value, serde_json::to_value(&shown).unwrap());
+    let other = &conflict.others[0].value;
+    assert!(other.is_object(), "{other}");
+    let versions = [&conflict.winner.value, other];
+    assert!(versions.iter().any(|v| v["confidence_after"] == 4));
+    assert!(versions.iter().any(|v| v["reflection"] == "I spoke first"));
+
+    stores[1].resolve_conflict(&a, &field, 1).unwrap();
+    exchange_all(&mut stores);
+    assert_converged(&mut stores);
+    for s in stores.iter_mut() {
+        let kept = &s.ambassador(&a).unwrap().training[&record];
+        assert_eq!(&serde_json::to_value(kept).unwrap(), other);
+        assert!(s.conflicts().unwrap().iter().all(|c| c.field != field));
+    }
+}

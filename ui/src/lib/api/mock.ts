@@ -46,7 +46,7 @@ export class MockBackend implements Backend {
   /** What the next native dialog "chooses" (null: cancelled). */
   nextPath: string | null = "/media/usb/sanctuary.bundle";
   written: string[] = [];
-  conflicts: Conflict[] = [{ document: "a-0", kind: "ambassador", name: "Amina 0", field: "profile.notes", winner: { value: "Prefers mornings", device: "d0e1", device_name: "this laptop" }, others: [{ value: "Prefers evenings", device: "a1b2", device_name: "Leeds laptop" }] }];
+  conflicts: Conflict[] = [{ document: "a-0", kind: "ambassador", name: "Amina 0", field: "profile.notes", winner: { value: "Prefers mornings", fields: [], device: "d0e1", device_name: "this laptop" }, others: [{ value: "Prefers evenings", fields: [], device: "a1b2", device_name: "Leeds laptop" }] }];
   people = new Map<string, Person>();
   projects = new Map<string, Project>();
   courses: Course[] = [];

@@ -61,6 +61,28 @@ describe("sync screen", () => {
     expect(await screen.findByText("No conflicts: every change merged cleanly.")).toBeInTheDocument();
   });
 
+  it("shows two versions of a record by the fields they differ in", async () => {
+    backend.conflicts = [
+      {
+        document: "a-1",
+        kind: "ambassador",
+        name: "Zahra",
+        field: "training.t1",
+        winner: { value: "", fields: [{ name: "confidence_after", value: "4" }, { name: "reflection", value: "" }], device: "d0e1", device_name: "this laptop" },
+        others: [{ value: "", fields: [{ name: "confidence_after", value: "" }, { name: "reflection", value: "I spoke first" }], device: "a1b2", device_name: "Leeds laptop" }],
+      },
+    ];
+    const user = userEvent.setup();
+    render(SyncScreen);
+    expect(await screen.findByText("Confidence after (1–5): 4; Their reflection: —")).toBeInTheDocument();
+    await user.click(
+      screen.getByRole("button", {
+        name: "Keep “Confidence after (1–5): —; Their reflection: I spoke first” for training.t1 of Zahra",
+      }),
+    );
+    expect(await screen.findByText("No conflicts: every change merged cleanly.")).toBeInTheDocument();
+  });
+
   it("makes an invite and shows its one-time code once", async () => {
     backend.nextPath = "/media/usb/new-laptop.invite";
     const user = userEvent.setup();
