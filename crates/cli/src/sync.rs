@@ -168,9 +168,21 @@ pub fn conflicts(s: &mut Sanctuary, command: ConflictsCommand) -> anyhow::Result
                 let by = |v: &sanctuary_core::ConflictValue| {
                     v.device_name.clone().unwrap_or_else(|| v.device.clone())
                 };
-                say!("  0 (shown): {}   from {}", c.winner.value, by(&c.winner));
+                // A whole record shows only the fields its versions differ in.
+                let differing = c.differing_fields();
+                let shown = |v: &sanctuary_core::ConflictValue| match v.value.as_object() {
+                    Some(record) if !differing.is_empty() => differing
+                        .iter()
+                        .map(|f| {
+                            format!("{f}={}", record.get(f).unwrap_or(&serde_json::Value::Null))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    _ => v.value.to_string(),
+                };
+                say!("  0 (shown): {}   from {}", shown(&c.winner), by(&c.winner));
                 for (i, other) in c.others.iter().enumerate() {
-                    say!("  {}: {}   from {}", i + 1, other.value, by(other));
+                    say!("  {}: {}   from {}", i + 1, shown(other), by(other));
                 }
             }
         }

@@ -1,8 +1,6 @@
 //! Sync as the Sync screen shows it: other laptops, what an export, an
 //! import or a pass over a shared folder did, and conflicts to settle.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -129,7 +127,7 @@ fn readable(value: &serde_json::Value) -> String {
 
 impl ConflictValue {
     /// `v`, showing only the `differing` fields if it is a whole record.
-    fn new(v: sanctuary_core::ConflictValue, differing: &BTreeSet<String>) -> Self {
+    fn new(v: sanctuary_core::ConflictValue, differing: &[String]) -> Self {
         let fields: Vec<ConflictField> = match &v.value {
             serde_json::Value::Object(record) => differing
                 .iter()
@@ -158,22 +156,6 @@ impl ConflictValue {
     }
 }
 
-/// The fields in which versions of a whole record differ (none for plain values).
-fn differing_fields(versions: &[&serde_json::Value]) -> BTreeSet<String> {
-    let records: Vec<&serde_json::Map<String, serde_json::Value>> =
-        versions.iter().filter_map(|v| v.as_object()).collect();
-    let names: BTreeSet<&String> = records.iter().flat_map(|r| r.keys()).collect();
-    names
-        .into_iter()
-        .filter(|name| {
-            let mut values = records.iter().map(|r| r.get(*name));
-            let first = values.next().flatten();
-            values.any(|v| v != first)
-        })
-        .cloned()
-        .collect()
-}
-
 /// A field two laptops changed at once: the value shown now, and the others.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Conflict {
@@ -187,10 +169,7 @@ pub struct Conflict {
 
 impl From<sanctuary_core::Conflict> for Conflict {
     fn from(c: sanctuary_core::Conflict) -> Self {
-        let versions: Vec<&serde_json::Value> = std::iter::once(&c.winner.value)
-            .chain(c.others.iter().map(|o| &o.value))
-            .collect();
-        let differing = differing_fields(&versions);
+        let differing = c.differing_fields();
         Conflict {
             document: c.document,
             kind: c.kind,

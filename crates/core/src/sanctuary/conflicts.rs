@@ -56,6 +56,28 @@ pub struct Conflict {
     pub others: Vec<ConflictValue>,
 }
 
+impl Conflict {
+    /// For a whole record, the fields in which its versions differ, in name
+    /// order (a field one version lacks differs); empty for a plain field.
+    pub fn differing_fields(&self) -> Vec<String> {
+        let records: Vec<&serde_json::Map<String, serde_json::Value>> =
+            std::iter::once(&self.winner)
+                .chain(&self.others)
+                .filter_map(|v| v.value.as_object())
+                .collect();
+        let names: BTreeSet<&String> = records.iter().flat_map(|r| r.keys()).collect();
+        names
+            .into_iter()
+            .filter(|name| {
+                let mut values = records.iter().map(|r| r.get(*name));
+                let first = values.next().flatten();
+                values.any(|v| v != first)
+            })
+            .cloned()
+            .collect()
+    }
+}
+
 /// Where a conflicted field lives, for writing the resolution.
 struct Site {
     obj: ObjId,

@@ -193,6 +193,10 @@ fn the_same_record_changed_on_two_laptops_is_one_conflict_of_two_versions() {
     assert_eq!(conflict.winner.value, serde_json::to_value(&shown).unwrap());
     let other = &conflict.others[0].value;
     assert!(other.is_object(), "{other}");
+    assert_eq!(
+        conflict.differing_fields(),
+        ["confidence_after", "reflection"]
+    );
     let versions = [&conflict.winner.value, other];
     assert!(versions.iter().any(|v| v["confidence_after"] == 4));
     assert!(versions.iter().any(|v| v["reflection"] == "I spoke first"));
