@@ -62,11 +62,18 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         "Building and measuring a {}-ambassador demo network ...",
         args.ambassadors
     );
+    // The demo store must outlive the measuring: the memory probe unlocks it
+    // again from a separate process afterwards.
+    let temp = tempfile::tempdir()?;
+    let dir = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| temp.path().join("store"));
     let report = measure(&BenchOptions {
         ambassadors: args.ambassadors,
         edits: args.edits,
         unlock_runs: args.unlocks,
-        dir: args.dir.clone(),
+        dir: Some(dir),
     })?;
     let peak = probe_peak_memory(&report.dir)?;
     if args.json {

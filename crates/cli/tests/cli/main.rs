@@ -1,6 +1,7 @@
 //! The `sanctuary` binary as scripts use it: exit codes, messages, JSON.
 
 mod ambassadors;
+mod bench;
 mod errors;
 mod matching;
 mod record;
