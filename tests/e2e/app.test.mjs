@@ -1,11 +1,13 @@
 // The coordinator's first session in the real window: create a store, add
 // an ambassador with skills and languages, find them, edit them, lock and
-// unlock. Accessibility is checked on the way.
+// unlock; then sync: export a bundle, invite a second laptop (the real CLI),
+// and bring its work back in. Accessibility is checked on the way.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { axeViolations, launch, waitFor } from "./harness.mjs";
+import { axeViolations, cliPath, launch, waitFor } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -127,4 +129,71 @@ test("export a sync bundle", async () => {
   assert.ok(bytes.length > 100, "the bundle holds the changes");
   // Encrypted: no name typed in the first test appears in it.
   assert.equal(bytes.includes(Buffer.from("Selam")), false);
+});
+
+/** Calls a command the way the page does (for steps behind native file dialogs). */
+const invoke = (b, command, args) =>
+  b.executeAsync(
+    (command, args, done) => {
+      window.__TAURI_INTERNALS__.invoke(command, args).then(
+        (r) => done(r),
+        // Not `error`: WebDriver would read that key as its own failure.
+        (e) => done({ failed: e }),
+      );
+    },
+    command,
+    args,
+  );
+
+test("a second laptop joins with the app's invite, and its bundle comes back in", async () => {
+  const b = app.browser;
+  const dir = path.dirname(app.storeDir);
+  const invite = await invoke(b, "create_invite", { path: path.join(dir, "bradford.invite") });
+  assert.equal(invite.failed, undefined, JSON.stringify(invite.failed));
+
+  // The second laptop is the real CLI: it joins, adds someone, exports.
+  assert.ok(existsSync(cliPath), `no CLI at ${cliPath}: cargo test builds it`);
+  const other = path.join(dir, "bradford");
+  const cli = (...args) => {
+    const r = spawnSync(cliPath, ["--store", other, ...args], {
+      env: { ...process.env, SANCTUARY_PASSPHRASE: "a second laptop's passphrase" },
+      encoding: "utf8",
+    });
+    assert.equal(r.status, 0, `sanctuary ${args.join(" ")}: ${r.stderr}`);
+    return r.stdout;
+  };
+  cli("init", "--join", invite.path, "--code", invite.code, "--device-name", "Bradford laptop", "--kdf", "minimum");
+  cli("ambassador", "add", "--name", "Tigist", "--region", "Bradford");
+  const bundle = path.join(dir, "bradford.bundle");
+  cli("sync", "export", "--out", bundle);
+
+  // An altered copy is refused and changes nothing.
+  const altered = Buffer.from(readFileSync(bundle));
+  altered[altered.length - 40] ^= 0x01;
+  const alteredPath = path.join(dir, "altered.bundle");
+  writeFileSync(alteredPath, altered);
+  const refused = await invoke(b, "sync_import", { path: alteredPath });
+  assert.equal(refused.failed?.code, "bundle-altered", JSON.stringify(refused));
+  const before = await invoke(b, "sync_status");
+  assert.equal(before.failed, undefined, JSON.stringify(before.failed));
+  assert.equal(before.peers.some((p) => p.name === "Bradford laptop"), false, "the refused bundle added nobody");
+
+  const imported = await invoke(b, "sync_import", { path: bundle });
+  assert.equal(imported.failed, undefined, JSON.stringify(imported.failed));
+  assert.ok(imported.changed >= 2, `the new person and the network changed: ${JSON.stringify(imported)}`);
+
+  // The app shows her among the others, and the new laptop on the Sync screen.
+  await (await b.$("[data-testid=nav-ambassadors]")).click();
+  const search = await waitFor(b, "#amb-search");
+  await search.clearValue();
+  await search.setValue("tigist");
+  await b.waitUntil(async () => (await (await b.$("[data-testid=ambassador-count]")).getText()) === "1 of 3", {
+    timeoutMsg: "Tigist is listed",
+  });
+  assert.equal(await rowName(b), "Tigist");
+  await (await b.$("[data-testid=nav-sync]")).click();
+  await b.waitUntil(async () => (await (await b.$("#peers-heading")).isExisting()) && (await b.execute(() => document.body.textContent.includes("Bradford laptop"))), {
+    timeoutMsg: "the Sync screen lists the new laptop",
+  });
+  assert.deepEqual(await axeViolations(b), [], "sync screen with a peer");
 });

@@ -17,6 +17,9 @@ function targetDir() {
 
 export const appPath = process.env.SANCTUARY_APP ?? path.join(targetDir(), "debug", "sanctuary-app");
 
+/** The `sanctuary` CLI, built by `cargo test`: e2e tests use it as a second laptop. */
+export const cliPath = process.env.SANCTUARY_CLI ?? path.join(targetDir(), "debug", "sanctuary");
+
 function findDriver() {
   if (process.env.TAURI_DRIVER) return process.env.TAURI_DRIVER;
   const tools = path.join(os.homedir(), ".cache", "sanctuary-tools", "bin", "tauri-driver");
