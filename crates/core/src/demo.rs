@@ -627,3 +627,21 @@ fn person(
     }
     doc
 }
+
+/// A new store in `dir` (cheapest key derivation) holding a demo network of
+/// `ambassadors` people: the setup of unit tests that need real documents.
+#[cfg(test)]
+pub(crate) fn demo_store(dir: &std::path::Path, ambassadors: usize) -> crate::Sanctuary {
+    let options = crate::CreateOptions {
+        kdf: sanctuary_store::KdfParams::MINIMUM,
+        ..crate::CreateOptions::default()
+    };
+    let passphrase = sanctuary_store::SecretString::from("a test passphrase".to_string());
+    let mut s = crate::Sanctuary::create(dir, &passphrase, &options).expect("a new store");
+    let demo = DemoOptions {
+        ambassadors,
+        ..DemoOptions::default()
+    };
+    populate(&mut s, &demo).expect("demo data");
+    s
+}

@@ -327,28 +327,16 @@ pub(super) fn internal(e: autosurgeon::ReconcileError) -> CoreError {
 mod tests {
     use automerge::{ObjType, ReadDoc, Value, ValueRef};
 
-    use crate::demo::{DemoOptions, populate};
+    use crate::demo::demo_store;
     use crate::model::packed::PACKED_MAPS;
     use crate::model::{Contribution, Stream};
-    use crate::sanctuary::{CreateOptions, Sanctuary};
 
     /// Every way records are written (the demo's bulk import, adding one
     /// record) keeps each record whole: a loaded document stays small.
     #[test]
     fn every_record_is_written_whole() {
         let temp = tempfile::tempdir().expect("temp dir");
-        let options = CreateOptions {
-            kdf: sanctuary_store::KdfParams::MINIMUM,
-            ..CreateOptions::default()
-        };
-        let passphrase = sanctuary_store::SecretString::from("a test passphrase".to_string());
-        let mut s =
-            Sanctuary::create(&temp.path().join("s"), &passphrase, &options).expect("a new store");
-        let demo = DemoOptions {
-            ambassadors: 12,
-            ..DemoOptions::default()
-        };
-        populate(&mut s, &demo).expect("demo data");
+        let mut s = demo_store(&temp.path().join("s"), 12);
         let ids: Vec<String> = s.ambassadors().iter().map(|a| a.id().to_string()).collect();
         let contribution = Contribution {
             id: String::new(),

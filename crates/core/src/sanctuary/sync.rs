@@ -760,35 +760,18 @@ impl Sanctuary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::{DemoOptions, populate};
-    use crate::sanctuary::CreateOptions;
+    use crate::demo::demo_store;
 
+    /// The passphrase of [`demo_store`]'s stores.
     fn passphrase() -> sanctuary_store::SecretString {
         sanctuary_store::SecretString::from("a test passphrase".to_string())
-    }
-
-    fn demo(dir: &std::path::Path) -> Sanctuary {
-        let options = CreateOptions {
-            kdf: sanctuary_store::KdfParams::MINIMUM,
-            ..CreateOptions::default()
-        };
-        let mut s = Sanctuary::create(dir, &passphrase(), &options).expect("a new store");
-        populate(
-            &mut s,
-            &DemoOptions {
-                ambassadors: 6,
-                ..DemoOptions::default()
-            },
-        )
-        .expect("demo data");
-        s
     }
 
     /// Only the kept marks have settings: older ones go when progress is saved.
     #[test]
     fn marks_beyond_the_kept_ones_are_removed() {
         let temp = tempfile::tempdir().expect("temp dir");
-        let mut s = demo(&temp.path().join("s"));
+        let mut s = demo_store(&temp.path().join("s"), 6);
         for _ in 0..KEPT_MARKS + 3 {
             s.sync_export(None).expect("export");
         }
@@ -807,7 +790,7 @@ mod tests {
     #[test]
     fn the_mark_a_peer_builds_on_is_kept() {
         let temp = tempfile::tempdir().expect("temp dir");
-        let mut founder = demo(&temp.path().join("founder"));
+        let mut founder = demo_store(&temp.path().join("founder"), 6);
         let invite = founder
             .create_invite(sanctuary_store::KdfParams::MINIMUM, 1)
             .expect("invite");
@@ -843,7 +826,7 @@ mod tests {
     fn progress_stored_the_old_way_is_moved_on_unlock() {
         let temp = tempfile::tempdir().expect("temp dir");
         let dir = temp.path().join("s");
-        let mut s = demo(&dir);
+        let mut s = demo_store(&dir, 6);
         for _ in 0..3 {
             s.sync_export(None).expect("export");
         }

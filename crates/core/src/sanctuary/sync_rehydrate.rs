@@ -188,28 +188,13 @@ mod tests {
     use automerge::{ActorId, AutoCommit};
 
     use super::*;
-    use crate::demo::{DemoOptions, populate};
-    use crate::sanctuary::{CreateOptions, Sanctuary};
+    use crate::demo::demo_store;
 
     /// A demo ambassador with records of every common kind.
     fn sample() -> AmbassadorDoc {
         let temp = tempfile::tempdir().expect("temp dir");
-        let options = CreateOptions {
-            kdf: sanctuary_store::KdfParams::MINIMUM,
-            ..CreateOptions::default()
-        };
-        let passphrase = sanctuary_store::SecretString::from("a test passphrase".to_string());
-        let mut s =
-            Sanctuary::create(&temp.path().join("s"), &passphrase, &options).expect("a new store");
-        populate(
-            &mut s,
-            &DemoOptions {
-                ambassadors: 8,
-                ..DemoOptions::default()
-            },
-        )
-        .expect("demo data");
-        s.ambassadors()
+        demo_store(&temp.path().join("s"), 8)
+            .ambassadors()
             .into_iter()
             .find(|a| a.contributions.len() >= 2 && !a.training.is_empty())
             .cloned()
