@@ -5,9 +5,14 @@
 //! `*.sync-conflict-*`, Nextcloud's `.~*`, half-copied files): only names of
 //! exactly the expected shape are read, and a file that does not parse yet is
 //! skipped and tried again next time. Nothing here ever deletes or rewrites
-//! another device's file.
+//! another device's file: a device removes only its own bundles
+//! ([`remove_own`]) once its peers no longer need them.
+//!
+//! A file's size is taken from its metadata before it is opened, and the
+//! read stops at the limit, so a huge (or sparse) file with a bundle's name
+//! costs neither memory nor time.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// A bundle file another device left in the folder.
@@ -64,6 +69,62 @@ pub fn list(dir: &Path, me: &str) -> std::io::Result<Vec<FolderEntry>> {
     Ok(out)
 }
 
+/// This device's own bundles in the folder, by number.
+pub fn own(dir: &Path, me: &str) -> std::io::Result<Vec<(u64, PathBuf)>> {
+    let mut out = Vec::new();
+    let own = dir.join(me);
+    let entries = match std::fs::read_dir(&own) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(e),
+    };
+    for file in entries {
+        let file = file?;
+        if let Some(seq) = file.file_name().to_str().and_then(bundle_seq)
+            && file.file_type()?.is_file()
+        {
+            out.push((seq, file.path()));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Removes this device's bundle `seq` (gone already is fine).
+pub fn remove_own(dir: &Path, me: &str, seq: u64) -> std::io::Result<()> {
+    match std::fs::remove_file(dir.join(me).join(format!("{seq}.bundle"))) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Why a bundle file was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Larger than `max` by its metadata (or it grew while being read).
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// Reads a file of at most `max` bytes: the size is checked from the
+/// metadata first, and the read is bounded in case the file grows meanwhile.
+pub fn read_bounded(path: &Path, max: usize) -> Result<Vec<u8>, ReadError> {
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let len = file.metadata().map_err(ReadError::Io)?.len();
+    let limit = u64::try_from(max).unwrap_or(u64::MAX);
+    if len > limit {
+        return Err(ReadError::TooLarge(len));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > max {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Writes this device's bundle `seq` durably: a hidden temporary file, fsync, rename.
 pub fn write(dir: &Path, me: &str, seq: u64, bytes: &[u8]) -> std::io::Result<PathBuf> {
     let own = dir.join(me);
@@ -112,5 +173,28 @@ mod tests {
             .map(|e| (e.device, e.seq))
             .collect();
         assert_eq!(listed, vec![("bb22".into(), 1), ("bb22".into(), 2)]);
+        let own: Vec<u64> = own(dir, "aa11").unwrap().into_iter().map(|e| e.0).collect();
+        assert_eq!(own, vec![1]);
+        remove_own(dir, "aa11", 1).unwrap();
+        remove_own(dir, "aa11", 1).unwrap();
+        assert!(super::own(dir, "aa11").unwrap().is_empty());
+        assert!(super::own(dir, "cc33").unwrap().is_empty());
+    }
+
+    /// A sparse file far above the limit is refused from its metadata,
+    /// without reading it (1 TiB: reading it would never finish).
+    #[test]
+    fn a_huge_file_is_refused_without_being_read() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("1.bundle");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(1 << 40).unwrap();
+        match read_bounded(&path, 1 << 20) {
+            Err(ReadError::TooLarge(len)) => assert_eq!(len, 1 << 40),
+            other => panic!("not refused: {other:?}"),
+        }
+        std::fs::write(&path, b"small").unwrap();
+        assert_eq!(read_bounded(&path, 5).unwrap(), b"small");
+        assert!(matches!(read_bounded(&path, 4), Err(ReadError::TooLarge(5))));
     }
 }

@@ -9,21 +9,14 @@
 
 mod ambassadors;
 mod catalog;
-mod conflicts;
-mod devices;
 mod invitations;
 mod matching;
-mod one_pass;
 mod open;
 mod projects;
 mod rota;
 mod self_view;
 mod suggestions;
 mod sync;
-mod sync_invite;
-mod sync_merge;
-mod sync_rehydrate;
-mod sync_status;
 mod training;
 mod verify;
 
@@ -38,13 +31,12 @@ use crate::error::{CoreError, Result};
 use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
 
 pub use ambassadors::{AmbassadorQuery, SEARCH_TEXT_SEPARATOR, search_text};
-pub use conflicts::{Conflict, ConflictValue};
-pub use devices::{DeviceInfo, RevokeReport};
 pub use open::{CreateOptions, OpenTimings};
 pub use self_view::{SelfView, StillInSelfView};
-pub use sync::{FolderReport, ImportReport, PeerState};
-pub use sync_invite::Invite;
-pub use sync_status::PeerStatus;
+pub use sync::{
+    Conflict, ConflictValue, DeviceInfo, FolderReport, ImportReport, Invite, PeerState, PeerStatus,
+    RevokeReport,
+};
 pub use training::{CourseStanding, REMINDER_DAYS, TrainingSession, reminder_band, standings};
 
 /// The document ids every network shares: there is one catalog and one network document.

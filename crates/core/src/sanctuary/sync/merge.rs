@@ -11,10 +11,10 @@ use std::sync::mpsc;
 use sanctuary_store::DocWrite;
 use sanctuary_sync::bundle::DocPayload;
 
-use super::COMPACT_AFTER_CHUNKS;
+use crate::sanctuary::COMPACT_AFTER_CHUNKS;
 use super::one_pass::{OnePass, has_conflicts};
-use super::sync::damaged_bundle;
-use super::sync_rehydrate::Touched;
+use super::damaged_bundle;
+use super::rehydrate::Touched;
 use crate::documents::{Kind, LiveDoc, encode_snapshot};
 use crate::error::{CoreError, Result};
 use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};

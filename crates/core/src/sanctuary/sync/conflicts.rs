@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use automerge::{AutoCommit, ObjId, ObjType, Prop, ROOT, ReadDoc, ScalarValue, ValueRef};
 use serde::{Deserialize, Serialize};
 
-use super::{NETWORK_DOC, Sanctuary};
+use crate::sanctuary::{NETWORK_DOC, Sanctuary};
 use crate::documents::{Kind, encode_snapshot};
 use crate::error::{CoreError, Result};
 use crate::model::packed::PACKED_MAPS;
@@ -261,7 +261,7 @@ impl Sanctuary {
             let known = self.ambassadors.contains_key(id)
                 || self.projects.contains_key(id)
                 || id == NETWORK_DOC
-                || id == super::CATALOG_DOC;
+                || id == crate::sanctuary::CATALOG_DOC;
             if !known {
                 continue; // Erased since.
             }
@@ -344,7 +344,7 @@ impl Sanctuary {
     ) -> Result<()> {
         use automerge::transaction::Transactable;
         let live = self.live_doc(id)?;
-        let write = super::prepare_write(live, id, kind, "resolve conflict", Vec::new(), |doc| {
+        let write = crate::sanctuary::prepare_write(live, id, kind, "resolve conflict", Vec::new(), |doc| {
             doc.put(&site.obj, site.prop.clone(), value)
                 .map(|_| ())
                 .map_err(|e| CoreError::Internal(format!("writing the chosen value: {e}")))

@@ -9,34 +9,46 @@
 //! bundle touches, and writes all of them in one store transaction; the read
 //! model changes only after that commit.
 //!
-//! Sync progress (bundle counter, which marks are kept, what each peer has)
-//! lives in the encrypted `sync.progress` setting, and each mark in its own
-//! `sync.mark.N` (a mark names every document, so carrying them all in the
-//! progress made every import and export read and write ~200 KB per mark).
+//! What each peer has acknowledged, and so what a bundle must carry, is in
+//! `progress` ([`SyncProgress`]); the shared-folder pass is in `folder`.
 //! Progress is written *after* the documents' transaction: a crash in
 //! between only means the same bundle is imported again later, which
 //! Automerge makes a no-op.
 
+mod conflicts;
+mod devices;
+mod folder;
+mod invite;
+mod merge;
+mod one_pass;
+mod progress;
+mod rehydrate;
+mod status;
+
+pub use conflicts::{Conflict, ConflictValue};
+pub use devices::{DeviceInfo, RevokeReport};
+pub use folder::FolderReport;
+pub use invite::Invite;
+pub use progress::{PeerState, SyncProgress};
+pub use status::PeerStatus;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use sanctuary_store::DocWrite;
+use sanctuary_sync::SyncError;
 use sanctuary_sync::bundle::{self, DocPayload, Header};
 use sanctuary_sync::keys::{NetworkKey, SigningKey, from_hex, hex};
-use sanctuary_sync::{SyncError, folder};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::sync_merge::{Hydrated, Job, hydrate, prepare, prepare_all};
 use super::{NETWORK_DOC, Sanctuary};
 use crate::documents::{Kind, LiveDoc};
 use crate::error::{CoreError, Result};
 use crate::model::NetworkDoc;
+use merge::{Hydrated, Job, hydrate, prepare, prepare_all};
+use progress::MARK_META_PREFIX;
 
 pub(super) const DEVICE_KEY_META: &str = "sync.device-key";
 pub(super) const NETWORK_KEYS_META: &str = "sync.network-keys";
-const PROGRESS_META: &str = "sync.progress";
-/// Where progress and every mark lived together before `sync.progress`.
-const LEGACY_STATE_META: &str = "sync.state";
-const MARK_META_PREFIX: &str = "sync.mark.";
 /// Marks kept for working out what a peer still needs, besides the ones
 /// peers build on; a peer whose mark went falls back to the newest kept
 /// mark below (a larger bundle, never a missing change).
@@ -44,44 +56,9 @@ const KEPT_MARKS: usize = 6;
 /// An import of at most this many documents keeps them loaded for editing.
 const KEEP_LOADED: usize = 16;
 
-/// Per peer device: what it has of ours and what we have of its.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct PeerState {
-    /// The highest of our bundles it applied with everything before it.
-    pub acked: u64,
-    /// The highest of its bundles we applied with everything before it.
-    pub complete: u64,
-    /// Its bundles we applied, by sequence number, with their hashes.
-    pub applied: BTreeMap<u64, [u8; 32]>,
-    /// Unix seconds when we last imported one of its bundles.
-    pub last_heard: i64,
-}
-
-/// Sync progress of this laptop, kept encrypted in the store's settings.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub(super) struct SyncState {
-    pub seq: u64,
-    pub last_hash: [u8; 32],
-    /// Our last bundle written to a shared folder (its mark is always kept).
-    pub folder_seq: u64,
-    /// The bundles whose marks are kept (each in its `sync.mark.N` setting).
-    pub marks: BTreeSet<u64>,
-    pub peers: BTreeMap<String, PeerState>,
-}
-
 /// Per document, its last chunk position when a bundle was made: the next
 /// bundle on top of it holds only the chunks above.
 pub(super) type Mark = BTreeMap<String, u64>;
-
-/// The progress as it was stored before marks had settings of their own.
-#[derive(Serialize, Deserialize)]
-struct LegacySyncState {
-    seq: u64,
-    last_hash: [u8; 32],
-    folder_seq: u64,
-    marks: BTreeMap<u64, Mark>,
-    peers: BTreeMap<String, PeerState>,
-}
 
 fn mark_meta(seq: u64) -> String {
     format!("{MARK_META_PREFIX}{seq}")
@@ -96,7 +73,8 @@ pub struct ImportReport {
     pub changed: usize,
     /// The bundle had been applied before: nothing was written.
     pub duplicate: bool,
-    /// Bundles of the sender between the last complete one and this one are missing.
+    /// The bundle builds on changes of the sender this laptop does not have:
+    /// what could be applied was, and the next bundle to the sender asks again.
     pub gap: bool,
     /// Another bundle with the same sender and number was applied before.
     pub fork: bool,
@@ -115,6 +93,24 @@ pub(super) fn registration_message(network_id: &str, device: &str, public_key: &
     format!("sanctuary/register/v1\n{network_id}\n{device}\n{public_key}").into_bytes()
 }
 
+/// Whether device `id` carries a registration for network `network_id`
+/// signed with the key of the invite it names (one of `invites`): the one
+/// check a laptop new to us must pass.
+fn registered_by_invite(
+    network_id: &str,
+    invites: &BTreeMap<String, crate::model::InviteEntry>,
+    id: &str,
+    device: &crate::model::Device,
+) -> bool {
+    let Some(invite) = invites.get(&device.invite) else {
+        return false;
+    };
+    let proof = from_hex(&device.proof).unwrap_or_default();
+    let invite_key = from_hex(&invite.public_key).unwrap_or_default();
+    let message = registration_message(network_id, id, &device.public_key);
+    sanctuary_sync::keys::verify(&invite_key, &message, &proof)
+}
+
 fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>> {
     postcard::to_stdvec(value)
         .map_err(|e| CoreError::Internal(format!("encoding sync progress: {e}")))
@@ -128,31 +124,15 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
+fn now_micros() -> u64 {
+    u64::try_from(chrono::Utc::now().timestamp_micros()).unwrap_or(0)
+}
+
 pub(super) fn damaged_bundle(_detail: impl std::fmt::Display) -> CoreError {
     CoreError::Sync(SyncError::Altered)
 }
 
 impl Sanctuary {
-    pub(super) fn sync_state(&self) -> Result<SyncState> {
-        match self.store.get_meta(PROGRESS_META)? {
-            Some(bytes) => decode(&bytes, "sync progress"),
-            None => Ok(SyncState::default()),
-        }
-    }
-
-    /// Saves the progress, then removes the marks it no longer keeps.
-    pub(super) fn put_sync_state(&mut self, state: &SyncState) -> Result<()> {
-        self.store.put_meta(PROGRESS_META, &encode(state)?)?;
-        for name in self.store.meta_names(MARK_META_PREFIX)? {
-            let seq = name[MARK_META_PREFIX.len()..].parse::<u64>().ok();
-            // A mark above the saved counter belongs to a bundle being made.
-            if seq.is_some_and(|s| s <= state.seq && !state.marks.contains(&s)) {
-                self.store.delete_meta(&name)?;
-            }
-        }
-        Ok(())
-    }
-
     /// A kept mark; an unknown one is empty, which means "send everything".
     pub(super) fn mark(&self, seq: u64) -> Result<Mark> {
         match self.store.get_meta(&mark_meta(seq))? {
@@ -161,29 +141,16 @@ impl Sanctuary {
         }
     }
 
-    /// Moves progress stored the old way (with every mark inside) to
-    /// `sync.progress` and one setting per mark. Safe to interrupt: until the
-    /// old setting is gone this runs again, and it overwrites what it wrote.
-    pub(super) fn upgrade_sync_state(&mut self) -> Result<()> {
-        let Some(bytes) = self.store.get_meta(LEGACY_STATE_META)? else {
-            return Ok(());
-        };
-        if self.store.get_meta(PROGRESS_META)?.is_none() {
-            let legacy: LegacySyncState = decode(&bytes, "sync progress")?;
-            for (seq, mark) in &legacy.marks {
-                self.store.put_meta(&mark_meta(*seq), &encode(mark)?)?;
-            }
-            let state = SyncState {
-                seq: legacy.seq,
-                last_hash: legacy.last_hash,
-                folder_seq: legacy.folder_seq,
-                marks: legacy.marks.keys().copied().collect(),
-                peers: legacy.peers,
-            };
-            self.put_sync_state(&state)?;
-        }
-        self.store.delete_meta(LEGACY_STATE_META)?;
-        Ok(())
+    /// The other devices of the network that are still members: the readers
+    /// of a bundle left in a shared folder.
+    pub(super) fn current_peers(&self) -> Vec<String> {
+        let me = self.device_id();
+        self.network
+            .devices
+            .iter()
+            .filter(|(id, d)| **id != me && d.revoked.is_none())
+            .map(|(id, _)| id.clone())
+            .collect()
     }
 
     /// The network keys this laptop holds, by epoch.
@@ -272,14 +239,15 @@ impl Sanctuary {
     }
 
     /// Builds a bundle of every chunk above the mark of bundle `base` (all of
-    /// them when `base` is 0), and the sync state to save once it is delivered.
+    /// them when `base` is 0), and the progress to save once it is
+    /// delivered; also how many documents it holds.
     pub(super) fn make_bundle(
         &mut self,
         recipient: Option<&str>,
         base: u64,
-    ) -> Result<(Vec<u8>, SyncState, usize)> {
+    ) -> Result<(Vec<u8>, SyncProgress, usize)> {
         let (signer, epoch, net_key) = self.ensure_identity()?;
-        let mut state = self.sync_state()?;
+        let mut progress = self.sync_progress()?;
         let mark = self.mark(base)?;
         let mut docs = Vec::new();
         let mut new_mark = BTreeMap::new();
@@ -305,7 +273,19 @@ impl Sanctuary {
             })?,
             None => Vec::new(),
         };
-        let seq = state.seq + 1;
+        let seq = progress.next_seq(now_micros());
+        // Every current member is told what we hold of it, 0 included: a
+        // restored laptop's lower number is how its peers learn to resend.
+        let mut acks: BTreeMap<String, u64> = self
+            .current_peers()
+            .into_iter()
+            .map(|id| (id, 0))
+            .collect();
+        for (id, peer) in &progress.peers {
+            if let Some(ack) = acks.get_mut(id) {
+                *ack = peer.complete;
+            }
+        }
         let header = Header {
             network_id: self.network.id.clone(),
             epoch,
@@ -313,39 +293,42 @@ impl Sanctuary {
             recipient,
             seq,
             base,
-            prev_hash: state.last_hash,
+            prev_hash: progress.last_hash,
             created: now(),
-            acks: state
-                .peers
+            acks: acks
                 .iter()
-                .filter(|(_, p)| p.complete > 0)
-                .filter_map(|(d, p)| Some((from_hex(d)?, p.complete)))
+                .filter_map(|(d, complete)| Some((from_hex(d)?, *complete)))
                 .collect(),
             wraps: self.wraps_for(epoch),
         };
         let count = docs.len();
         let bytes = bundle::write(&header, &docs, &net_key, &signer)?;
-        state.seq = seq;
-        state.last_hash = sanctuary_sync::keys::sha256(&bytes);
-        // Stored now, kept once the caller saves `state` (which names it);
-        // unsaved, the next bundle takes the same number and overwrites it.
+        progress.seq = seq;
+        progress.last_hash = sanctuary_sync::keys::sha256(&bytes);
+        for (id, peer) in progress.peers.iter_mut() {
+            if header.recipient.is_empty() || from_hex(id).as_deref() == Some(&header.recipient[..]) {
+                peer.owe_ack = false;
+            }
+        }
+        // Stored now, kept once the caller saves `progress` (which names it);
+        // unsaved, it is removed with the next marks no longer kept.
         self.store.put_meta(&mark_meta(seq), &encode(&new_mark)?)?;
-        state.marks.insert(seq);
+        progress.marks.insert(seq, base);
         // The marks peers build on are kept, so a peer that has not been
         // heard from for a while still gets only what it lacks.
-        let mut needed: BTreeSet<u64> = state
+        let mut needed: BTreeSet<u64> = progress
             .peers
             .keys()
-            .map(|peer| base_for(&state, Some(peer)))
+            .map(|peer| progress.base_for(peer))
             .collect();
-        needed.extend([state.folder_seq, seq]);
-        while state.marks.len() > KEPT_MARKS {
-            match state.marks.iter().copied().find(|s| !needed.contains(s)) {
-                Some(oldest) => state.marks.remove(&oldest),
+        needed.insert(seq);
+        while progress.marks.len() > KEPT_MARKS {
+            match progress.marks.keys().copied().find(|s| !needed.contains(s)) {
+                Some(oldest) => progress.marks.remove(&oldest),
                 None => break,
             };
         }
-        Ok((bytes, state, count))
+        Ok((bytes, progress, count))
     }
 
     /// A bundle of the changes `peer` has not acknowledged (everything when
@@ -356,10 +339,12 @@ impl Sanctuary {
             Some(p) => Some(self.device(p)?.0),
             None => None,
         };
-        let state = self.sync_state()?;
-        let base = base_for(&state, peer.as_deref());
-        let (bytes, state, _) = self.make_bundle(peer.as_deref(), base)?;
-        self.put_sync_state(&state)?;
+        let base = match &peer {
+            Some(p) => self.sync_progress()?.base_for(p),
+            None => 0,
+        };
+        let (bytes, progress, _) = self.make_bundle(peer.as_deref(), base)?;
+        self.put_sync_progress(&progress)?;
         Ok(bytes)
     }
 
@@ -416,14 +401,19 @@ impl Sanctuary {
             report.duplicate = true;
             return Ok(report);
         }
-        let mut state = self.sync_state()?;
-        let peer = state.peers.get(&sender).cloned().unwrap_or_default();
+        let mut progress = self.sync_progress()?;
+        let peer = progress.peers.get(&sender).cloned().unwrap_or_default();
         match peer.applied.get(&h.seq) {
             Some(hash) if *hash == bundle.hash() => {
                 report.duplicate = true;
                 return Ok(report);
             }
             Some(_) => report.fork = true,
+            // Everything up to `complete` is here already.
+            None if h.seq <= peer.complete => {
+                report.duplicate = true;
+                return Ok(report);
+            }
             None => {}
         }
         let keys = self.network_keys()?;
@@ -468,22 +458,22 @@ impl Sanctuary {
         }
         self.learn_epoch_keys()?;
 
-        let peer = state.peers.entry(sender).or_default();
-        peer.applied.insert(h.seq, bundle.hash());
-        peer.last_heard = now();
-        if h.base <= peer.complete {
-            peer.complete = peer.complete.max(h.seq);
-        } else {
-            report.gap = true;
+        // A bundle built on changes we lack: what could be applied was, and
+        // it counts for nothing until a bundle on what we have arrives.
+        report.gap = h.base > peer.complete;
+        let hash = bundle.hash();
+        let new_gap = progress.applied(&sender, h.seq, hash, report.gap, report.changed > 0);
+        if (!report.gap || new_gap)
+            && let Some(p) = progress.peers.get_mut(&sender)
+        {
+            // A gap read again while waiting for the repair is not news.
+            p.last_heard = now();
         }
         let me = self.actor.to_bytes().to_vec();
         if let Some((_, acked)) = h.acks.iter().find(|(d, _)| *d == me) {
-            let acked = (*acked).min(state.seq);
-            if let Some(p) = state.peers.get_mut(&report.sender) {
-                p.acked = p.acked.max(acked);
-            }
+            progress.acknowledged(&sender, h.seq, *acked);
         }
-        self.put_sync_state(&state)?;
+        self.put_sync_progress(&progress)?;
         Ok(report)
     }
 
@@ -509,15 +499,9 @@ impl Sanctuary {
             .map_err(damaged_bundle)?;
         let merged: NetworkDoc = hydrate(NETWORK_DOC, &live)?;
         let device = merged.devices.get(sender).ok_or(SyncError::UnknownDevice)?;
-        let invite = self
-            .network
-            .invites
-            .get(&device.invite)
-            .ok_or(SyncError::UnknownDevice)?;
-        let message = registration_message(&self.network.id, sender, &device.public_key);
-        let proof = from_hex(&device.proof).unwrap_or_default();
-        let invite_key = from_hex(&invite.public_key).unwrap_or_default();
-        if !sanctuary_sync::keys::verify(&invite_key, &message, &proof) {
+        // Only invites this laptop already knows vouch for a newcomer (the
+        // merged document could name an invite the newcomer made up).
+        if !registered_by_invite(&self.network.id, &self.network.invites, sender, device) {
             return Err(SyncError::UnknownDevice.into());
         }
         from_hex(&device.public_key)
@@ -630,7 +614,7 @@ impl Sanctuary {
         if merged.id != self.network.id {
             return Err(SyncError::WrongNetwork.into());
         }
-        super::devices::check_signed_device_changes(&self.network, merged)?;
+        devices::check_signed_device_changes(&self.network, merged)?;
         for (id, device) in &merged.devices {
             match self.network.devices.get(id) {
                 Some(known) => {
@@ -639,14 +623,7 @@ impl Sanctuary {
                     }
                 }
                 None => {
-                    let invite = merged
-                        .invites
-                        .get(&device.invite)
-                        .ok_or(SyncError::NotAMember)?;
-                    let proof = from_hex(&device.proof).unwrap_or_default();
-                    let invite_key = from_hex(&invite.public_key).unwrap_or_default();
-                    let message = registration_message(&merged.id, id, &device.public_key);
-                    if !sanctuary_sync::keys::verify(&invite_key, &message, &proof) {
+                    if !registered_by_invite(&merged.id, &merged.invites, id, device) {
                         return Err(SyncError::NotAMember.into());
                     }
                     let uses = merged
@@ -662,83 +639,6 @@ impl Sanctuary {
         }
         Ok(())
     }
-
-    /// Reads and writes a shared folder: imports every other device's
-    /// bundle not yet applied (in order; a file that does not read yet is
-    /// tried again next time), then adds this laptop's new changes as its
-    /// next bundle. Never touches another device's files.
-    pub fn sync_folder(&mut self, dir: &std::path::Path) -> Result<FolderReport> {
-        let mut report = FolderReport::default();
-        let me = self.device_id();
-        let entries =
-            folder::list(dir, &me).map_err(|e| CoreError::Sync(SyncError::Io(e.to_string())))?;
-        for entry in entries {
-            let state = self.sync_state()?;
-            if state
-                .peers
-                .get(&entry.device)
-                .is_some_and(|p| p.applied.contains_key(&entry.seq))
-            {
-                continue;
-            }
-            let Ok(bytes) = std::fs::read(&entry.path) else {
-                report.skipped += 1;
-                continue;
-            };
-            match self.sync_import(&bytes) {
-                Ok(r) if r.duplicate => {}
-                Ok(r) => {
-                    report.imported += 1;
-                    report.changed += r.changed;
-                }
-                // Half-copied, from a laptop we do not know yet, or not ours to read: later.
-                Err(CoreError::Sync(e)) => {
-                    report.skipped += 1;
-                    report
-                        .problems
-                        .push(format!("{}/{}.bundle: {e}", entry.device, entry.seq));
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        let state = self.sync_state()?;
-        let base = state.folder_seq;
-        let (bytes, mut state, count) = self.make_bundle(None, base)?;
-        let acks_moved = state.peers.values().any(|p| p.complete > 0) && report.imported > 0;
-        if count > 0 || acks_moved || base == 0 {
-            folder::write(dir, &me, state.seq, &bytes)
-                .map_err(|e| CoreError::Sync(SyncError::Io(e.to_string())))?;
-            state.folder_seq = state.seq;
-            self.put_sync_state(&state)?;
-            report.written = Some(state.seq);
-        }
-        Ok(report)
-    }
-}
-
-/// What one pass over a shared folder did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct FolderReport {
-    pub imported: usize,
-    pub changed: usize,
-    /// Files not read this time (incomplete, or from a laptop not known yet).
-    pub skipped: usize,
-    pub problems: Vec<String>,
-    /// The number of the bundle this laptop added, if it had anything new.
-    pub written: Option<u64>,
-}
-
-/// The newest kept mark that `peer` is known to have (0: none, send everything).
-pub(super) fn base_for(state: &SyncState, peer: Option<&str>) -> u64 {
-    let Some(acked) = peer.and_then(|p| state.peers.get(p)).map(|p| p.acked) else {
-        return 0;
-    };
-    state
-        .marks
-        .range(..=acked)
-        .next_back()
-        .copied()
-        .unwrap_or(0)
 }
 
 /// The heads of every document, for tests comparing replicas.
@@ -775,9 +675,9 @@ mod tests {
         for _ in 0..KEPT_MARKS + 3 {
             s.sync_export(None).expect("export");
         }
-        let state = s.sync_state().expect("progress");
+        let state = s.sync_progress().expect("progress");
         assert_eq!(state.marks.len(), KEPT_MARKS);
-        let kept: Vec<String> = state.marks.iter().map(|seq| mark_meta(*seq)).collect();
+        let kept: Vec<String> = state.marks.keys().map(|seq| mark_meta(*seq)).collect();
         let mut stored = s.store.meta_names(MARK_META_PREFIX).expect("names");
         stored.sort_by_key(|name| name[MARK_META_PREFIX.len()..].parse::<u64>().ok());
         assert_eq!(stored, kept);
@@ -811,7 +711,7 @@ mod tests {
             founder.sync_export(None).expect("export for nobody");
         }
         let again = founder.sync_export(Some(&peer_id)).expect("export");
-        let state = founder.sync_state().expect("progress");
+        let state = founder.sync_progress().expect("progress");
         assert!(state.marks.len() <= KEPT_MARKS + 1, "{:?}", state.marks);
         // Same content as the first bundle for it (not the whole network).
         let docs = |bytes: &[u8]| bundle::parse(bytes).expect("parse").documents().count();
@@ -820,46 +720,82 @@ mod tests {
         assert!(docs(&again) < docs(&everything));
     }
 
-    /// Progress stored the old way, marks inside, reads back the same after
-    /// an unlock moves it, and the old setting is gone.
+    /// Progress stored the old way, marks inside, is moved at unlock (to
+    /// the single-chain form, then to `SyncProgress`): the marks read back,
+    /// the counters and what peers acknowledged are kept, and the old
+    /// settings are gone.
     #[test]
     fn progress_stored_the_old_way_is_moved_on_unlock() {
+        #[derive(Serialize)]
+        struct OldPeer {
+            acked: u64,
+            complete: u64,
+            applied: BTreeMap<u64, [u8; 32]>,
+            last_heard: i64,
+        }
+        #[derive(Serialize)]
+        struct OldState {
+            seq: u64,
+            last_hash: [u8; 32],
+            folder_seq: u64,
+            marks: BTreeMap<u64, Mark>,
+            peers: BTreeMap<String, OldPeer>,
+        }
         let temp = tempfile::tempdir().expect("temp dir");
         let dir = temp.path().join("s");
         let mut s = demo_store(&dir, 6);
         for _ in 0..3 {
             s.sync_export(None).expect("export");
         }
-        let state = s.sync_state().expect("progress");
+        let state = s.sync_progress().expect("progress");
         let marks: BTreeMap<u64, Mark> = state
             .marks
-            .iter()
+            .keys()
             .map(|seq| (*seq, s.mark(*seq).expect("mark")))
             .collect();
         assert_eq!(marks.len(), 3);
         assert!(marks.values().all(|m| !m.is_empty()));
-        let legacy = LegacySyncState {
+        let peer = OldPeer {
+            acked: 2,
+            complete: 5,
+            applied: [(4, [1; 32]), (5, [2; 32]), (7, [3; 32])].into(),
+            last_heard: 99,
+        };
+        let legacy = OldState {
             seq: state.seq,
             last_hash: state.last_hash,
-            folder_seq: state.folder_seq,
+            folder_seq: state.seq,
             marks: marks.clone(),
-            peers: state.peers.clone(),
+            peers: [("b0b0".to_string(), peer)].into(),
         };
         s.store
-            .put_meta(LEGACY_STATE_META, &encode(&legacy).expect("encode"))
+            .put_meta("sync.state", &encode(&legacy).expect("encode"))
             .expect("write the old form");
-        s.store.delete_meta(PROGRESS_META).expect("delete");
+        s.store
+            .delete_meta(progress::PROGRESS_META)
+            .expect("delete");
         for name in s.store.meta_names(MARK_META_PREFIX).expect("names") {
             s.store.delete_meta(&name).expect("delete");
         }
         drop(s);
 
         let s = Sanctuary::open(&dir, &passphrase()).expect("reopen");
-        let moved = s.sync_state().expect("progress");
-        assert_eq!(format!("{moved:?}"), format!("{state:?}"));
+        let moved = s.sync_progress().expect("progress");
+        assert_eq!(moved.seq, state.seq);
+        assert_eq!(moved.last_hash, state.last_hash);
+        assert_eq!(
+            moved.marks.keys().collect::<Vec<_>>(),
+            marks.keys().collect::<Vec<_>>()
+        );
+        let b = &moved.peers["b0b0"];
+        assert_eq!((b.acked, b.complete, b.last_heard), (2, 5, 99));
+        assert_eq!(b.applied.keys().copied().collect::<Vec<_>>(), [7]);
         for (seq, mark) in &marks {
             assert_eq!(&s.mark(*seq).expect("mark"), mark);
         }
-        assert_eq!(s.store.get_meta(LEGACY_STATE_META).expect("read"), None);
+        assert_eq!(s.store.get_meta("sync.state").expect("read"), None);
+        assert_eq!(s.store.get_meta("sync.progress").expect("read"), None);
+        // The next bundle's number is above every one made before.
+        assert!(moved.next_seq(0) > state.seq);
     }
 }

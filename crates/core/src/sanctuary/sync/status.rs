@@ -1,11 +1,10 @@
-//! `sync status`: for each other device of the network, when this laptop
-//! last heard from it and how much of this laptop's work it has not
-//! acknowledged yet.
+//! `sync status`: for each other device of the network, whether it is up
+//! to date, when this laptop last heard from it, how much of this laptop's
+//! work it has not acknowledged yet, and what of its work is missing here.
 
 use serde::{Deserialize, Serialize};
 
-use super::Sanctuary;
-use super::sync::base_for;
+use crate::sanctuary::Sanctuary;
 use crate::error::Result;
 
 /// What one peer device has of ours, and when we last heard from it.
@@ -17,7 +16,12 @@ pub struct PeerStatus {
     pub revoked: bool,
     /// Unix seconds when a bundle of its was last imported here; `None` if never.
     pub last_heard: Option<i64>,
-    /// The highest of its bundles applied here with everything before it.
+    /// It has everything of this laptop's, and nothing of its is missing here.
+    pub up_to_date: bool,
+    /// Its bundles that build on changes of its this laptop has not received
+    /// (asked for again; they go when the answer arrives).
+    pub missing: Vec<u64>,
+    /// The newest of its bundles applied here with everything before it.
     pub bundles_applied: u64,
     /// The highest of this laptop's bundles it has acknowledged (0: none yet).
     pub acknowledged: u64,
@@ -31,7 +35,7 @@ pub struct PeerStatus {
 impl Sanctuary {
     /// Every other device of the network, by name.
     pub fn sync_status(&self) -> Result<Vec<PeerStatus>> {
-        let state = self.sync_state()?;
+        let progress = self.sync_progress()?;
         let documents = self.store.documents()?;
         let me = self.device_id();
         let mut out = Vec::new();
@@ -39,8 +43,8 @@ impl Sanctuary {
             if *id == me {
                 continue;
             }
-            let peer = state.peers.get(id);
-            let base = base_for(&state, Some(id));
+            let peer = progress.peers.get(id);
+            let base = progress.base_for(id);
             let mark = self.mark(base)?;
             let (mut changes, mut docs) = (0, 0);
             for info in &documents {
@@ -54,10 +58,13 @@ impl Sanctuary {
                     docs += 1;
                 }
             }
+            let missing: Vec<u64> = peer.map_or(Vec::new(), |p| p.gaps.iter().copied().collect());
             out.push(PeerStatus {
                 device: id.clone(),
                 name: device.name.clone(),
                 revoked: device.revoked.is_some(),
+                up_to_date: docs == 0 && missing.is_empty(),
+                missing,
                 last_heard: peer.map(|p| p.last_heard).filter(|t| *t > 0),
                 bundles_applied: peer.map_or(0, |p| p.complete),
                 acknowledged: peer.map_or(0, |p| p.acked),

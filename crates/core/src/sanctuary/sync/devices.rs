@@ -16,7 +16,7 @@ use sanctuary_sync::epoch::{self, ExchangeKey, WrapContext};
 use sanctuary_sync::keys::{NetworkKey, SigningKey, from_hex, hex, verify};
 use serde::{Deserialize, Serialize};
 
-use super::{NETWORK_DOC, Sanctuary};
+use crate::sanctuary::{NETWORK_DOC, Sanctuary};
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
 use crate::model::{Day, Device, EpochEntry, NetworkDoc, Revocation};
@@ -179,12 +179,11 @@ impl Sanctuary {
         if device.revoked.is_some() {
             return Err(refuse("that device was already removed"));
         }
-        let state = self.sync_state()?;
-        let last_seq = state
-            .peers
-            .get(&target)
-            .and_then(|p| p.applied.keys().next_back().copied())
-            .unwrap_or(0);
+        // The newest of its bundles this laptop accepted (partly, for a gap).
+        let last_seq = self.sync_progress()?.peers.get(&target).map_or(0, |p| {
+            let applied = p.applied.keys().chain(p.gaps.iter()).max().copied();
+            applied.unwrap_or(0).max(p.complete)
+        });
         let keys = self.network_keys()?;
         let newest_known = self
             .network

@@ -17,8 +17,8 @@ use sanctuary_sync::invite::{self, InviteKdf};
 use sanctuary_sync::keys::{NetworkKey, SigningKey, hex};
 use serde::{Deserialize, Serialize};
 
-use super::sync::{DEVICE_KEY_META, Trust, registration_message};
-use super::{NETWORK_DOC, Sanctuary};
+use super::{DEVICE_KEY_META, Trust, registration_message};
+use crate::sanctuary::{NETWORK_DOC, Sanctuary};
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
 use crate::model::{Day, Device, InviteEntry, new_id};
@@ -64,7 +64,7 @@ impl Sanctuary {
         })?;
         self.network = network;
         let (state, sync_state, _) = self.make_bundle(None, 0)?;
-        self.put_sync_state(&sync_state)?;
+        self.put_sync_progress(&sync_state)?;
         let payload = InvitePayload {
             network_id: self.network.id.clone(),
             invite_id,
@@ -125,7 +125,7 @@ impl Sanctuary {
 
         let mut store = Store::create(dir, passphrase, kdf)?;
         let actor = ActorId::random();
-        store.put_meta(super::open::ACTOR_META, actor.to_bytes())?;
+        store.put_meta(crate::sanctuary::open::ACTOR_META, actor.to_bytes())?;
         let device_key = SigningKey::generate()?;
         store.put_meta(DEVICE_KEY_META, device_key.pkcs8())?;
         let mut s = Sanctuary::empty(store, actor);

@@ -1,0 +1,170 @@
+//! One pass over a shared folder (Syncthing, Nextcloud, a USB stick...):
+//! read the other devices' bundles this laptop lacks, then write one of its
+//! own only when a reader may lack something, and remove its own bundles
+//! nobody needs any more. Another device's file is never touched.
+//!
+//! A pass with nothing new writes nothing, neither a file nor the store, so
+//! a watcher woken by its own file settles after one quiet pass.
+
+use std::path::Path;
+
+use sanctuary_sync::{SyncError, bundle, folder};
+use serde::Serialize;
+
+use super::Mark;
+use crate::error::{CoreError, Result};
+use crate::sanctuary::Sanctuary;
+
+/// What one pass over a shared folder did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FolderReport {
+    pub imported: usize,
+    pub changed: usize,
+    /// Files not read this time (incomplete, too large, or from a laptop not known yet).
+    pub skipped: usize,
+    /// One sentence each: files refused, and gaps or forks found (a gap is
+    /// asked about in this laptop's next bundle and repaired by the answer).
+    pub problems: Vec<String>,
+    /// The number of the bundle this laptop added, if a reader lacked something.
+    pub written: Option<u64>,
+    /// This laptop's own earlier bundles removed: no current member needs them.
+    pub removed: usize,
+}
+
+fn io(e: std::io::Error) -> CoreError {
+    CoreError::Sync(SyncError::Io(e.to_string()))
+}
+
+impl Sanctuary {
+    /// Reads and writes a shared folder: imports every other device's
+    /// bundle not yet applied (a file that does not read yet is tried again
+    /// next time), then adds this laptop's bundle if any reader may lack
+    /// something, and removes its own bundles no member needs.
+    pub fn sync_folder(&mut self, dir: &Path) -> Result<FolderReport> {
+        let mut report = FolderReport::default();
+        let me = self.device_id();
+        for entry in folder::list(dir, &me).map_err(io)? {
+            let progress = self.sync_progress()?;
+            if progress.peers.get(&entry.device).is_some_and(|p| {
+                entry.seq <= p.complete || p.applied.contains_key(&entry.seq)
+            }) {
+                continue;
+            }
+            let name = format!("{}/{}.bundle", entry.device, entry.seq);
+            let bytes = match folder::read_bounded(&entry.path, bundle::MAX_BUNDLE_BYTES) {
+                Ok(bytes) => bytes,
+                Err(folder::ReadError::TooLarge(_)) => {
+                    report.skipped += 1;
+                    report
+                        .problems
+                        .push(format!("{name}: {}", SyncError::TooLarge));
+                    continue;
+                }
+                // Gone, or still being written by the other program: next time.
+                Err(folder::ReadError::Io(_)) => {
+                    report.skipped += 1;
+                    continue;
+                }
+            };
+            match self.sync_import(&bytes) {
+                Ok(r) if r.duplicate => {}
+                Ok(r) => {
+                    let who = self.device_label(&r.sender);
+                    if r.gap {
+                        report.problems.push(format!(
+                            "{name}: {who} sent changes that build on some this laptop has \
+                             not received; what could be applied was, and the rest is asked \
+                             for in this laptop's next bundle"
+                        ));
+                    } else {
+                        report.imported += 1;
+                    }
+                    if r.fork {
+                        report.problems.push(format!(
+                            "{name}: {who} made two different bundles with this number \
+                             (restored from an older copy?); both were applied"
+                        ));
+                    }
+                    report.changed += r.changed;
+                }
+                // Half-copied, from a laptop we do not know yet, or not ours to read: later.
+                Err(CoreError::Sync(e)) => {
+                    report.skipped += 1;
+                    report.problems.push(format!("{name}: {e}"));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        self.write_own(dir, &me, &mut report)?;
+        Ok(report)
+    }
+
+    /// A device's name for a sentence (its short id if unknown).
+    fn device_label(&self, id: &str) -> String {
+        match self.network.devices.get(id) {
+            Some(d) if !d.name.is_empty() => d.name.clone(),
+            _ => id.chars().take(8).collect(),
+        }
+    }
+
+    /// Writes this laptop's bundle for the folder's readers if one of them
+    /// may lack something, then removes its own bundles nobody needs.
+    fn write_own(&mut self, dir: &Path, me: &str, report: &mut FolderReport) -> Result<()> {
+        let own = folder::own(dir, me).map_err(io)?;
+        let mut progress = self.sync_progress()?;
+        // A file of ours we do not remember making: this laptop was restored
+        // from an older copy. Its number must never be used again.
+        if let Some((newest, _)) = own.last()
+            && *newest > progress.highest_seen
+        {
+            progress.highest_seen = *newest;
+            self.put_sync_progress(&progress)?;
+        }
+        let readers = self.current_peers();
+        let base = progress.base_for_all(&readers);
+        let documents = self.store.documents()?;
+        let newer_than = |mark: &Mark| {
+            documents
+                .iter()
+                .any(|d| d.last_seq > mark.get(&d.id).copied().unwrap_or(0))
+        };
+        let latest = own.last().map(|(seq, _)| *seq);
+        let stale = match latest.and_then(|s| progress.marks.get(&s).map(|b| (s, *b))) {
+            // Our newest file here says everything unless we have more since,
+            // or a reader has less than it was built on (restored, or new).
+            Some((seq, its_base)) => newer_than(&self.mark(seq)?) || base < its_base,
+            // One we cannot judge (made before a restore, or long ago): replace it.
+            None if latest.is_some() => true,
+            None => newer_than(&self.mark(base)?),
+        };
+        let owed = readers
+            .iter()
+            .any(|r| progress.peers.get(r).is_some_and(|p| p.owe_ack));
+        if stale || owed {
+            let (bytes, progress, _) = self.make_bundle(None, base)?;
+            folder::write(dir, me, progress.seq, &bytes).map_err(io)?;
+            self.put_sync_progress(&progress)?;
+            report.written = Some(progress.seq);
+            // The new bundle carries everything any current member may lack
+            // (it builds on the oldest of their acknowledgements), so the
+            // older ones say nothing more.
+            for (seq, _) in &own {
+                folder::remove_own(dir, me, *seq).map_err(io)?;
+                report.removed += 1;
+            }
+            return Ok(());
+        }
+        // Every current member has applied these: nobody needs them.
+        for (seq, _) in &own {
+            let applied_by_all = !readers.is_empty()
+                && readers
+                    .iter()
+                    .all(|r| progress.peers.get(r).is_some_and(|p| p.acked >= *seq));
+            if applied_by_all {
+                folder::remove_own(dir, me, *seq).map_err(io)?;
+                report.removed += 1;
+            }
+        }
+        Ok(())
+    }
+}
