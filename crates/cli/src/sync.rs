@@ -1,10 +1,13 @@
 //! `sanctuary sync`, `invite` and `init --join`: thin calls into the core's sync API.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::Subcommand;
-use sanctuary_core::{KdfParams, Sanctuary, SecretString};
+use sanctuary_core::{FolderWatch, KdfParams, Sanctuary, SecretString, Woken};
 
 use crate::args::KdfChoice;
 
@@ -21,7 +24,13 @@ pub enum SyncCommand {
     /// Verify and merge a bundle from another laptop.
     Import { file: PathBuf },
     /// Exchange bundles through a shared folder (Syncthing, Nextcloud, a USB stick ...).
-    Folder { dir: PathBuf },
+    Folder {
+        dir: PathBuf,
+        /// Keep running: sync again whenever another laptop's files arrive
+        /// (and every few minutes in case a notification was lost); Ctrl-C stops.
+        #[arg(long)]
+        watch: bool,
+    },
     /// For each other laptop: when it was last heard from, and what it has not acknowledged.
     Status {
         #[arg(long)]
@@ -99,25 +108,18 @@ pub fn sync(s: &mut Sanctuary, command: SyncCommand) -> anyhow::Result<()> {
                     report.changed
                 );
                 if report.gap {
-                    say!("Some earlier bundles from that laptop have not arrived yet");
+                    say!(
+                        "It builds on changes from that laptop this one has not received: \
+                         what could be applied was, and this laptop's next bundle asks for the rest"
+                    );
                 }
             }
         }
-        SyncCommand::Folder { dir } => {
-            let report = s.sync_folder(&dir)?;
-            say!(
-                "Imported {} bundles ({} documents changed), skipped {}{}",
-                report.imported,
-                report.changed,
-                report.skipped,
-                match report.written {
-                    Some(seq) => format!(", wrote bundle {seq}"),
-                    None => String::new(),
-                }
-            );
-            for problem in report.problems {
-                say!("  skipped {problem}");
+        SyncCommand::Folder { dir, watch } => {
+            if watch {
+                return watch_folder(s, &dir);
             }
+            say_folder(&s.sync_folder(&dir)?);
         }
         SyncCommand::Status { json } => {
             let peers = s.sync_status()?;
@@ -134,11 +136,23 @@ pub fn sync(s: &mut Sanctuary, command: SyncCommand) -> anyhow::Result<()> {
                     .map_or("never".to_string(), |t| {
                         t.format("%Y-%m-%d %H:%M UTC").to_string()
                     });
+                let state = if p.revoked {
+                    " (removed)".to_string()
+                } else if p.up_to_date {
+                    "  up to date".to_string()
+                } else if p.missing.is_empty() {
+                    "  has not acknowledged everything yet".to_string()
+                } else {
+                    format!(
+                        "  {} of its bundles build on changes not received here (asked for again)",
+                        p.missing.len()
+                    )
+                };
                 say!(
                     "{}  {}{}  last heard: {}  not yet acknowledged: {} changes in {} documents",
                     short_id(&p.device),
                     p.name,
-                    if p.revoked { " (removed)" } else { "" },
+                    state,
                     heard,
                     p.unacknowledged_changes,
                     p.unacknowledged_documents
@@ -147,6 +161,60 @@ pub fn sync(s: &mut Sanctuary, command: SyncCommand) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+fn say_folder(report: &sanctuary_core::FolderReport) {
+    say!(
+        "Imported {} bundles ({} documents changed), skipped {}{}",
+        report.imported,
+        report.changed,
+        report.skipped,
+        match report.written {
+            Some(seq) => format!(", wrote bundle {seq}"),
+            None => String::new(),
+        }
+    );
+    if report.removed > 0 {
+        say!(
+            "Removed {} of this laptop's earlier bundles (no member needs them)",
+            report.removed
+        );
+    }
+    for problem in &report.problems {
+        say!("  {problem}");
+    }
+}
+
+/// How long the folder must stay quiet after a change before a pass: a
+/// bundle copied in by another program arrives in several writes.
+const QUIET: Duration = Duration::from_millis(500);
+/// A pass even without notifications (some network shares send none).
+const RESCAN: Duration = Duration::from_secs(300);
+
+/// `sync folder DIR --watch`: a pass now, then one after every change
+/// another laptop makes in the folder, until Ctrl-C (which lets a pass
+/// under way finish: each is one store transaction). Only passes that did
+/// something are reported.
+fn watch_folder(s: &mut Sanctuary, dir: &Path) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
+        .context("could not listen for Ctrl-C")?;
+    let watch = FolderWatch::new(dir, &s.device_id())?;
+    say!(
+        "Watching {} (Ctrl-C stops)",
+        dir.display()
+    );
+    loop {
+        let report = s.sync_folder(dir)?;
+        if report != sanctuary_core::FolderReport::default() {
+            say_folder(&report);
+        }
+        if watch.wait(QUIET, RESCAN, &|| stop.load(Ordering::SeqCst)) == Woken::Stopped {
+            say!("Stopped watching");
+            return Ok(());
+        }
+    }
 }
 
 fn short_id(id: &str) -> &str {

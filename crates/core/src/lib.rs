@@ -27,13 +27,14 @@ pub use sanctuary::{
 };
 pub use sanctuary::{
     Conflict, ConflictValue, DeviceInfo, FolderReport, ImportReport, Invite, PeerState, PeerStatus,
-    RevokeReport,
+    RevokeReport, SyncProgress, documents_input, merge_untrusted, merge_untrusted_input,
 };
 pub use sanctuary::{
     CourseStanding, REMINDER_DAYS, SelfView, StillInSelfView, TrainingSession, reminder_band,
     standings,
 };
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
+pub use sanctuary_sync::watch::{FolderWatch, Woken};
 
 /// Whether `dir` holds a store (without unlocking it).
 pub fn store_exists(dir: &std::path::Path) -> bool {

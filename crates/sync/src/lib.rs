@@ -5,6 +5,7 @@
 //!   Ed25519 over everything, AES-256-GCM per document).
 //! - [`invite`]: an invite file sealed under a short one-time code (Argon2id).
 //! - [`folder`]: the shared-folder transport (own files only, temp + rename).
+//! - [`watch`]: waiting for a shared folder to change (notify, debounced).
 //! - [`keys`]: device signing keys (ring Ed25519) and network keys.
 //! - [`epoch`]: a new network key wrapped for each remaining device (X25519 + HKDF).
 //!
@@ -18,6 +19,7 @@ pub mod error;
 pub mod folder;
 pub mod invite;
 pub mod keys;
+pub mod watch;
 mod wire;
 
 pub use error::{Result, SyncError};

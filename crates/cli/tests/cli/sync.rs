@@ -238,3 +238,76 @@ fn a_conflict_is_listed_and_resolved() {
         "no conflict matches",
     );
 }
+
+/// `sync folder DIR --watch` imports another laptop's bundle as soon as it
+/// lands in the folder, with no command, and Ctrl-C (SIGINT) stops it
+/// cleanly: exit 0, and the import is in the store afterwards.
+#[test]
+fn a_watched_folder_syncs_by_itself_and_ctrl_c_stops_it() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let founder = Cli::new();
+    let laptop = join(&founder, "watched laptop");
+    let file = founder._temp.path().join("hello.bundle");
+    send(&laptop, &founder, &file);
+    let folder = founder._temp.path().join("shared");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let dir = folder.to_str().expect("utf-8 path");
+
+    let mut watcher = Command::new(env!("CARGO_BIN_EXE_sanctuary"))
+        .arg("--store")
+        .arg(&founder.store)
+        .args(["sync", "folder", dir, "--watch"])
+        .env("SANCTUARY_PASSPHRASE", PASSPHRASE)
+        .env_remove("SANCTUARY_STORE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the watcher");
+    let (lines, seen) = mpsc::channel();
+    let stdout = watcher.stdout.take().expect("stdout");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let wait_for = |needle: &str| loop {
+        match seen.recv_timeout(Duration::from_secs(60)) {
+            Ok(line) if line.contains(needle) => return,
+            Ok(_) => {}
+            Err(e) => panic!("no line with {needle:?}: {e}"),
+        }
+    };
+    wait_for("Watching");
+
+    laptop.ok(&[
+        "ambassador",
+        "add",
+        "--name",
+        "Arrived by itself",
+        "--region",
+        "Wales",
+    ]);
+    laptop.ok(&["sync", "folder", dir]);
+    wait_for("Imported 1 bundles");
+
+    let pid = watcher.id().to_string();
+    let status = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    wait_for("Stopped watching");
+    let exit = watcher.wait().expect("the watcher exits");
+    assert!(exit.success(), "{exit:?}");
+    let listed = founder.json(&["ambassador", "list", "--json"]);
+    assert!(
+        listed.to_string().contains("Arrived by itself"),
+        "{listed:#}"
+    );
+}

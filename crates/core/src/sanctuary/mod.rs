@@ -35,7 +35,7 @@ pub use open::{CreateOptions, OpenTimings};
 pub use self_view::{SelfView, StillInSelfView};
 pub use sync::{
     Conflict, ConflictValue, DeviceInfo, FolderReport, ImportReport, Invite, PeerState, PeerStatus,
-    RevokeReport,
+    RevokeReport, SyncProgress, documents_input, merge_untrusted, merge_untrusted_input,
 };
 pub use training::{CourseStanding, REMINDER_DAYS, TrainingSession, reminder_band, standings};
 

@@ -1,6 +1,7 @@
 //! Integration tests of sanctuary-core: whole stores on disk, reopened.
 
 mod crash;
+mod fuzz_documents;
 mod matching;
 mod recognition;
 mod roundtrip;
@@ -9,6 +10,7 @@ mod support;
 mod sync;
 mod sync_conflicts;
 mod sync_devices;
+mod sync_paths;
 mod sync_props;
 mod sync_status;
 mod tamper;

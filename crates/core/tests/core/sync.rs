@@ -470,7 +470,8 @@ fn changes_by_a_non_member_are_refused() {
     let network_id = founder.network().id.clone();
     let sender = from_hex(&founder.device_id()).unwrap();
     let founder_actor = ActorId::from(sender.clone());
-    let mut seq = 1000;
+    // Above the founder's own numbers (microseconds), so none reads as old.
+    let mut seq = 1 << 60;
     let mut bundle_of = |docs: Vec<DocPayload>| {
         seq += 1;
         let header = Header {

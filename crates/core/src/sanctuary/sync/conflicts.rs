@@ -195,6 +195,11 @@ fn to_json(value: &ScalarValue, whole_record: bool) -> serde_json::Value {
     }
 }
 
+/// How many conflicted fields a document has (the fuzz targets' scan).
+pub(super) fn scan_for_fuzzing(doc: &AutoCommit) -> usize {
+    scan(doc).len()
+}
+
 /// Whether a freshly merged document holds any conflict (called on import).
 pub(super) fn has_conflicts(doc: &AutoCommit) -> bool {
     !scan(doc).is_empty()

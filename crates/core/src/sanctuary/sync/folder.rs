@@ -31,6 +31,9 @@ pub struct FolderReport {
     pub removed: usize,
 }
 
+/// Microseconds in ten years: further ahead than any clock error.
+const YEARS_AHEAD: u64 = 10 * 366 * 86_400 * 1_000_000;
+
 fn io(e: std::io::Error) -> CoreError {
     CoreError::Sync(SyncError::Io(e.to_string()))
 }
@@ -110,7 +113,10 @@ impl Sanctuary {
     /// Writes this laptop's bundle for the folder's readers if one of them
     /// may lack something, then removes its own bundles nobody needs.
     fn write_own(&mut self, dir: &Path, me: &str, report: &mut FolderReport) -> Result<()> {
-        let own = folder::own(dir, me).map_err(io)?;
+        // One dated years ahead was not made by us: it is left alone.
+        let plausible = super::now_micros().saturating_add(YEARS_AHEAD);
+        let mut own = folder::own(dir, me).map_err(io)?;
+        own.retain(|(seq, _)| *seq <= plausible);
         let mut progress = self.sync_progress()?;
         // A file of ours we do not remember making: this laptop was restored
         // from an older copy. Its number must never be used again.
@@ -141,21 +147,25 @@ impl Sanctuary {
             .iter()
             .any(|r| progress.peers.get(r).is_some_and(|p| p.owe_ack));
         if stale || owed {
+            let made_before = progress.seq;
             let (bytes, progress, _) = self.make_bundle(None, base)?;
             folder::write(dir, me, progress.seq, &bytes).map_err(io)?;
             self.put_sync_progress(&progress)?;
             report.written = Some(progress.seq);
             // The new bundle carries everything any current member may lack
-            // (it builds on the oldest of their acknowledgements), so the
-            // older ones say nothing more.
-            for (seq, _) in &own {
+            // (it builds on the oldest of their acknowledgements), so our
+            // older ones say nothing more. Not one made before a restore:
+            // it may hold changes this copy of the store never had.
+            for (seq, _) in own.iter().filter(|(seq, _)| *seq <= made_before) {
                 folder::remove_own(dir, me, *seq).map_err(io)?;
                 report.removed += 1;
             }
             return Ok(());
         }
-        // Every current member has applied these: nobody needs them.
-        for (seq, _) in &own {
+        // Every current member has applied these: nobody needs them. The
+        // newest stays: its acknowledgements are how a laptop restored from
+        // an older copy finds out what it lost.
+        for (seq, _) in own.iter().rev().skip(1) {
             let applied_by_all = !readers.is_empty()
                 && readers
                     .iter()

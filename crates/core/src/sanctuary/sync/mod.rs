@@ -18,6 +18,7 @@
 mod conflicts;
 mod devices;
 mod folder;
+mod fuzzing;
 mod invite;
 mod merge;
 mod one_pass;
@@ -28,6 +29,7 @@ mod status;
 pub use conflicts::{Conflict, ConflictValue};
 pub use devices::{DeviceInfo, RevokeReport};
 pub use folder::FolderReport;
+pub use fuzzing::{documents_input, merge_untrusted, merge_untrusted_input};
 pub use invite::Invite;
 pub use progress::{PeerState, SyncProgress};
 pub use status::PeerStatus;
@@ -462,7 +464,10 @@ impl Sanctuary {
         // it counts for nothing until a bundle on what we have arrives.
         report.gap = h.base > peer.complete;
         let hash = bundle.hash();
-        let new_gap = progress.applied(&sender, h.seq, hash, report.gap, report.changed > 0);
+        // A bundle with documents is acknowledged by our next one, so its
+        // sender learns what we hold (an empty one is not: no ping-pong).
+        let carried = !payloads.is_empty();
+        let new_gap = progress.applied(&sender, h.seq, hash, report.gap, carried);
         if (!report.gap || new_gap)
             && let Some(p) = progress.peers.get_mut(&sender)
         {

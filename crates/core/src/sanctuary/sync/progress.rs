@@ -45,7 +45,7 @@ pub struct PeerState {
     /// Its bundles that built on changes we lack (reported; we asked again).
     pub gaps: BTreeSet<u64>,
     /// Our next bundle should tell it what we now have (a new gap, or a
-    /// bundle of its that changed something here).
+    /// bundle of its that carried documents).
     pub owe_ack: bool,
     /// Unix seconds when we last imported one of its bundles.
     pub last_heard: i64,
@@ -69,7 +69,10 @@ impl SyncProgress {
     /// The number of our next bundle: above every number made or seen, and
     /// at least the clock's microseconds.
     pub fn next_seq(&self, now_micros: u64) -> u64 {
-        (self.seq.max(self.highest_seen) + 1).max(now_micros)
+        self.seq
+            .max(self.highest_seen)
+            .saturating_add(1)
+            .max(now_micros)
     }
 
     /// The newest kept mark that `peer` is known to have (0: none, send everything).
@@ -101,7 +104,7 @@ impl SyncProgress {
         seq: u64,
         hash: [u8; 32],
         gap: bool,
-        changed: bool,
+        carried: bool,
     ) -> bool {
         let p = self.peers.entry(peer.to_string()).or_default();
         if gap {
@@ -114,7 +117,7 @@ impl SyncProgress {
         let complete = p.complete;
         p.applied.retain(|s, _| *s >= complete);
         p.gaps.retain(|s| *s > complete);
-        p.owe_ack |= changed;
+        p.owe_ack |= carried;
         false
     }
 
