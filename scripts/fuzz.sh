@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Runs each sync fuzz target for a bounded time (default 60 s each).
+# Runs each fuzz target for a bounded time (default 60 s each).
 #   scripts/fuzz.sh [SECONDS]
-# Needs the nightly toolchain; installs cargo-fuzz into $FUZZ_TOOLS (default:
-# ../fuzz-tools beside the clone) if missing. A crash leaves its input under
-# fuzz/artifacts/<target>/: copy it to crates/sync/tests/sync/regressions/
-# so the stable test suite replays it for ever.
+# cargo-fuzz needs nightly compiler features: with a nightly toolchain
+# installed it is used, otherwise the stable one with RUSTC_BOOTSTRAP=1.
+# Installs cargo-fuzz into $FUZZ_TOOLS (default: ../fuzz-tools beside the
+# clone) if missing. A crash leaves its input under fuzz/artifacts/<target>/:
+# copy it to crates/sync/tests/sync/regressions/ (bundle, invite) or
+# crates/core/tests/core/fuzz_regressions/ (documents) so the stable test
+# suite replays it for ever. The corpus of `documents` starts from seeds the
+# core's regression test writes (valid documents and changes).
 set -euo pipefail
 seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,10 +17,18 @@ export PATH="$tools/bin:$PATH"
 if ! command -v cargo-fuzz >/dev/null; then
     cargo install cargo-fuzz --locked --root "$tools"
 fi
+toolchain=()
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    toolchain=(+nightly)
+else
+    export RUSTC_BOOTSTRAP=1
+fi
 cd "$root/fuzz"
-for target in bundle invite; do
+mkdir -p corpus/documents
+cp -n "$root"/crates/core/tests/core/fuzz_regressions/seed-*.bin corpus/documents/ 2>/dev/null || true
+for target in bundle invite documents; do
     echo "fuzzing $target for ${seconds}s"
     mkdir -p "corpus/$target"
-    cargo +nightly fuzz run "$target" "corpus/$target" -- \
+    cargo "${toolchain[@]}" fuzz run "$target" "corpus/$target" -- \
         -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048
 done
