@@ -7,8 +7,10 @@
 
 mod baseline;
 mod sync;
+mod watch;
 
 pub use sync::{SyncBenchReport, run_sync};
+pub use watch::{WatchBenchReport, run_watched};
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

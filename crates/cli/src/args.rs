@@ -507,6 +507,10 @@ pub struct BenchArgs {
     /// Measure sync instead: a full first sync to a joining laptop, and a day's edits exported and imported.
     #[arg(long)]
     pub sync: bool,
+    /// With --sync: an edit on one laptop until visible on another watching
+    /// the shared folder (runs: --imports), and a pass's memory over a folder of junk.
+    #[arg(long, requires = "sync")]
+    pub watched: bool,
     #[arg(long, default_value_t = 5000)]
     pub ambassadors: usize,
     /// How many single edits to time.

@@ -9,8 +9,48 @@ use sanctuary_bench::{BenchOptions, Spread, peak_memory_bytes, run as measure, u
 
 use crate::args::BenchArgs;
 
+/// `bench --sync --watched`: the watched-folder latency and a junk pass's memory.
+fn run_watched(args: &BenchArgs) -> anyhow::Result<()> {
+    eprintln!(
+        "Measuring a watched folder on a {}-ambassador demo network ...",
+        args.ambassadors
+    );
+    let r = sanctuary_bench::run_watched(args.ambassadors, args.imports)?;
+    if args.json {
+        say!("{}", serde_json::to_string_pretty(&r)?);
+        return Ok(());
+    }
+    let each: Vec<String> = r.latency_runs_ms.iter().map(|ms| format!("{ms:.0}")).collect();
+    say!(
+        "Edit to visible on the watching laptop: {:.0} ms median ({} ms each), of which {:.0} ms is the watcher's quiet wait",
+        r.latency_ms,
+        each.join(", "),
+        r.quiet_ms
+    );
+    say!(
+        "Writer's edit and pass {:.1} ms, reader's pass {:.1} ms (medians)",
+        r.writer_ms,
+        r.reader_pass_ms
+    );
+    match r.junk_pass_peak_growth_bytes {
+        Some(b) => say!(
+            "A pass over a 1 GiB sparse file and 1,000 stray files: {:.0} ms, peak memory grew {:.1} MB",
+            r.junk_pass_ms,
+            b as f64 / 1_048_576.0
+        ),
+        None => say!(
+            "A pass over a 1 GiB sparse file and 1,000 stray files: {:.0} ms",
+            r.junk_pass_ms
+        ),
+    }
+    Ok(())
+}
+
 /// `bench --sync`: `--edits` is the day's work (500 is a busy drop-in).
 fn run_sync(args: &BenchArgs) -> anyhow::Result<()> {
+    if args.watched {
+        return run_watched(args);
+    }
     eprintln!(
         "Measuring sync on a {}-ambassador demo network ...",
         args.ambassadors

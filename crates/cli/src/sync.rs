@@ -3,11 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 use anyhow::Context;
 use clap::Subcommand;
-use sanctuary_core::{FolderWatch, KdfParams, Sanctuary, SecretString, Woken};
+use sanctuary_core::watch::{FolderWatch, QUIET, RESCAN, Woken};
+use sanctuary_core::{KdfParams, Sanctuary, SecretString};
 
 use crate::args::KdfChoice;
 
@@ -184,12 +184,6 @@ fn say_folder(report: &sanctuary_core::FolderReport) {
         say!("  {problem}");
     }
 }
-
-/// How long the folder must stay quiet after a change before a pass: a
-/// bundle copied in by another program arrives in several writes.
-const QUIET: Duration = Duration::from_millis(500);
-/// A pass even without notifications (some network shares send none).
-const RESCAN: Duration = Duration::from_secs(300);
 
 /// `sync folder DIR --watch`: a pass now, then one after every change
 /// another laptop makes in the folder, until Ctrl-C (which lets a pass

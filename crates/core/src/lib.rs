@@ -34,7 +34,8 @@ pub use sanctuary::{
     standings,
 };
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
-pub use sanctuary_sync::watch::{FolderWatch, Woken};
+/// Waiting for a shared sync folder to change (automatic sync).
+pub use sanctuary_sync::watch;
 
 /// Whether `dir` holds a store (without unlocking it).
 pub fn store_exists(dir: &std::path::Path) -> bool {

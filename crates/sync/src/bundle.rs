@@ -275,7 +275,7 @@ impl Bundle<'_> {
         if keys::verify(sender_public_key, self.signed, self.signature) {
             Ok(())
         } else {
-            Err(SyncError::Altered)
+            Err(SyncError::BadSignature)
         }
     }
 
@@ -289,7 +289,7 @@ impl Bundle<'_> {
                     &payload_aad(&self.header, id, *kind),
                     sealed,
                 )
-                .ok_or(SyncError::Altered)?;
+                .ok_or(SyncError::BadSeal)?;
                 Ok(DocPayload {
                     id: id.clone(),
                     kind: *kind,

@@ -9,6 +9,15 @@ pub enum SyncError {
     #[error("this bundle has been altered or is incomplete")]
     Altered,
 
+    #[error("this bundle's signature does not match the laptop it names as sender: it was altered")]
+    BadSignature,
+
+    #[error("a document in this bundle could not be decrypted with the network key: it was altered")]
+    BadSeal,
+
+    #[error("a document in this bundle does not read as one ({0}); nothing was applied")]
+    BadDocument(String),
+
     #[error("this bundle was made by a newer version of Sanctuary; update this laptop")]
     FutureVersion,
 
@@ -67,7 +76,10 @@ impl SyncError {
     pub fn code(&self) -> &'static str {
         match self {
             SyncError::NotABundle => "not-a-bundle",
-            SyncError::Altered => "bundle-altered",
+            SyncError::Altered
+            | SyncError::BadSignature
+            | SyncError::BadSeal
+            | SyncError::BadDocument(_) => "bundle-altered",
             SyncError::FutureVersion | SyncError::FutureInvite => "newer-version",
             SyncError::TooLarge => "bundle-too-large",
             SyncError::NotAnInvite => "not-an-invite",

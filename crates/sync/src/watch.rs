@@ -15,6 +15,12 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::error::{Result, SyncError};
 
+/// How long a folder must stay quiet after a change before a pass: a bundle
+/// another program copies in arrives in several writes.
+pub const QUIET: Duration = Duration::from_millis(500);
+/// A pass even without notifications (some network shares send none).
+pub const RESCAN: Duration = Duration::from_secs(300);
+
 /// How often a waiter looks at its stop flag.
 const TICK: Duration = Duration::from_millis(100);
 

@@ -148,8 +148,11 @@ impl Sanctuary {
             .any(|r| progress.peers.get(r).is_some_and(|p| p.owe_ack));
         if stale || owed {
             let made_before = progress.seq;
-            let (bytes, progress, _) = self.make_bundle(None, base)?;
+            let (bytes, mut progress, _) = self.make_bundle(None, base)?;
             folder::write(dir, me, progress.seq, &bytes).map_err(io)?;
+            for peer in progress.peers.values_mut() {
+                peer.owe_ack = false;
+            }
             self.put_sync_progress(&progress)?;
             report.written = Some(progress.seq);
             // The new bundle carries everything any current member may lack

@@ -331,7 +331,7 @@ mod tests {
         let actor = ActorId::random();
         let err = prepare_all(jobs(&payloads), &actor, false).err();
         assert!(
-            matches!(err, Some(CoreError::Sync(SyncError::Altered))),
+            matches!(err, Some(CoreError::Sync(SyncError::BadDocument(_)))),
             "{err:?}"
         );
 

@@ -130,8 +130,9 @@ fn now_micros() -> u64 {
     u64::try_from(chrono::Utc::now().timestamp_micros()).unwrap_or(0)
 }
 
-pub(super) fn damaged_bundle(_detail: impl std::fmt::Display) -> CoreError {
-    CoreError::Sync(SyncError::Altered)
+/// A refusal that names the check that failed (the store's own data is fine).
+pub(super) fn damaged_bundle(detail: impl std::fmt::Display) -> CoreError {
+    CoreError::Sync(SyncError::BadDocument(detail.to_string()))
 }
 
 impl Sanctuary {
@@ -307,11 +308,6 @@ impl Sanctuary {
         let bytes = bundle::write(&header, &docs, &net_key, &signer)?;
         progress.seq = seq;
         progress.last_hash = sanctuary_sync::keys::sha256(&bytes);
-        for (id, peer) in progress.peers.iter_mut() {
-            if header.recipient.is_empty() || from_hex(id).as_deref() == Some(&header.recipient[..]) {
-                peer.owe_ack = false;
-            }
-        }
         // Stored now, kept once the caller saves `progress` (which names it);
         // unsaved, it is removed with the next marks no longer kept.
         self.store.put_meta(&mark_meta(seq), &encode(&new_mark)?)?;
@@ -345,7 +341,13 @@ impl Sanctuary {
             Some(p) => self.sync_progress()?.base_for(p),
             None => 0,
         };
-        let (bytes, progress, _) = self.make_bundle(peer.as_deref(), base)?;
+        let (bytes, mut progress, _) = self.make_bundle(peer.as_deref(), base)?;
+        // What we owed its reader(s) is said now.
+        for (id, state) in progress.peers.iter_mut() {
+            if peer.as_ref().is_none_or(|p| p == id) {
+                state.owe_ack = false;
+            }
+        }
         self.put_sync_progress(&progress)?;
         Ok(bytes)
     }
@@ -573,10 +575,10 @@ impl Sanctuary {
     fn merge_job<'a>(&'a self, payload: &'a DocPayload) -> Result<Job<'a>> {
         let kind = Kind::from_u8(payload.kind).ok_or(SyncError::FutureVersion)?;
         if (payload.id == NETWORK_DOC) != (kind == Kind::Network) {
-            return Err(damaged_bundle("network kind"));
+            return Err(damaged_bundle("the network document has another kind"));
         }
         let chunks = match self.store.find_chunks(&payload.id)? {
-            Some(stored) if stored.kind != payload.kind => return Err(damaged_bundle("kind")),
+            Some(stored) if stored.kind != payload.kind => return Err(damaged_bundle("its kind differs from the stored one")),
             Some(stored) => Some(stored.chunks),
             None => None,
         };
