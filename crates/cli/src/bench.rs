@@ -20,7 +20,11 @@ fn run_watched(args: &BenchArgs) -> anyhow::Result<()> {
         say!("{}", serde_json::to_string_pretty(&r)?);
         return Ok(());
     }
-    let each: Vec<String> = r.latency_runs_ms.iter().map(|ms| format!("{ms:.0}")).collect();
+    let each: Vec<String> = r
+        .latency_runs_ms
+        .iter()
+        .map(|ms| format!("{ms:.0}"))
+        .collect();
     say!(
         "Edit to visible on the watching laptop: {:.0} ms median ({} ms each), of which {:.0} ms is the watcher's quiet wait",
         r.latency_ms,

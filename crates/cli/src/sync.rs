@@ -195,14 +195,14 @@ fn watch_folder(s: &mut Sanctuary, dir: &Path) -> anyhow::Result<()> {
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
         .context("could not listen for Ctrl-C")?;
     let watch = FolderWatch::new(dir, &s.device_id())?;
-    say!(
-        "Watching {} (Ctrl-C stops)",
-        dir.display()
-    );
+    say!("Watching {} (Ctrl-C stops)", dir.display());
     loop {
-        let report = s.sync_folder(dir)?;
-        if report != sanctuary_core::FolderReport::default() {
-            say_folder(&report);
+        match s.sync_folder(dir) {
+            Ok(report) if report != sanctuary_core::FolderReport::default() => say_folder(&report),
+            Ok(_) => {}
+            // The folder went away for a moment (an unmounted share): next time.
+            Err(sanctuary_core::CoreError::Sync(e)) => say!("  {e}"),
+            Err(e) => return Err(e.into()),
         }
         if watch.wait(QUIET, RESCAN, &|| stop.load(Ordering::SeqCst)) == Woken::Stopped {
             say!("Stopped watching");

@@ -12,7 +12,9 @@ pub enum SyncError {
     #[error("this bundle's signature does not match the laptop it names as sender: it was altered")]
     BadSignature,
 
-    #[error("a document in this bundle could not be decrypted with the network key: it was altered")]
+    #[error(
+        "a document in this bundle could not be decrypted with the network key: it was altered"
+    )]
     BadSeal,
 
     #[error("a document in this bundle does not read as one ({0}); nothing was applied")]

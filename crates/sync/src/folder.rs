@@ -195,6 +195,9 @@ mod tests {
         }
         std::fs::write(&path, b"small").unwrap();
         assert_eq!(read_bounded(&path, 5).unwrap(), b"small");
-        assert!(matches!(read_bounded(&path, 4), Err(ReadError::TooLarge(5))));
+        assert!(matches!(
+            read_bounded(&path, 4),
+            Err(ReadError::TooLarge(5))
+        ));
     }
 }

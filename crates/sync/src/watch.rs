@@ -50,7 +50,9 @@ impl FolderWatch {
         let (tx, events) = channel();
         let mut watcher = notify::recommended_watcher(tx).map_err(io)?;
         // Notifications name paths as watched: one form for both.
-        let dir = dir.canonicalize().map_err(|e| SyncError::Io(e.to_string()))?;
+        let dir = dir
+            .canonicalize()
+            .map_err(|e| SyncError::Io(e.to_string()))?;
         watcher.watch(&dir, RecursiveMode::Recursive).map_err(io)?;
         let own = dir.join(me);
         Ok(FolderWatch {

@@ -17,8 +17,11 @@ pub struct PeerStatus {
     /// Unix seconds when a bundle of its was last imported here.
     #[ts(type = "number | null")]
     pub last_heard: Option<i64>,
-    pub bundles_applied: u32,
-    pub acknowledged: u32,
+    // Bundle numbers are microseconds of the clock (below 2^53: exact in JS).
+    #[ts(type = "number")]
+    pub bundles_applied: u64,
+    #[ts(type = "number")]
+    pub acknowledged: u64,
     pub unacknowledged_changes: u32,
     pub unacknowledged_documents: u32,
 }
@@ -30,8 +33,8 @@ impl From<sanctuary_core::PeerStatus> for PeerStatus {
             name: p.name,
             revoked: p.revoked,
             last_heard: p.last_heard,
-            bundles_applied: small(p.bundles_applied),
-            acknowledged: small(p.acknowledged),
+            bundles_applied: p.bundles_applied,
+            acknowledged: p.acknowledged,
             unacknowledged_changes: small(p.unacknowledged_changes),
             unacknowledged_documents: small(p.unacknowledged_documents),
         }
@@ -55,7 +58,8 @@ pub struct ExportResult {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ImportResult {
     pub sender: String,
-    pub seq: u32,
+    #[ts(type = "number")]
+    pub seq: u64,
     pub changed: u32,
     pub duplicate: bool,
     pub gap: bool,
@@ -66,7 +70,7 @@ impl From<sanctuary_core::ImportReport> for ImportResult {
     fn from(r: sanctuary_core::ImportReport) -> Self {
         ImportResult {
             sender: r.sender,
-            seq: small(r.seq),
+            seq: r.seq,
             changed: small(r.changed as u64),
             duplicate: r.duplicate,
             gap: r.gap,
@@ -82,7 +86,8 @@ pub struct FolderResult {
     pub skipped: u32,
     pub problems: Vec<String>,
     /// The number of the bundle this laptop added, if it had anything new.
-    pub written: Option<u32>,
+    #[ts(type = "number | null")]
+    pub written: Option<u64>,
 }
 
 impl From<sanctuary_core::FolderReport> for FolderResult {
@@ -92,7 +97,7 @@ impl From<sanctuary_core::FolderReport> for FolderResult {
             changed: small(r.changed as u64),
             skipped: small(r.skipped as u64),
             problems: r.problems,
-            written: r.written.map(small),
+            written: r.written,
         }
     }
 }

@@ -256,15 +256,20 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
     prop_oneof![
         (0..3usize, any::<u8>()).prop_map(|(at, text)| Step::Edit { at, text }),
         (0..3usize, 0..2usize).prop_map(|(at, folder)| Step::Pass { at, folder }),
-        (0..3usize, 0..3usize, any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-            |(from, to, for_peer, lost, twice)| Step::Usb {
+        (
+            0..3usize,
+            0..3usize,
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>()
+        )
+            .prop_map(|(from, to, for_peer, lost, twice)| Step::Usb {
                 from,
                 to,
                 for_peer,
                 lost,
                 twice
-            }
-        ),
+            }),
         (0..3usize, 0..2usize).prop_map(|(at, folder)| Step::Vanish { at, folder }),
     ]
 }

@@ -19,11 +19,11 @@ use std::collections::BTreeSet;
 use automerge::{AutoCommit, ObjId, ObjType, Prop, ROOT, ReadDoc, ScalarValue, ValueRef};
 use serde::{Deserialize, Serialize};
 
-use crate::sanctuary::{NETWORK_DOC, Sanctuary};
 use crate::documents::{Kind, encode_snapshot};
 use crate::error::{CoreError, Result};
 use crate::model::packed::PACKED_MAPS;
 use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
+use crate::sanctuary::{NETWORK_DOC, Sanctuary};
 
 const CONFLICTS_META: &str = "sync.conflicts";
 
@@ -349,11 +349,18 @@ impl Sanctuary {
     ) -> Result<()> {
         use automerge::transaction::Transactable;
         let live = self.live_doc(id)?;
-        let write = crate::sanctuary::prepare_write(live, id, kind, "resolve conflict", Vec::new(), |doc| {
-            doc.put(&site.obj, site.prop.clone(), value)
-                .map(|_| ())
-                .map_err(|e| CoreError::Internal(format!("writing the chosen value: {e}")))
-        })?;
+        let write = crate::sanctuary::prepare_write(
+            live,
+            id,
+            kind,
+            "resolve conflict",
+            Vec::new(),
+            |doc| {
+                doc.put(&site.obj, site.prop.clone(), value)
+                    .map(|_| ())
+                    .map_err(|e| CoreError::Internal(format!("writing the chosen value: {e}")))
+            },
+        )?;
         let Some(mut write) = write else {
             return Ok(());
         };

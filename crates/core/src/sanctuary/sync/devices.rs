@@ -16,10 +16,10 @@ use sanctuary_sync::epoch::{self, ExchangeKey, WrapContext};
 use sanctuary_sync::keys::{NetworkKey, SigningKey, from_hex, hex, verify};
 use serde::{Deserialize, Serialize};
 
-use crate::sanctuary::{NETWORK_DOC, Sanctuary};
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
 use crate::model::{Day, Device, EpochEntry, NetworkDoc, Revocation};
+use crate::sanctuary::{NETWORK_DOC, Sanctuary};
 
 pub(super) const EXCHANGE_KEY_META: &str = "sync.exchange-key";
 

@@ -48,9 +48,11 @@ impl Sanctuary {
         let me = self.device_id();
         for entry in folder::list(dir, &me).map_err(io)? {
             let progress = self.sync_progress()?;
-            if progress.peers.get(&entry.device).is_some_and(|p| {
-                entry.seq <= p.complete || p.applied.contains_key(&entry.seq)
-            }) {
+            if progress
+                .peers
+                .get(&entry.device)
+                .is_some_and(|p| entry.seq <= p.complete || p.applied.contains_key(&entry.seq))
+            {
                 continue;
             }
             let name = format!("{}/{}.bundle", entry.device, entry.seq);

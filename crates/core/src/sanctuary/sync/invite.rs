@@ -18,10 +18,10 @@ use sanctuary_sync::keys::{NetworkKey, SigningKey, hex};
 use serde::{Deserialize, Serialize};
 
 use super::{DEVICE_KEY_META, Trust, registration_message};
-use crate::sanctuary::{NETWORK_DOC, Sanctuary};
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
 use crate::model::{Day, Device, InviteEntry, new_id};
+use crate::sanctuary::{NETWORK_DOC, Sanctuary};
 
 /// What the sealed part of an invite holds (only read after it authenticated under the code).
 #[derive(Serialize, Deserialize)]

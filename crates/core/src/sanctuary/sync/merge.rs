@@ -11,13 +11,13 @@ use std::sync::mpsc;
 use sanctuary_store::DocWrite;
 use sanctuary_sync::bundle::DocPayload;
 
-use crate::sanctuary::COMPACT_AFTER_CHUNKS;
-use super::one_pass::{OnePass, has_conflicts};
 use super::damaged_bundle;
+use super::one_pass::{OnePass, has_conflicts};
 use super::rehydrate::Touched;
 use crate::documents::{Kind, LiveDoc, encode_snapshot};
 use crate::error::{CoreError, Result};
 use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
+use crate::sanctuary::COMPACT_AFTER_CHUNKS;
 
 /// Fewer jobs than this are merged on the calling thread: threads cost more
 /// than they save for a handful of documents.

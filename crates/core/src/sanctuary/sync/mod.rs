@@ -279,11 +279,8 @@ impl Sanctuary {
         let seq = progress.next_seq(now_micros());
         // Every current member is told what we hold of it, 0 included: a
         // restored laptop's lower number is how its peers learn to resend.
-        let mut acks: BTreeMap<String, u64> = self
-            .current_peers()
-            .into_iter()
-            .map(|id| (id, 0))
-            .collect();
+        let mut acks: BTreeMap<String, u64> =
+            self.current_peers().into_iter().map(|id| (id, 0)).collect();
         for (id, peer) in &progress.peers {
             if let Some(ack) = acks.get_mut(id) {
                 *ack = peer.complete;
@@ -578,7 +575,9 @@ impl Sanctuary {
             return Err(damaged_bundle("the network document has another kind"));
         }
         let chunks = match self.store.find_chunks(&payload.id)? {
-            Some(stored) if stored.kind != payload.kind => return Err(damaged_bundle("its kind differs from the stored one")),
+            Some(stored) if stored.kind != payload.kind => {
+                return Err(damaged_bundle("its kind differs from the stored one"));
+            }
             Some(stored) => Some(stored.chunks),
             None => None,
         };

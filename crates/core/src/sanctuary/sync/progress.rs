@@ -185,7 +185,11 @@ impl From<V1Progress> for SyncProgress {
                         acked: p.acked,
                         acked_in: 0,
                         complete,
-                        applied: p.applied.into_iter().filter(|(s, _)| *s > complete).collect(),
+                        applied: p
+                            .applied
+                            .into_iter()
+                            .filter(|(s, _)| *s > complete)
+                            .collect(),
                         gaps: BTreeSet::new(),
                         owe_ack: false,
                         last_heard: p.last_heard,
@@ -264,13 +268,19 @@ mod tests {
     fn a_gap_counts_for_nothing_until_a_complete_bundle_covers_it() {
         let mut p = SyncProgress::default();
         assert!(!p.applied("b", 10, HASH, false, true));
-        assert!(p.applied("b", 30, HASH, true, true), "a new gap is reported");
+        assert!(
+            p.applied("b", 30, HASH, true, true),
+            "a new gap is reported"
+        );
         assert!(!p.applied("b", 30, HASH, true, true), "only once");
         assert_eq!(p.peers["b"].complete, 10);
         p.applied("b", 40, HASH, false, false);
         assert_eq!(p.peers["b"].complete, 40);
         assert!(p.peers["b"].gaps.is_empty());
-        assert_eq!(p.peers["b"].applied.keys().copied().collect::<Vec<_>>(), [40]);
+        assert_eq!(
+            p.peers["b"].applied.keys().copied().collect::<Vec<_>>(),
+            [40]
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sanctuary::Sanctuary;
 use crate::error::Result;
+use crate::sanctuary::Sanctuary;
 
 /// What one peer device has of ours, and when we last heard from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
