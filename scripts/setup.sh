@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(build-essential pkg-config)
 # poppler-utils: pdftotext and pdffonts check the printable records in the tests.
 packages+=(poppler-utils)
+# syncthing: the end-to-end sync test runs two instances on 127.0.0.1.
+packages+=(syncthing)
 # The desktop app (src-tauri): WebKitGTK and friends to build it; Xvfb,
 # WebKitWebDriver and ImageMagick to run its e2e tests and look at it.
 packages+=(libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev

@@ -7,4 +7,5 @@ mod matching;
 mod record;
 mod support;
 mod sync;
+mod syncthing;
 mod training;

@@ -8,7 +8,7 @@ use crate::support::*;
 
 /// A second laptop that joined `founder`'s network with an invite, in
 /// `founder`'s temporary directory.
-fn join(founder: &Cli, name: &str) -> Cli {
+pub fn join(founder: &Cli, name: &str) -> Cli {
     let temp = tempfile::tempdir().expect("temp dir");
     let invite = temp.path().join("invite");
     let out = founder.ok(&[
@@ -40,7 +40,7 @@ fn join(founder: &Cli, name: &str) -> Cli {
 }
 
 /// Exports `from`'s changes to a file and imports them on `to`.
-fn send(from: &Cli, to: &Cli, file: &Path) {
+pub fn send(from: &Cli, to: &Cli, file: &Path) {
     let _ = std::fs::remove_file(file);
     let path = file.to_str().expect("utf-8 path");
     from.ok(&["sync", "export", "--out", path]);
