@@ -378,12 +378,12 @@ mod tests {
         let other = SigningKey::generate().unwrap();
         assert_eq!(
             parse(&bytes).unwrap().verify(&other.public_key()),
-            Err(SyncError::Altered)
+            Err(SyncError::BadSignature)
         );
         let wrong_key = NetworkKey::generate().unwrap();
         assert_eq!(
             parse(&bytes).unwrap().open(&wrong_key),
-            Err(SyncError::Altered)
+            Err(SyncError::BadSeal)
         );
     }
 }
