@@ -19,6 +19,7 @@ pub mod matching;
 pub mod model;
 pub mod record;
 mod sanctuary;
+pub mod views;
 
 pub use error::{CoreError, Result};
 pub use sanctuary::{
