@@ -16,6 +16,10 @@ pub struct ApiError {
     pub message: String,
 }
 
+/// The codes the shell adds to [`CoreError::CODES`]; the UI's generated
+/// `ERROR_CODES` lists both, and each has an `errorCode.*` message.
+pub const SHELL_CODES: &[&str] = &["locked", "busy", "self-view", "not-self-view"];
+
 impl ApiError {
     pub fn new(code: &str, message: impl Into<String>) -> ApiError {
         ApiError {
@@ -83,5 +87,26 @@ mod tests {
             json,
             serde_json::json!({"code": "not-found", "message": "no ambassador matches 'Zed'"})
         );
+    }
+
+    #[test]
+    fn every_shell_code_has_a_message_in_every_ui_language() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/messages");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let messages: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&text).unwrap();
+            for code in SHELL_CODES {
+                assert!(
+                    messages.contains_key(&format!("errorCode.{code}")),
+                    "{} has no message for {code}",
+                    path.display()
+                );
+            }
+        }
     }
 }

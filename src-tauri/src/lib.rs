@@ -13,7 +13,6 @@ pub mod commands;
 pub mod dto;
 pub mod error;
 pub mod state;
-pub mod training;
 
 use std::sync::atomic::Ordering;
 
@@ -154,7 +153,7 @@ mod tests {
         crate::dto::export_bindings(&dir).unwrap();
         std::fs::write(
             dir.join("vocabularies.ts"),
-            crate::dto::vocab::vocabularies_ts(),
+            sanctuary_core::views::constants_ts(crate::error::SHELL_CODES),
         )
         .unwrap();
     }

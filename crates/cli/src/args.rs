@@ -424,6 +424,10 @@ pub enum RecordCommand {
         pdf: Option<PathBuf>,
         #[arg(long)]
         html: Option<PathBuf>,
+        /// The language it is written in: en, ar, fa, fr, ti or uk. Arabic
+        /// and Farsi are laid out right to left.
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
 }
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use sanctuary_core::model::{
-    Consent, Contribution, Course, Day, LanguageLevel, Profile, Project, Recognition, Stream, Tags,
+    Consent, Contribution, Course, Day, LanguageLevel, Profile, Project, Recognition, Tags,
 };
 use sanctuary_core::{AmbassadorQuery, CreateOptions, KdfParams, Sanctuary, SecretString};
 
@@ -72,11 +72,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             ambassador,
             pdf,
             html,
+            lang,
         }) => crate::training::export_record(
             &unlock()?,
             &ambassador,
             pdf.as_deref(),
             html.as_deref(),
+            &lang,
         )?,
         Command::Suggestion(command) => crate::training::suggestions(&mut unlock()?, command)?,
         Command::Contribution(ContributionCommand::Log {
@@ -88,16 +90,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             stream,
         }) => {
             let mut s = unlock()?;
-            let project_stream = match &project {
-                Some(p) => Some(s.project(p)?.project.stream),
-                None => None,
-            };
+            let stream =
+                sanctuary_core::views::contribution_stream(&s, project.as_deref(), stream)?;
             let contribution = Contribution {
                 id: String::new(),
                 project_id: project,
                 date,
                 role,
-                stream: stream.or(project_stream).unwrap_or(Stream::Other),
+                stream,
                 minutes: output::parse_hours(&hours)?,
             };
             say!("{}", s.log_contribution(&ambassador, contribution)?);

@@ -3,8 +3,9 @@
 
 use sanctuary_core::Sanctuary;
 use sanctuary_core::VerifyReport;
-use sanctuary_core::model::units::{format_hours, format_pounds};
+use sanctuary_core::model::units::format_hours;
 use sanctuary_core::model::{AmbassadorDoc, Course, Day, ProjectDoc};
+use sanctuary_core::views;
 use serde::Serialize;
 
 pub use sanctuary_core::model::units::{parse_hours, parse_pounds};
@@ -116,48 +117,59 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
             c.recorded_by
         );
     }
+    // The same views the app shows, so a badge and this line always agree.
     say!("Training");
-    let mut training: Vec<_> = doc.training.values().collect();
-    training.sort_by_key(|t| t.completed);
-    for t in training {
-        let title = s
-            .catalog()
-            .courses
-            .get(&t.course_id)
-            .map_or("(unknown course)", |c| c.title.as_str());
-        let expiry = match s.training_expiry(t) {
-            Some(day) if day < today => format!("expired {day}"),
-            Some(day) => format!("valid until {day}"),
-            None => "does not expire".into(),
-        };
-        say!("  {} {title:<28} {expiry}", t.completed);
+    for t in views::training_rows(doc, s.catalog(), today) {
+        say!(
+            "  {} {:<28} {}",
+            t.completed,
+            t.course_title,
+            expiry_text(&t)
+        );
     }
     say!(
         "Contributions ({} hours in all)",
         format_hours(doc.minutes_contributed())
     );
-    let mut contributions: Vec<_> = doc.contributions.values().collect();
-    contributions.sort_by_key(|c| c.date);
-    for c in contributions {
-        say!(
-            "  {} {:<26} {:>5} h  {}",
-            c.date,
-            c.role,
-            format_hours(c.minutes.into()),
-            c.stream
-        );
+    let log = views::work_log(
+        doc,
+        |_| true,
+        |id| s.project(id).ok().map(|p| p.project.title.clone()),
+    );
+    for c in &log.contributions {
+        say!("  {} {:<26} {:>5} h  {}", c.date, c.role, c.hours, c.stream);
+    }
+    let by_kind: Vec<String> = views::hours_by_kind(doc)
+        .into_iter()
+        .map(|h| format!("{} {} h", h.stream, h.hours))
+        .collect();
+    if !by_kind.is_empty() {
+        say!("  By kind: {}", by_kind.join(", "));
     }
     say!("Recognition");
-    let mut recognition: Vec<_> = doc.recognition.values().collect();
-    recognition.sort_by_key(|r| r.date);
-    for r in recognition {
-        let amount = r.amount_pence.map(format_pounds).unwrap_or_default();
+    for r in &log.recognition {
         say!(
-            "  {} {:<18} {amount:>9}  {}",
+            "  {} {:<18} {:>9}  {}",
             r.date,
             r.kind,
+            r.amount.as_deref().unwrap_or(""),
             r.description.as_deref().unwrap_or("")
         );
+    }
+}
+
+/// A training record's state in words (the core's [`views::ExpiryState`]).
+pub fn expiry_text(t: &views::TrainingRow) -> String {
+    let until = t.expires.map(|d| d.to_string()).unwrap_or_default();
+    match t.expiry {
+        views::ExpiryState::Never => "does not expire".into(),
+        views::ExpiryState::Valid => format!("valid until {until}"),
+        views::ExpiryState::ExpiringSoon => match t.days_left {
+            Some(left) => format!("expiring soon: {until} (in {left} days)"),
+            None => format!("expiring soon: {until}"),
+        },
+        views::ExpiryState::Expired => format!("expired {until}"),
+        views::ExpiryState::Renewed => "renewed by a later completion".into(),
     }
 }
 
@@ -211,6 +223,30 @@ pub fn project_details(s: &Sanctuary, doc: &ProjectDoc) {
     }
     if !p.description.is_empty() {
         say!("\n{}", p.description);
+    }
+    let log = views::project_work_log(s, &p.id);
+    if !log.contributions.is_empty() || !log.recognition.is_empty() {
+        say!("\nWork logged ({} hours in all)", log.hours_contributed);
+        for c in &log.contributions {
+            let row = &c.contribution;
+            say!(
+                "  {} {:<24} {:<22} {:>5} h",
+                row.date,
+                c.display_name,
+                row.role,
+                row.hours
+            );
+        }
+        for r in &log.recognition {
+            let row = &r.recognition;
+            say!(
+                "  {} {:<24} {:<22} {}",
+                row.date,
+                r.display_name,
+                row.kind,
+                row.amount.as_deref().unwrap_or("")
+            );
+        }
     }
 }
 

@@ -62,7 +62,7 @@ pub fn run(s: &mut Sanctuary, command: TrainingCommand) -> anyhow::Result<()> {
             expired,
             json,
         } => {
-            let list = s.expiring(Day::today(), days, expired);
+            let list = sanctuary_core::views::expiring(s, Day::today(), days, expired);
             if json {
                 output::json(&list)?;
                 return Ok(());
@@ -157,9 +157,11 @@ pub fn export_record(
     ambassador: &str,
     pdf: Option<&std::path::Path>,
     html: Option<&std::path::Path>,
+    lang: &str,
 ) -> anyhow::Result<()> {
     use anyhow::Context;
-    let report = s.record_report(ambassador, Day::today(), Default::default())?;
+    let lang = sanctuary_core::record::RecordLanguage::for_code(lang)?;
+    let report = s.record_report(ambassador, Day::today(), &lang)?;
     if let Some(path) = pdf {
         let bytes =
             sanctuary_core::record::render_pdf(&report).map_err(sanctuary_core::CoreError::from)?;

@@ -73,6 +73,42 @@ pub enum CoreError {
 }
 
 impl CoreError {
+    /// Every code [`CoreError::code`] can return, sync's included: the app
+    /// generates its TypeScript list from this, and a test checks each has a
+    /// message in every UI language.
+    pub const CODES: &'static [&'static str] = &[
+        "wrong-passphrase",
+        "store-in-use",
+        "no-store",
+        "store-exists",
+        "damaged",
+        "store",
+        "invalid",
+        "not-found",
+        "ambiguous",
+        "payment-not-allowed",
+        "check-first",
+        "prerequisite",
+        "not-eligible",
+        "report",
+        "internal",
+        "not-a-bundle",
+        "bundle-altered",
+        "newer-version",
+        "bundle-too-large",
+        "not-an-invite",
+        "wrong-code",
+        "invite-expired",
+        "other-network",
+        "unknown-device",
+        "device-revoked",
+        "not-a-member",
+        "unknown-key-epoch",
+        "invite-used",
+        "bad-signed-change",
+        "io",
+    ];
+
     /// A stable code the app and scripts branch on, never the message text.
     pub fn code(&self) -> &'static str {
         match self {
@@ -97,3 +133,119 @@ impl CoreError {
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use sanctuary_sync::SyncError;
+
+    use super::*;
+
+    /// One error of every variant (sync's too): each code is listed in `CODES`.
+    fn one_of_each() -> Vec<CoreError> {
+        let text = String::new;
+        let mut all = vec![
+            CoreError::Store(StoreError::WrongPassphrase),
+            CoreError::Store(StoreError::InUse),
+            CoreError::Store(StoreError::NotFound),
+            CoreError::Store(StoreError::AlreadyExists),
+            CoreError::Invalid(Invalid::new("name", text())),
+            CoreError::NotFound {
+                what: "ambassador",
+                key: text(),
+            },
+            CoreError::Ambiguous {
+                what: "ambassador",
+                key: text(),
+                matches: vec![],
+            },
+            CoreError::PaymentNotAllowed {
+                name: text(),
+                kind: text(),
+            },
+            CoreError::CheckFirst {
+                name: text(),
+                kind: text(),
+            },
+            CoreError::Prerequisite {
+                what: "course",
+                key: text(),
+                detail: text(),
+            },
+            CoreError::Damaged {
+                doc: text(),
+                detail: text(),
+            },
+            CoreError::NotEligible {
+                name: text(),
+                reasons: vec![],
+            },
+            CoreError::Internal(text()),
+        ];
+        let sync = [
+            SyncError::NotABundle,
+            SyncError::Altered,
+            SyncError::FutureVersion,
+            SyncError::TooLarge,
+            SyncError::NotAnInvite,
+            SyncError::FutureInvite,
+            SyncError::WrongCode,
+            SyncError::Expired,
+            SyncError::WrongNetwork,
+            SyncError::UnknownDevice,
+            SyncError::Revoked,
+            SyncError::NotAMember,
+            SyncError::UnknownEpoch,
+            SyncError::InviteUsed,
+            SyncError::BadSignedChange,
+            SyncError::Io(text()),
+            SyncError::Random,
+        ];
+        all.extend(sync.into_iter().map(CoreError::Sync));
+        all
+    }
+
+    #[test]
+    fn every_code_is_listed() {
+        for e in one_of_each() {
+            assert!(
+                CoreError::CODES.contains(&e.code()),
+                "{} is not in CODES",
+                e.code()
+            );
+        }
+    }
+
+    /// The UI's message files, by locale code.
+    pub(crate) fn locale_files() -> BTreeMap<String, serde_json::Map<String, serde_json::Value>> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/messages");
+        let mut files = BTreeMap::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let code = path.file_stem().unwrap().to_string_lossy().to_string();
+                let text = std::fs::read_to_string(&path).unwrap();
+                files.insert(code, serde_json::from_str(&text).unwrap());
+            }
+        }
+        files
+    }
+
+    #[test]
+    fn every_code_has_a_message_in_every_ui_language() {
+        let files = locale_files();
+        assert!(files.len() >= 6, "only {} UI languages", files.len());
+        for (locale, messages) in &files {
+            for code in CoreError::CODES {
+                let text = messages
+                    .get(&format!("errorCode.{code}"))
+                    .and_then(|v| v.as_str());
+                assert!(
+                    text.is_some_and(|t| !t.trim().is_empty()),
+                    "{locale}.json has no message for error code {code}"
+                );
+            }
+        }
+    }
+}

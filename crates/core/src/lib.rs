@@ -18,7 +18,9 @@ pub mod error;
 pub mod matching;
 pub mod model;
 pub mod record;
+pub mod record_language;
 mod sanctuary;
+pub mod views;
 
 pub use error::{CoreError, Result};
 pub use sanctuary::{

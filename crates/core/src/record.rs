@@ -6,47 +6,41 @@
 
 use std::collections::BTreeMap;
 
-use sanctuary_report::{CourseLine, HoursLine, Labels, PersonLine, RecordReport, RoleLine};
+use sanctuary_report::{CourseLine, HoursLine, PersonLine, RecordReport, RoleLine};
+
+pub use crate::record_language::RecordLanguage;
+use crate::views;
 
 use crate::model::units::format_hours;
 use crate::model::{AmbassadorDoc, Catalog, Day, RecognitionKind, Stream};
 
 pub use sanctuary_report::{ReportError, render_html, render_pdf};
 
-/// "1 March 2027".
-pub fn long_date(day: Day) -> String {
-    day.0.format("%-d %B %Y").to_string()
-}
-
 /// Builds the record of `person`. `project_title` names the projects they
-/// worked on; `labels` carries every word in the reader's language.
+/// worked on; `lang` gives every word and date in the reader's language
+/// (free text people typed, such as course titles and roles, stays as typed).
+/// A course's status is the core's one expiry rule ([`views::training_rows`]),
+/// the same the app's badge and the CLI show.
 pub fn record_report(
     person: &AmbassadorDoc,
     catalog: &Catalog,
     project_title: impl Fn(&str) -> Option<String>,
     network_name: &str,
     today: Day,
-    labels: Labels,
+    lang: &RecordLanguage,
 ) -> RecordReport {
     let p = &person.profile;
-    let mut training: Vec<_> = person.training.values().collect();
-    training.sort_by(|a, b| (a.completed, &a.id).cmp(&(b.completed, &b.id)));
+    let mut training = views::training_rows(person, catalog, today);
+    // Oldest first, as a CV lists them.
+    training.reverse();
     let courses = training
         .into_iter()
-        .map(|record| {
-            let course = catalog.courses.get(&record.course_id);
-            let status = match course.and_then(|c| c.expiry(record.completed)) {
-                Some(expiry) if expiry < today => format!("Expired {}", long_date(expiry)),
-                Some(expiry) => format!("Valid until {}", long_date(expiry)),
-                None => "Does not expire".to_string(),
-            };
+        .map(|row| {
+            let course = catalog.courses.get(&row.course_id);
             CourseLine {
-                title: course.map_or_else(
-                    || "(course no longer in the catalog)".into(),
-                    |c| c.title.clone(),
-                ),
-                completed: long_date(record.completed),
-                status,
+                title: course.map_or_else(|| lang.unknown_course(), |c| c.title.clone()),
+                completed: lang.date(row.completed),
+                status: lang.course_status(&row),
                 co_designed: course.is_some_and(|c| c.co_designed),
                 duration_hours: course
                     .and_then(|c| c.duration_minutes)
@@ -72,7 +66,7 @@ pub fn record_report(
     let hours_by_kind = by_kind
         .iter()
         .map(|(stream, (minutes, sessions))| HoursLine {
-            kind: stream.label().to_string(),
+            kind: lang.stream(*stream),
             hours: format_hours(*minutes),
             sessions: *sessions,
         })
@@ -82,8 +76,8 @@ pub fn record_report(
         .map(|((role, project), (from, to, times))| RoleLine {
             role,
             project,
-            from: month_year(from),
-            to: month_year(to),
+            from: lang.month_year(from),
+            to: lang.month_year(to),
             times,
         })
         .collect();
@@ -103,41 +97,25 @@ pub fn record_report(
                 .as_deref()
                 .map(|d| format!(": {d}"))
                 .unwrap_or_default();
-            format!("{}, {}{what}", r.kind.label(), long_date(r.date))
+            format!("{}, {}{what}", lang.kind(r.kind), lang.date(r.date))
         })
         .collect();
 
     RecordReport {
         network_name: network_name.to_string(),
-        generated_on: long_date(today),
+        generated_on: lang.date(today),
         person: PersonLine {
             display_name: p.display_name.clone(),
             full_name: p.full_name.clone(),
             pronouns: p.pronouns.clone(),
             region: p.region.clone(),
-            member_since: month_year(p.joined),
+            member_since: lang.month_year(p.joined),
         },
         courses,
         hours_by_kind,
         total_hours: format_hours(person.minutes_contributed()),
         roles,
         recognition,
-        labels,
-    }
-}
-
-fn month_year(day: Day) -> String {
-    day.0.format("%B %Y").to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_read_as_people_write_them() {
-        let day: Day = "2027-03-01".parse().unwrap();
-        assert_eq!(long_date(day), "1 March 2027");
-        assert_eq!(month_year(day), "March 2027");
+        labels: lang.labels(),
     }
 }

@@ -1,6 +1,6 @@
 //! The ambassador list, profiles, consent and each person's records.
 
-use sanctuary_core::model::{Day, Stream, units};
+use sanctuary_core::model::{Day, units};
 use tauri::State;
 
 use crate::dto::ambassador::{
@@ -107,21 +107,17 @@ pub async fn log_contribution(
     let date = day(&contribution.date)?;
     let project_id = opt_text(contribution.project_id);
     state.with(|s| {
-        // As the CLI does: the project's stream unless another is given.
-        let project_stream = match &project_id {
-            Some(p) => Some(s.project(p)?.project.stream),
-            None => None,
-        };
+        let stream = sanctuary_core::views::contribution_stream(
+            s,
+            project_id.as_deref(),
+            contribution.stream,
+        )?;
         let record = sanctuary_core::model::Contribution {
             id: String::new(),
             project_id,
             date,
             role: contribution.role.trim().to_string(),
-            stream: contribution
-                .stream
-                .map(Into::into)
-                .or(project_stream)
-                .unwrap_or(Stream::Other),
+            stream,
             minutes,
         };
         Ok(s.log_contribution(&ambassador_id, record)?)

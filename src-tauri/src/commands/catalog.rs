@@ -26,5 +26,5 @@ pub async fn expiring_training(
     days: Option<u16>,
 ) -> ApiResult<Vec<ExpiringTraining>> {
     let days = days.map_or(sanctuary_core::REMINDER_DAYS[0], |d| i64::from(d.min(366)));
-    state.read(|s| Ok(crate::training::expiring(s, Day::today(), days)))
+    state.read(|s| Ok(sanctuary_core::views::expiring(s, Day::today(), days, true)))
 }

@@ -4,14 +4,16 @@
 use std::collections::BTreeMap;
 
 use sanctuary_core::model::{self as m, Day};
+use sanctuary_core::views;
 use sanctuary_core::{Sanctuary, SelfView, model::units};
+
+pub use sanctuary_core::views::{ContributionRow, RecognitionRow, TrainingRow};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::vocab::*;
 use super::{day, opt_day, opt_text, tags, words};
 use crate::error::ApiResult;
-use crate::training::{ExpiryState, expiry_state};
 
 /// Filters for the list; blank filters are ignored.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -34,7 +36,7 @@ impl From<AmbassadorQuery> for sanctuary_core::AmbassadorQuery {
             interest: opt_text(q.interest),
             language: opt_text(q.language),
             region: opt_text(q.region),
-            status: q.status.map(Into::into),
+            status: q.status,
             include_archived: q.include_archived,
         }
     }
@@ -59,7 +61,7 @@ impl From<&m::AmbassadorDoc> for AmbassadorRow {
             id: p.id.clone(),
             display_name: p.display_name.clone(),
             region: p.region.clone(),
-            status: p.status.into(),
+            status: p.status,
             languages: p.languages.keys().cloned().collect(),
             skills: words(&p.skills),
             archived: p.archived,
@@ -142,7 +144,7 @@ impl From<&m::Profile> for Profile {
             pronouns: p.pronouns.clone(),
             email: p.email.clone(),
             phone: p.phone.clone(),
-            preferred_channel: p.preferred_channel.map(Into::into),
+            preferred_channel: p.preferred_channel,
             region: p.region.clone(),
             local_group: p.local_group.clone(),
             languages: p
@@ -150,7 +152,7 @@ impl From<&m::Profile> for Profile {
                 .iter()
                 .map(|(language, level)| LanguageSkill {
                     language: language.clone(),
-                    level: (*level).into(),
+                    level: (*level),
                 })
                 .collect(),
             skills: words(&p.skills),
@@ -163,7 +165,7 @@ impl From<&m::Profile> for Profile {
                             .iter()
                             .any(|k| k == d.as_str())
                     })
-                    .map(|d| (*d).into())
+                    .copied()
                     .collect(),
                 times: m::TimeOfDay::ALL
                     .iter()
@@ -172,7 +174,7 @@ impl From<&m::Profile> for Profile {
                             .iter()
                             .any(|k| k == t.as_str())
                     })
-                    .map(|t| (*t).into())
+                    .copied()
                     .collect(),
                 remote: p.availability.remote,
                 in_person: p.availability.in_person,
@@ -180,9 +182,9 @@ impl From<&m::Profile> for Profile {
             },
             access_needs: p.access_needs.clone(),
             interpreter: p.interpreter.clone(),
-            status: p.status.into(),
+            status: p.status,
             joined: p.joined.to_string(),
-            payment: p.payment.into(),
+            payment: p.payment,
             organisations: words(&p.organisations),
             notes: p.notes.clone(),
             archived: p.archived,
@@ -199,19 +201,14 @@ impl Profile {
             travel_km: self.availability.travel_km,
             ..Default::default()
         };
-        let days: Vec<m::Weekday> = self.availability.days.into_iter().map(Into::into).collect();
-        let times: Vec<m::TimeOfDay> = self
-            .availability
-            .times
-            .into_iter()
-            .map(Into::into)
-            .collect();
+        let days: Vec<m::Weekday> = self.availability.days.into_iter().collect();
+        let times: Vec<m::TimeOfDay> = self.availability.times.into_iter().collect();
         availability.set_days(&days);
         availability.set_times(&times);
         let languages = self
             .languages
             .into_iter()
-            .map(|l| (m::normalise_tag(&l.language), l.level.into()))
+            .map(|l| (m::normalise_tag(&l.language), l.level))
             .filter(|(language, _)| !language.is_empty())
             .collect();
         Ok(m::Profile {
@@ -221,7 +218,7 @@ impl Profile {
             pronouns: opt_text(self.pronouns),
             email: opt_text(self.email),
             phone: opt_text(self.phone),
-            preferred_channel: self.preferred_channel.map(Into::into),
+            preferred_channel: self.preferred_channel,
             region: self.region.trim().to_string(),
             local_group: opt_text(self.local_group),
             languages,
@@ -230,9 +227,9 @@ impl Profile {
             availability,
             access_needs: opt_text(self.access_needs),
             interpreter: opt_text(self.interpreter),
-            status: self.status.into(),
+            status: self.status,
             joined: day(&self.joined)?,
-            payment: self.payment.into(),
+            payment: self.payment,
             organisations: tags(&self.organisations),
             notes: self.notes,
             archived: self.archived,
@@ -265,7 +262,7 @@ impl ConsentInput {
     pub fn into_core(self) -> ApiResult<m::Consent> {
         Ok(m::Consent {
             id: String::new(),
-            scope: self.scope.into(),
+            scope: self.scope,
             agreed: self.agreed,
             date: day(&self.date)?,
             recorded_by: self.recorded_by.trim().to_string(),
@@ -273,26 +270,6 @@ impl ConsentInput {
             note: opt_text(self.note),
         })
     }
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct TrainingRow {
-    pub id: String,
-    pub course_id: String,
-    pub course_title: String,
-    pub completed: String,
-    pub expires: Option<String>,
-    pub expiry: ExpiryState,
-    /// Days until the latest completion of this course expires (negative
-    /// once expired); `None` if it never expires or was renewed.
-    #[ts(type = "number | null")]
-    pub days_left: Option<i64>,
-    pub trainer: Option<String>,
-    pub evidence: Option<String>,
-    pub confidence_before: Option<u8>,
-    pub confidence_after: Option<u8>,
-    pub place: Option<String>,
-    pub reflection: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -327,18 +304,6 @@ impl TrainingInput {
     }
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct ContributionRow {
-    pub id: String,
-    pub project_id: Option<String>,
-    pub project_title: Option<String>,
-    pub date: String,
-    pub role: String,
-    pub stream: Stream,
-    /// Hours as people write them, e.g. `1.5`.
-    pub hours: String,
-}
-
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct ContributionInput {
     pub project_id: Option<String>,
@@ -348,19 +313,6 @@ pub struct ContributionInput {
     pub stream: Option<Stream>,
     /// Hours as typed, e.g. `1.5`.
     pub hours: String,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct RecognitionRow {
-    pub id: String,
-    pub date: String,
-    pub kind: RecognitionKind,
-    /// Formatted, e.g. `£12.50`.
-    pub amount: Option<String>,
-    pub description: Option<String>,
-    pub contribution_id: Option<String>,
-    pub project_id: Option<String>,
-    pub project_title: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -386,7 +338,7 @@ impl RecognitionInput {
             m::Recognition {
                 id: String::new(),
                 date: day(&self.date)?,
-                kind: self.kind.into(),
+                kind: self.kind,
                 amount_pence,
                 description: opt_text(self.description),
                 contribution_id: opt_text(self.contribution_id),
@@ -440,36 +392,12 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    fn title(&self, id: &Option<String>) -> Option<String> {
-        let id = id.as_deref()?;
+    /// A project's title: any project for a coordinator, only the person's
+    /// own in self-view.
+    fn title(&self, id: &str) -> Option<String> {
         match self.titles {
             Titles::Network(s) => s.project(id).ok().map(|p| p.project.title.clone()),
             Titles::SelfView(view) => view.project_title(id).map(str::to_string),
-        }
-    }
-
-    pub fn contribution_row(&self, c: &m::Contribution) -> ContributionRow {
-        ContributionRow {
-            id: c.id.clone(),
-            project_id: c.project_id.clone(),
-            project_title: self.title(&c.project_id),
-            date: c.date.to_string(),
-            role: c.role.clone(),
-            stream: c.stream.into(),
-            hours: units::format_hours(u64::from(c.minutes)),
-        }
-    }
-
-    pub fn recognition_row(&self, r: &m::Recognition) -> RecognitionRow {
-        RecognitionRow {
-            id: r.id.clone(),
-            date: r.date.to_string(),
-            kind: r.kind.into(),
-            amount: r.amount_pence.map(units::format_pounds),
-            description: r.description.clone(),
-            contribution_id: r.contribution_id.clone(),
-            project_id: r.project_id.clone(),
-            project_title: self.title(&r.project_id),
         }
     }
 
@@ -480,60 +408,14 @@ impl<'a> Lookup<'a> {
             .map_or_else(|| course_id.to_string(), |c| c.title.clone())
     }
 
-    /// Every training record, newest first, each with its expiry state.
+    /// Every training record, newest first, each with its expiry state (the core's view).
     pub fn training_rows(&self, doc: &m::AmbassadorDoc, today: Day) -> Vec<TrainingRow> {
-        let standings = sanctuary_core::standings(doc, self.catalog, today);
-        let mut training: Vec<TrainingRow> = doc
-            .training
-            .values()
-            .map(|t| {
-                let expires = self
-                    .catalog
-                    .courses
-                    .get(&t.course_id)
-                    .and_then(|c| c.expiry(t.completed));
-                let standing = standings
-                    .iter()
-                    .find(|c| c.course_id == t.course_id && c.completed == t.completed);
-                TrainingRow {
-                    id: t.id.clone(),
-                    course_id: t.course_id.clone(),
-                    course_title: self.course_title(&t.course_id),
-                    completed: t.completed.to_string(),
-                    expires: expires.map(|d| d.to_string()),
-                    expiry: match standing {
-                        Some(c) => expiry_state(c.days_left),
-                        None => ExpiryState::Renewed,
-                    },
-                    days_left: standing.and_then(|c| c.days_left),
-                    trainer: t.trainer.clone(),
-                    evidence: t.evidence.clone(),
-                    confidence_before: t.confidence_before,
-                    confidence_after: t.confidence_after,
-                    place: t.place.clone(),
-                    reflection: t.reflection.clone(),
-                }
-            })
-            .collect();
-        training.sort_by(|a, b| (&b.completed, &b.id).cmp(&(&a.completed, &a.id)));
-        training
+        views::training_rows(doc, self.catalog, today)
     }
 
-    /// Contributions and recognition, newest first.
-    pub fn work_rows(&self, doc: &m::AmbassadorDoc) -> (Vec<ContributionRow>, Vec<RecognitionRow>) {
-        let mut contributions: Vec<ContributionRow> = doc
-            .contributions
-            .values()
-            .map(|c| self.contribution_row(c))
-            .collect();
-        contributions.sort_by(|a, b| (&b.date, &b.id).cmp(&(&a.date, &a.id)));
-        let mut recognition: Vec<RecognitionRow> = doc
-            .recognition
-            .values()
-            .map(|r| self.recognition_row(r))
-            .collect();
-        recognition.sort_by(|a, b| (&b.date, &b.id).cmp(&(&a.date, &a.id)));
-        (contributions, recognition)
+    /// Contributions and recognition, newest first (the core's view).
+    pub fn work_log(&self, doc: &m::AmbassadorDoc) -> views::WorkLog {
+        views::work_log(doc, |_| true, |id| self.title(id))
     }
 }
 
@@ -544,7 +426,7 @@ impl AmbassadorDetail {
             .values()
             .map(|c| ConsentRow {
                 id: c.id.clone(),
-                scope: c.scope.into(),
+                scope: c.scope,
                 agreed: c.agreed,
                 date: c.date.to_string(),
                 recorded_by: c.recorded_by.clone(),
@@ -556,12 +438,15 @@ impl AmbassadorDetail {
         let consent_in_force = m::ConsentScope::ALL
             .iter()
             .filter(|scope| doc.consent_in_force(**scope, today).is_some())
-            .map(|scope| (*scope).into())
+            .copied()
             .collect();
 
         let lookup = Lookup::of(s);
         let training = lookup.training_rows(doc, today);
-        let (contributions, recognition) = lookup.work_rows(doc);
+        let views::WorkLog {
+            contributions,
+            recognition,
+        } = lookup.work_log(doc);
 
         AmbassadorDetail {
             profile: Profile::from(&doc.profile),

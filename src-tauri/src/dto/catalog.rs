@@ -6,7 +6,6 @@ use ts_rs::TS;
 
 use super::vocab::DeliveryMode;
 use super::{tags, words};
-use crate::training::ExpiryState;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Course {
@@ -30,7 +29,7 @@ impl From<&m::Course> for Course {
             id: c.id.clone(),
             title: c.title.clone(),
             description: c.description.clone(),
-            mode: c.mode.into(),
+            mode: c.mode,
             languages: words(&c.languages),
             duration_minutes: c.duration_minutes,
             validity_months: c.validity_months,
@@ -46,7 +45,7 @@ impl Course {
             id: String::new(),
             title: self.title.trim().to_string(),
             description: self.description,
-            mode: self.mode.into(),
+            mode: self.mode,
             languages: tags(&self.languages),
             duration_minutes: self.duration_minutes,
             validity_months: self.validity_months,
@@ -77,20 +76,4 @@ impl From<&m::Catalog> for CatalogView {
     }
 }
 
-/// Someone whose training has expired or expires soon.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct ExpiringTraining {
-    pub ambassador_id: String,
-    pub display_name: String,
-    pub course_id: String,
-    pub course_title: String,
-    pub completed: String,
-    pub expires: String,
-    pub state: ExpiryState,
-    /// Days until it expires; negative once expired.
-    #[ts(type = "number | null")]
-    pub days_left: Option<i64>,
-    /// The reminder band it is in: 7, 30 or 60 days; `None` once expired.
-    #[ts(type = "number | null")]
-    pub reminder: Option<i64>,
-}
+pub use sanctuary_core::views::ExpiringTraining;

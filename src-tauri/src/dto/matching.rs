@@ -95,7 +95,7 @@ pub struct RecognitionAdvice {
 }
 
 fn kinds(list: &[m::RecognitionKind]) -> Vec<RecognitionKind> {
-    list.iter().map(|&k| k.into()).collect()
+    list.to_vec()
 }
 
 impl From<&mt::RecognitionAdvice> for RecognitionAdvice {
@@ -147,7 +147,7 @@ impl From<&mt::Candidate> for Candidate {
                 .collect(),
             first_timer: c.first_timer,
             recent_opportunities: c.recent_opportunities,
-            invitation: c.invitation.map(Into::into),
+            invitation: c.invitation,
             covers_skills: c.covers_skills.clone(),
             covers_languages: c.covers_languages.clone(),
             recognition: (&c.recognition).into(),
@@ -181,7 +181,7 @@ impl From<&mt::NotEligible> for NotEligible {
             ambassador_id: n.ambassador_id.clone(),
             display_name: n.display_name.clone(),
             region: n.region.clone(),
-            invitation: n.invitation.map(Into::into),
+            invitation: n.invitation,
             reasons: n
                 .reasons
                 .iter()
@@ -252,7 +252,7 @@ impl From<&mt::Team> for Team {
                     region: p.region.clone(),
                     total: p.total,
                     first_timer: p.first_timer,
-                    invitation: p.invitation.map(Into::into),
+                    invitation: p.invitation,
                     why: p.why.clone(),
                 })
                 .collect(),
@@ -336,7 +336,6 @@ pub fn next_statuses(from: Option<m::InvitationStatus>) -> Vec<InvitationStatus>
         .iter()
         .copied()
         .filter(|s| s.may_follow(from).is_ok())
-        .map(Into::into)
         .collect()
 }
 
@@ -347,13 +346,13 @@ impl From<&mt::InvitationView> for Invitation {
             project_title: v.project_title.clone(),
             ambassador_id: v.ambassador_id.clone(),
             display_name: v.display_name.clone(),
-            status: v.status.map(Into::into),
+            status: v.status,
             asked_on: v.asked_on.map(|d| d.to_string()),
             history: v
                 .history
                 .iter()
                 .map(|e| InvitationEvent {
-                    status: e.status.into(),
+                    status: e.status,
                     date: e.date.to_string(),
                     note: e.note.clone(),
                     hours: e.minutes.map(|m| units::format_hours(u64::from(m))),
@@ -380,7 +379,7 @@ pub struct InvitationInput {
 
 impl InvitationInput {
     pub fn into_core(self, today: m::Day) -> ApiResult<mt::InvitationChange> {
-        let status: m::InvitationStatus = self.status.into();
+        let status: m::InvitationStatus = self.status;
         let minutes = opt_text(self.hours)
             .map(|h| units::parse_hours(&h))
             .transpose()?;

@@ -1,11 +1,10 @@
 //! Projects: the list, the editor's shape and the project page.
 
-use sanctuary_core::Sanctuary;
-use sanctuary_core::model::{self as m, units};
+use sanctuary_core::model as m;
+use sanctuary_core::{Sanctuary, views};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::ambassador::{ContributionRow, Lookup, RecognitionRow};
 use super::vocab::{Level, RecognitionKind, Stream};
 use super::{day, opt_day, opt_text, tags, words};
 use crate::error::ApiResult;
@@ -39,8 +38,8 @@ impl From<&m::Project> for Project {
             id: p.id.clone(),
             title: p.title.clone(),
             description: p.description.clone(),
-            stream: p.stream.into(),
-            level: p.level.into(),
+            stream: p.stream,
+            level: p.level,
             start: p.start.to_string(),
             end: p.end.map(|d| d.to_string()),
             location: p.location.clone(),
@@ -51,7 +50,7 @@ impl From<&m::Project> for Project {
             desired_skills: words(&p.desired_skills),
             languages: words(&p.languages),
             required_training: words(&p.required_training),
-            recognition: p.recognition_kinds().into_iter().map(Into::into).collect(),
+            recognition: p.recognition_kinds().into_iter().collect(),
             organisation: p.organisation.clone(),
         }
     }
@@ -63,8 +62,8 @@ impl Project {
             id,
             title: self.title.trim().to_string(),
             description: self.description,
-            stream: self.stream.into(),
-            level: self.level.into(),
+            stream: self.stream,
+            level: self.level,
             start: day(&self.start)?,
             end: opt_day(self.end)?,
             location: opt_text(self.location),
@@ -75,11 +74,7 @@ impl Project {
             desired_skills: tags(&self.desired_skills),
             languages: tags(&self.languages),
             required_training: tags(&self.required_training),
-            recognition: self
-                .recognition
-                .into_iter()
-                .map(|k| m::RecognitionKind::from(k).as_str())
-                .collect(),
+            recognition: self.recognition.into_iter().map(|k| k.as_str()).collect(),
             organisation: opt_text(self.organisation),
         })
     }
@@ -104,8 +99,8 @@ impl From<&m::ProjectDoc> for ProjectRow {
         ProjectRow {
             id: p.id.clone(),
             title: p.title.clone(),
-            stream: p.stream.into(),
-            level: p.level.into(),
+            stream: p.stream,
+            level: p.level,
             start: p.start.to_string(),
             end: p.end.map(|d| d.to_string()),
             places: p.places,
@@ -121,20 +116,7 @@ pub struct CourseRef {
     pub title: String,
 }
 
-/// A contribution or recognition entry with the person it belongs to.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct PersonContribution {
-    pub ambassador_id: String,
-    pub display_name: String,
-    pub contribution: ContributionRow,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct PersonRecognition {
-    pub ambassador_id: String,
-    pub display_name: String,
-    pub recognition: RecognitionRow,
-}
+pub use sanctuary_core::views::{PersonContribution, PersonRecognition};
 
 /// The project page: the project, and the work and recognition logged for it.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -147,40 +129,9 @@ pub struct ProjectPage {
 }
 
 impl ProjectPage {
-    /// Gathers the page; the per-project log is a scan over everyone's
-    /// records (the core has no per-project index yet).
+    /// Gathers the page; the work log is the core's view of it.
     pub fn new(s: &Sanctuary, doc: &m::ProjectDoc) -> ProjectPage {
-        let id = doc.id();
-        let mut contributions = Vec::new();
-        let mut recognition = Vec::new();
-        let mut minutes = 0_u64;
-        let lookup = Lookup::of(s);
-        for person in s.search_ambassadors(&sanctuary_core::AmbassadorQuery {
-            include_archived: true,
-            ..Default::default()
-        }) {
-            for c in person.contributions.values() {
-                if c.project_id.as_deref() == Some(id) {
-                    minutes += u64::from(c.minutes);
-                    contributions.push(PersonContribution {
-                        ambassador_id: person.id().to_string(),
-                        display_name: person.profile.display_name.clone(),
-                        contribution: lookup.contribution_row(c),
-                    });
-                }
-            }
-            for r in person.recognition.values() {
-                if r.project_id.as_deref() == Some(id) {
-                    recognition.push(PersonRecognition {
-                        ambassador_id: person.id().to_string(),
-                        display_name: person.profile.display_name.clone(),
-                        recognition: lookup.recognition_row(r),
-                    });
-                }
-            }
-        }
-        contributions.sort_by(|a, b| b.contribution.date.cmp(&a.contribution.date));
-        recognition.sort_by(|a, b| b.recognition.date.cmp(&a.recognition.date));
+        let log = views::project_work_log(s, doc.id());
         ProjectPage {
             project: Project::from(&doc.project),
             required_training: doc
@@ -196,9 +147,9 @@ impl ProjectPage {
                         .map_or_else(|| course.to_string(), |c| c.title.clone()),
                 })
                 .collect(),
-            contributions,
-            recognition,
-            hours_contributed: units::format_hours(minutes),
+            contributions: log.contributions,
+            recognition: log.recognition,
+            hours_contributed: log.hours_contributed,
         }
     }
 }

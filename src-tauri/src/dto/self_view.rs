@@ -2,15 +2,14 @@
 //! they leave for a coordinator, and training sessions recorded for several
 //! people at once.
 
-use std::collections::BTreeMap;
-
 use sanctuary_core::model::{self as m, Day, units};
+use sanctuary_core::views::{self, HoursByKind};
 use sanctuary_core::{SelfView, TrainingSession};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::ambassador::{ContributionRow, LanguageSkill, Lookup, RecognitionRow, TrainingRow};
-use super::vocab::{Channel, Stream};
+use super::vocab::Channel;
 use super::{day, opt_text, words};
 use crate::error::{ApiError, ApiResult};
 
@@ -40,21 +39,14 @@ pub struct SelfViewPage {
     pub suggestions: Vec<SuggestionRow>,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct HoursByKind {
-    pub stream: Stream,
-    pub hours: String,
-}
-
 impl SelfViewPage {
     pub fn new(view: &SelfView, today: Day) -> SelfViewPage {
         let doc = view.person();
         let lookup = Lookup::of_self_view(view);
-        let (contributions, recognition) = lookup.work_rows(doc);
-        let mut minutes: BTreeMap<m::Stream, u64> = BTreeMap::new();
-        for c in doc.contributions.values() {
-            *minutes.entry(c.stream).or_default() += u64::from(c.minutes);
-        }
+        let views::WorkLog {
+            contributions,
+            recognition,
+        } = lookup.work_log(doc);
         let p = &doc.profile;
         SelfViewPage {
             network_name: view.network_name().to_string(),
@@ -64,14 +56,14 @@ impl SelfViewPage {
             region: p.region.clone(),
             email: p.email.clone(),
             phone: p.phone.clone(),
-            preferred_channel: p.preferred_channel.map(Into::into),
+            preferred_channel: p.preferred_channel,
             joined: p.joined.to_string(),
             languages: p
                 .languages
                 .iter()
                 .map(|(language, level)| LanguageSkill {
                     language: language.clone(),
-                    level: (*level).into(),
+                    level: (*level),
                 })
                 .collect(),
             skills: words(&p.skills),
@@ -80,13 +72,7 @@ impl SelfViewPage {
             contributions,
             recognition,
             hours_contributed: units::format_hours(doc.minutes_contributed()),
-            hours_by_kind: minutes
-                .into_iter()
-                .map(|(stream, minutes)| HoursByKind {
-                    stream: stream.into(),
-                    hours: units::format_hours(minutes),
-                })
-                .collect(),
+            hours_by_kind: views::hours_by_kind(doc),
             suggestions: suggestion_rows(doc, &lookup, |_| true),
         }
     }
@@ -140,7 +126,7 @@ impl SuggestionChange {
                 let change = m::SuggestedChange::Contact {
                     email: opt_text(email),
                     phone: opt_text(phone),
-                    channel: channel.map(Into::into),
+                    channel,
                 };
                 if change
                     == (m::SuggestedChange::Contact {
@@ -182,7 +168,7 @@ impl SuggestionChange {
             } => SuggestionChange::Contact {
                 email,
                 phone,
-                channel: channel.map(Into::into),
+                channel,
             },
         }
     }

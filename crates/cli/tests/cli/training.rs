@@ -84,3 +84,65 @@ fn a_session_records_everyone_and_expiring_lists_them() {
         "nothing written for Amina"
     );
 }
+
+/// The CLI names a record's state with the core's view, as the app's badge
+/// does: an earlier completion of a course taken again is "renewed", not
+/// "expired", and one inside the 60-day band is "expiring soon". Expiry
+/// lists carry the same state word as the app's reminders.
+#[test]
+fn show_and_expiring_use_the_same_expiry_states_as_the_app() {
+    let cli = Cli::new();
+    cli.ok(&[
+        "course",
+        "add",
+        "--title",
+        "Safeguarding",
+        "--validity-months",
+        "12",
+    ]);
+    cli.ok(&["ambassador", "add", "--name", "Amina", "--region", "Leeds"]);
+    let today = chrono::Local::now().date_naive();
+    // 12 months less 20 days ago: about 20 days left.
+    let recent = (today - chrono::Months::new(12) + chrono::TimeDelta::days(20))
+        .format("%Y-%m-%d")
+        .to_string();
+    for date in ["2020-01-01", recent.as_str()] {
+        cli.ok(&[
+            "training",
+            "record",
+            "Amina",
+            "--course",
+            "safeguarding",
+            "--date",
+            date,
+        ]);
+    }
+    let shown = cli.ok(&["ambassador", "show", "Amina"]);
+    let line = |completed: &str| {
+        shown
+            .lines()
+            .find(|l| l.trim_start().starts_with(completed))
+            .unwrap_or_else(|| panic!("no line for {completed}: {shown}"))
+            .to_string()
+    };
+    assert!(
+        line("2020-01-01").ends_with("renewed by a later completion"),
+        "{shown}"
+    );
+    assert!(line(&recent).contains("expiring soon"), "{shown}");
+
+    let expiring = cli.json(&[
+        "training",
+        "expiring",
+        "--days",
+        "60",
+        "--expired",
+        "--json",
+    ]);
+    let rows = expiring.as_array().unwrap();
+    // Only the latest completion counts: the 2020 one is not listed as expired.
+    assert_eq!(rows.len(), 1, "{expiring}");
+    assert_eq!(rows[0]["state"], "expiring-soon");
+    assert_eq!(rows[0]["reminder"], 30);
+    assert_eq!(rows[0]["completed"], recent.as_str());
+}

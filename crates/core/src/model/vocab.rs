@@ -25,8 +25,11 @@ macro_rules! vocabulary {
         }
     ) => {
         $(#[$meta])*
+        // With the `ts` feature the TypeScript type is the union of the
+        // stable words, exactly what the hand-written serde impls below write.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $( $(#[$vmeta])* $variant ),+ }
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        pub enum $name { $( $(#[$vmeta])* #[cfg_attr(feature = "ts", ts(rename = $word))] $variant ),+ }
 
         impl $name {
             /// Every word of this vocabulary, in declaration order.

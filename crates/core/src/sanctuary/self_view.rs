@@ -99,7 +99,7 @@ impl SelfView {
     pub fn record_report(
         &self,
         today: Day,
-        labels: sanctuary_report::Labels,
+        lang: &crate::record::RecordLanguage,
     ) -> sanctuary_report::RecordReport {
         crate::record::record_report(
             &self.person,
@@ -107,7 +107,7 @@ impl SelfView {
             |id| self.project_title(id).map(str::to_string),
             &self.network_name,
             today,
-            labels,
+            lang,
         )
     }
 

@@ -182,7 +182,7 @@ impl Sanctuary {
         &self,
         key: &str,
         today: Day,
-        labels: sanctuary_report::Labels,
+        lang: &crate::record::RecordLanguage,
     ) -> Result<sanctuary_report::RecordReport> {
         let person = self.ambassador(key)?;
         Ok(crate::record::record_report(
@@ -191,7 +191,7 @@ impl Sanctuary {
             |id| self.projects.get(id).map(|p| p.project.title.clone()),
             &self.network.name,
             today,
-            labels,
+            lang,
         ))
     }
 

@@ -304,7 +304,24 @@ pub(crate) fn layout(report: &RecordReport, fonts: &Fonts) -> Vec<Page> {
     roles(&mut flow, report);
     recognition(&mut flow, report);
     footers(&mut flow, report);
+    if crate::model::is_rtl_lang(&labels.lang) {
+        mirror(&mut flow.pages);
+    }
     flow.pages
+}
+
+/// Lays a right-to-left page out right to left: every box is reflected
+/// across the page's vertical centre, so what starts at the left margin
+/// starts at the right one, table columns run from the right, and numbers
+/// aligned to a column's end line up on its left. The text inside each box
+/// is already shaped in its own direction and is not reflected.
+fn mirror(pages: &mut [Page]) {
+    for op in pages.iter_mut().flat_map(|p| p.ops.iter_mut()) {
+        match op {
+            Op::Text { x, line, .. } => *x = PAGE_W - *x - line.width,
+            Op::Rect { x, w, .. } => *x = PAGE_W - *x - *w,
+        }
+    }
 }
 
 fn title_block(flow: &mut Flow, report: &RecordReport) {
@@ -692,5 +709,29 @@ mod tests {
             );
         }
         assert!(text.contains(&format!("Page {0} of {0}", pages.len())));
+    }
+
+    /// A right-to-left record is the left-to-right one reflected: every box
+    /// moves to the other side, and nothing leaves the margins.
+    #[test]
+    fn a_right_to_left_record_is_mirrored() {
+        let fonts = Fonts::load().unwrap();
+        let ltr = layout(&report(3, 3), &fonts);
+        let mut arabic = report(3, 3);
+        arabic.labels.lang = "fa".into();
+        let rtl = layout(&arabic, &fonts);
+        assert_eq!(ltr.len(), rtl.len());
+        for (a, b) in ltr.iter().zip(&rtl) {
+            for ((xa, ya, la), (xb, yb, lb)) in texts(a).zip(texts(b)) {
+                assert_eq!(ya, yb);
+                assert!((xb - (PAGE_W - xa - la.width)).abs() < 0.01);
+                assert!(xb >= MARGIN_X - 0.01 && xb + lb.width <= PAGE_W - MARGIN_X + 0.01);
+            }
+        }
+        // The name heading starts at the right margin.
+        let (x, _, line) = texts(&rtl[0])
+            .find(|(_, _, l)| l.pieces.iter().any(|p| p.text.contains("زهراء")))
+            .unwrap();
+        assert!((x + line.width - (PAGE_W - MARGIN_X)).abs() < 0.01);
     }
 }

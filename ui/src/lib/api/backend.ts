@@ -86,7 +86,8 @@ export interface Backend {
   expiringTraining(days?: number | null): Promise<ExpiringTraining[]>;
   recordSession(session: SessionInput): Promise<number>;
   /** Writes a person's record for a CV (PDF, or HTML for a .html path); returns bytes written. */
-  exportRecord(ambassadorId: string, path: string): Promise<number>;
+  /** Writes the printable record in language `lang` (a UI locale code). */
+  exportRecord(ambassadorId: string, path: string, lang: string): Promise<number>;
   /** Native dialog: where to save a printable record; null if cancelled. */
   chooseRecordPath(suggested: string): Promise<string | null>;
 

@@ -20,6 +20,7 @@ import type { RotaTurnInput } from "../bindings/RotaTurnInput";
 import type { Team } from "../bindings/Team";
 import { PAYMENT_LIKE_KINDS } from "../bindings/vocabularies";
 import { ApiFailure } from "./backend";
+import type { ErrorCode } from "../bindings/vocabularies";
 
 export const TODAY = "2026-03-01";
 
@@ -67,7 +68,9 @@ interface Rota {
   turns: RotaTurn[];
 }
 
-function fail(code: string, message: string): never {
+// Only codes the core or the shell can really return (generated from them),
+// so the mock cannot drift into failures the app never gives.
+function fail(code: ErrorCode, message: string): never {
   throw new ApiFailure({ code, message });
 }
 

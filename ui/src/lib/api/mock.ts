@@ -19,7 +19,7 @@ import type { SessionInput } from "../bindings/SessionInput";
 import type { Settings } from "../bindings/Settings";
 import type { SuggestionChange } from "../bindings/SuggestionChange";
 import type { SuggestionRow } from "../bindings/SuggestionRow";
-import { PAYMENT_LIKE_KINDS } from "../bindings/vocabularies";
+import { PAYMENT_LIKE_KINDS, type ErrorCode } from "../bindings/vocabularies";
 import { blankProfile } from "../ambassadors/profile";
 import { ApiFailure, type Backend } from "./backend";
 import { DEFAULT_MATCH_SETTINGS, MockMatching } from "./mock-matching";
@@ -34,7 +34,9 @@ const REGIONS = ["London", "Wales", "Scotland", "Yorkshire", "North West"];
 const SKILLS = ["public speaking", "facilitation", "writing", "translation", "mentoring", "photography"];
 const LANGUAGES = ["arabic", "tigrinya", "farsi", "ukrainian", "somali", "french"];
 
-function fail(code: string, message: string): never {
+// Only codes the core or the shell can really return (generated from them),
+// so the mock cannot drift into failures the app never gives.
+function fail(code: ErrorCode, message: string): never {
   throw new ApiFailure({ code, message });
 }
 
@@ -46,6 +48,8 @@ export class MockBackend implements Backend {
   /** What the next native dialog "chooses" (null: cancelled). */
   nextPath: string | null = "/media/usb/sanctuary.bundle";
   written: string[] = [];
+  /** The language of each record exported, in order. */
+  recordLanguages: string[] = [];
   conflicts: Conflict[] = [{ document: "a-0", kind: "ambassador", name: "Amina 0", field: "profile.notes", winner: { value: "Prefers mornings", fields: [], device: "d0e1", device_name: "this laptop" }, others: [{ value: "Prefers evenings", fields: [], device: "a1b2", device_name: "Leeds laptop" }] }];
   people = new Map<string, Person>();
   projects = new Map<string, Project>();
@@ -151,7 +155,7 @@ export class MockBackend implements Backend {
 
   async joinStore(invitePath: string, code: string, passphrase: string, deviceName: string) {
     if (this.passphrase !== null) fail("store-exists", "a store already exists here");
-    if (code !== "ABCD-EFGH") fail("sync", "the invite code is wrong, or the invite has expired");
+    if (code !== "ABCD-EFGH") fail("wrong-code", "the invite code is wrong, or the invite has expired");
     if (!deviceName.trim()) fail("invalid", "device name: must not be empty");
     this.written.push(invitePath);
     this.passphrase = passphrase;
@@ -364,9 +368,10 @@ export class MockBackend implements Backend {
     return session.attendees.length;
   }
 
-  async exportRecord(ambassadorId: string, path: string) {
+  async exportRecord(ambassadorId: string, path: string, lang: string) {
     this.person(ambassadorId);
     this.written.push(path);
+    this.recordLanguages.push(lang);
     return 4096;
   }
 

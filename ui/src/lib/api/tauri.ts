@@ -56,7 +56,7 @@ export const tauriBackend: Backend = {
   addCourse: (course) => call("add_course", { course }),
   expiringTraining: (days) => call("expiring_training", { days: days ?? null }),
   recordSession: (session) => call("record_session", { session }),
-  exportRecord: (id, path) => call("export_record", { id, path }),
+  exportRecord: (id, path, lang) => call("export_record", { id, path, lang }),
   chooseRecordPath: async (suggested) =>
     (await save({ defaultPath: suggested, filters: [{ name: "PDF", extensions: ["pdf"] }, { name: "HTML", extensions: ["html"] }] })) ?? null,
 

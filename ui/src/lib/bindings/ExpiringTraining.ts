@@ -2,9 +2,9 @@
 import type { ExpiryState } from "./ExpiryState";
 
 /**
- * Someone whose training has expired or expires soon.
+ * One person's latest completion of a course that has expired or expires soon.
  */
-export type ExpiringTraining = { ambassador_id: string, display_name: string, course_id: string, course_title: string, completed: string, expires: string, state: ExpiryState, 
+export type ExpiringTraining = { ambassador_id: string, display_name: string, course_id: string, course_title: string, completed: string, expires: string | null, state: ExpiryState, 
 /**
  * Days until it expires; negative once expired.
  */

@@ -2,6 +2,6 @@
 import type { ContributionRow } from "./ContributionRow";
 
 /**
- * A contribution or recognition entry with the person it belongs to.
+ * A contribution with the person it belongs to.
  */
 export type PersonContribution = { ambassador_id: string, display_name: string, contribution: ContributionRow, };

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { LOCALES, placeholders, setLocale, t, type MessageKey } from "./i18n.svelte";
+import notes from "../../../messages/context/notes.json";
+import {
+  LOCALES,
+  formatDate,
+  isDraft,
+  placeholders,
+  pluralBlocks,
+  setLocale,
+  t,
+  type Locale,
+  type MessageKey,
+} from "./i18n.svelte";
 
 describe("messages", () => {
   const reference = LOCALES.en.messages;
@@ -13,7 +24,33 @@ describe("messages", () => {
         expect(info.messages[key].trim(), `${code} ${key}`).not.toBe("");
       }
     });
+
+    it(`${code} gives every plural form its language needs`, () => {
+      const needed = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+      for (const key of Object.keys(reference) as MessageKey[]) {
+        const english = pluralBlocks(reference[key]).map((b) => b.name);
+        const blocks = pluralBlocks(info.messages[key]);
+        // A counted message stays counted in every language.
+        expect(blocks.map((b) => b.name), `${code} ${key}`).toEqual(english);
+        for (const block of blocks) {
+          for (const category of needed) {
+            expect(block.forms.has(category), `${code} ${key} lacks "${category}"`).toBe(true);
+          }
+        }
+      }
+    });
   }
+
+  it("has at least six languages, two of them right to left, English the only source", () => {
+    const all = Object.values(LOCALES);
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    expect(all.filter((l) => l.dir === "rtl").length).toBeGreaterThanOrEqual(2);
+    expect(Object.entries(LOCALES).filter(([, l]) => l.status === "source").map(([c]) => c)).toEqual(["en"]);
+  });
+
+  it("notes for reviewers name only keys that exist", () => {
+    for (const key of Object.keys(notes)) expect(Object.hasOwn(reference, key), key).toBe(true);
+  });
 
   it("fills placeholders and mirrors the page for Arabic", () => {
     setLocale("en");
@@ -25,6 +62,52 @@ describe("messages", () => {
     setLocale("xx");
     expect(document.documentElement.dir).toBe("ltr");
     expect(t("nav.ambassadors")).toBe("Ambassadors");
+  });
+});
+
+describe("plurals", () => {
+  it("pick the form Intl.PluralRules gives for the language", () => {
+    setLocale("en");
+    expect(t("reminder.inDays", { days: 1 })).toBe("expires in 1 day");
+    expect(t("reminder.inDays", { days: 1200 })).toBe("expires in 1,200 days");
+    setLocale("ar");
+    // Arabic has six forms: 2 is "two", 3 "few", 11 "many", 100 "other".
+    expect(t("reminder.inDays", { days: 2 })).toBe("ينتهي بعد يومين");
+    expect(t("reminder.inDays", { days: 3 })).toBe("ينتهي بعد 3 أيام");
+    expect(t("reminder.inDays", { days: 11 })).toBe("ينتهي بعد 11 يومًا");
+    expect(t("reminder.inDays", { days: 100 })).toBe("ينتهي بعد 100 يوم");
+    setLocale("uk");
+    expect(t("reminder.inDays", { days: 21 })).toBe("спливає через 21 день");
+    expect(t("reminder.inDays", { days: 3 })).toBe("спливає через 3 дні");
+    expect(t("reminder.inDays", { days: 5 })).toBe("спливає через 5 днів");
+    setLocale("en");
+  });
+
+  it("leave a counted message as written when the count is missing", () => {
+    setLocale("en");
+    expect(t("reminder.inDays")).toContain("{days, plural");
+    expect(placeholders("{n, plural, one {# of {total}} other {# of {total}}} in {place}")).toEqual([
+      "n",
+      "place",
+      "total",
+    ]);
+  });
+});
+
+describe("dates and drafts", () => {
+  it("write a day as each language does, in Western digits", () => {
+    expect(formatDate("2023-03-04", "en")).toBe("4 March 2023");
+    expect(formatDate("2023-03-04", "fr")).toBe("4 mars 2023");
+    expect(formatDate("2023-03-04", "fa")).toMatch(/2023/);
+    expect(formatDate("not a date", "en")).toBe("not a date");
+  });
+
+  it("mark every language but English as a draft until reviewed", () => {
+    for (const code of Object.keys(LOCALES) as Locale[]) {
+      setLocale(code);
+      expect(isDraft(), code).toBe(code !== "en");
+    }
+    setLocale("en");
   });
 });
 

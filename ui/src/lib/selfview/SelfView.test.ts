@@ -97,7 +97,9 @@ describe("reminders", () => {
   });
 
   it("opens self-view in a language the UI has", () => {
-    expect(localeFor(["tigrinya", "Arabic", "english"])).toBe("ar");
+    expect(localeFor(["tigrinya", "Arabic", "english"])).toBe("ti");
+    expect(localeFor(["Somali", "Arabic"])).toBe("ar");
+    expect(localeFor(["dari"])).toBe("fa");
     expect(localeFor(["english"])).toBe("en");
     expect(localeFor(["somali"])).toBeNull();
   });

@@ -1,0 +1,23 @@
+//! What a screen shows, decided once. The app's commands and the CLI both
+//! build their output from these functions, so a badge in the window and a
+//! line in a terminal can never disagree (they once did: the app called a
+//! renewed course "renewed" while the CLI called it "expired").
+//!
+//! The output types serialise with the domain's own words and dates
+//! (`YYYY-MM-DD`), and derive ts-rs behind the `ts` feature, so the UI's
+//! TypeScript is generated from them rather than copied by hand.
+
+mod constants;
+mod project;
+mod training;
+mod work;
+
+pub use constants::constants_ts;
+pub use project::{PersonContribution, PersonRecognition, ProjectWorkLog, project_work_log};
+pub use training::{
+    ExpiringTraining, ExpiryState, TrainingRow, expiring, expiry_state, training_rows,
+};
+pub use work::{
+    ContributionRow, HoursByKind, RecognitionRow, WorkLog, contribution_stream, hours_by_kind,
+    work_log,
+};
