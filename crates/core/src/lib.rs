@@ -15,6 +15,7 @@
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod import;
 pub mod matching;
 pub mod model;
 pub mod record;
@@ -33,6 +34,7 @@ pub use sanctuary::{
     CourseStanding, REMINDER_DAYS, SelfView, StillInSelfView, TrainingSession, reminder_band,
     standings,
 };
+pub use sanctuary::{EXPORT_TABLES, ExportFormat};
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
 
 /// Whether `dir` holds a store (without unlocking it).

@@ -50,6 +50,10 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, SheetError> {
             .map(|field| {
                 if field.trim().is_empty() {
                     Cell::Empty
+                } else if field.contains('\r') {
+                    // A newline inside a quoted field is one line break,
+                    // however the program that wrote it ends its lines.
+                    Cell::Text(field.replace("\r\n", "\n").replace('\r', "\n"))
                 } else {
                     Cell::Text(field.to_string())
                 }
@@ -109,8 +113,14 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
         return None;
     }
     let pairs = sample.len() / 2;
-    let zero_odd = sample.chunks_exact(2).filter(|p| p[1] == 0 && p[0] != 0).count();
-    let zero_even = sample.chunks_exact(2).filter(|p| p[0] == 0 && p[1] != 0).count();
+    let zero_odd = sample
+        .chunks_exact(2)
+        .filter(|p| p[1] == 0 && p[0] != 0)
+        .count();
+    let zero_even = sample
+        .chunks_exact(2)
+        .filter(|p| p[0] == 0 && p[1] != 0)
+        .count();
     if zero_odd * 10 >= pairs * 6 {
         Some(Encoding::Utf16Le)
     } else if zero_even * 10 >= pairs * 6 {
@@ -199,8 +209,9 @@ mod tests {
 
     #[test]
     fn quoted_fields_keep_newlines_quotes_and_separators() {
-        let sheet = read_csv(b"Name;Notes\n\"Amina\";\"line one\nline \"\"two\"\"; ok\"\nBiniam;\n;;\n")
-            .expect("reads");
+        let sheet =
+            read_csv(b"Name;Notes\n\"Amina\";\"line one\r\nline \"\"two\"\"; ok\"\nBiniam;\n;;\n")
+                .expect("reads");
         assert_eq!(
             texts(&sheet),
             vec![
@@ -209,12 +220,18 @@ mod tests {
                 vec!["Biniam", ""],
             ]
         );
-        assert_eq!(sheet.data_rows().map(|(n, _)| n).collect::<Vec<_>>(), [2, 3]);
+        assert_eq!(
+            sheet.data_rows().map(|(n, _)| n).collect::<Vec<_>>(),
+            [2, 3]
+        );
     }
 
     #[test]
     fn an_empty_file_is_refused() {
         assert!(matches!(read_csv(b""), Err(SheetError::Empty)));
-        assert!(matches!(read_csv(b"\xEF\xBB\xBF \r\n"), Err(SheetError::Empty)));
+        assert!(matches!(
+            read_csv(b"\xEF\xBB\xBF \r\n"),
+            Err(SheetError::Empty)
+        ));
     }
 }

@@ -51,7 +51,9 @@ pub fn xlsx_bytes(tables: &[Table]) -> Result<Vec<u8>, SheetError> {
                             d.day() as u8,
                         )
                         .map_err(xlsx_error)?;
-                        sheet.write_datetime_with_format(r, c, &day, &date).map(drop)
+                        sheet
+                            .write_datetime_with_format(r, c, &day, &date)
+                            .map(drop)
                     }
                 }
                 .map_err(xlsx_error)?;
@@ -137,7 +139,11 @@ mod tests {
                     Cell::Date(chrono::NaiveDate::from_ymd_opt(2024, 2, 1).expect("day")),
                     Cell::Number(1.5),
                 ],
-                vec![Cell::Text("Nguyễn, \"Lan\"".into()), Cell::Empty, Cell::Number(3.0)],
+                vec![
+                    Cell::Text("Nguyễn, \"Lan\"".into()),
+                    Cell::Empty,
+                    Cell::Number(3.0),
+                ],
             ],
         }
     }

@@ -8,9 +8,12 @@
 //! model change, so a failed write leaves memory and disk as they were.
 
 mod ambassadors;
+mod backup;
 mod catalog;
 mod conflicts;
 mod devices;
+mod export;
+mod import;
 mod invitations;
 mod matching;
 mod one_pass;
@@ -40,6 +43,7 @@ use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
 pub use ambassadors::{AmbassadorQuery, SEARCH_TEXT_SEPARATOR, search_text};
 pub use conflicts::{Conflict, ConflictValue};
 pub use devices::{DeviceInfo, RevokeReport};
+pub use export::{EXPORT_TABLES, ExportFormat};
 pub use open::{CreateOptions, OpenTimings};
 pub use self_view::{SelfView, StillInSelfView};
 pub use sync::{FolderReport, ImportReport, PeerState};
