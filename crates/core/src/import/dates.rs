@@ -45,7 +45,10 @@ pub fn parse_day_text(text: &str) -> Result<Day, String> {
         .next()
         .filter(|d| d.len() >= 6 && !t.contains(char::is_alphabetic))
         .unwrap_or(t);
-    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+    // ISO only with a four-digit year: chrono would read 14-03-23 as year 14.
+    if t.as_bytes().get(4) == Some(&b'-')
+        && let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+    {
         return Ok(Day(d));
     }
     let numeric: Vec<&str> = t.split(['/', '-', '.']).collect();
@@ -78,6 +81,13 @@ pub fn parse_day_text(text: &str) -> Result<Day, String> {
         let cleaned = t.replace(',', "");
         let cleaned = strip_ordinal(&cleaned);
         if let Ok(d) = NaiveDate::parse_from_str(&cleaned, format) {
+            // chrono's %Y takes "24" as the year 24: a two-digit year is this century's
+            // (or the last one's from 70 on), as in the numeric forms above.
+            use chrono::Datelike;
+            if d.year() < 100 {
+                let year = 2000 + d.year() - if d.year() > 69 { 100 } else { 0 };
+                return d.with_year(year).map(Day).ok_or_else(|| impossible(t));
+            }
             return Ok(Day(d));
         }
     }

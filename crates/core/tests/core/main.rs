@@ -5,6 +5,7 @@ mod matching;
 mod recognition;
 mod roundtrip;
 mod self_view;
+mod sheets;
 mod support;
 mod sync;
 mod sync_conflicts;
