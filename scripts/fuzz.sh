@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs each sync fuzz target for a bounded time (default 60 s each).
+# Runs each fuzz target (sync bundles and invites, the CSV and XLSX readers) for a bounded time (default 60 s each).
 #   scripts/fuzz.sh [SECONDS]
 # Needs the nightly toolchain; installs cargo-fuzz into $FUZZ_TOOLS (default:
 # ../fuzz-tools beside the clone) if missing. A crash leaves its input under
@@ -14,7 +14,7 @@ if ! command -v cargo-fuzz >/dev/null; then
     cargo install cargo-fuzz --locked --root "$tools"
 fi
 cd "$root/fuzz"
-for target in bundle invite; do
+for target in bundle invite csv xlsx; do
     echo "fuzzing $target for ${seconds}s"
     mkdir -p "corpus/$target"
     cargo +nightly fuzz run "$target" "corpus/$target" -- \

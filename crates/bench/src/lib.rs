@@ -6,8 +6,10 @@
 //! holds on a noisy machine.
 
 mod baseline;
+mod sheets;
 mod sync;
 
+pub use sheets::{SheetsBenchReport, people_csv, run_sheets};
 pub use sync::{SyncBenchReport, run_sync};
 
 use std::path::{Path, PathBuf};

@@ -515,6 +515,9 @@ pub struct BenchArgs {
     /// Measure sync instead: a full first sync to a joining laptop, and a day's edits exported and imported.
     #[arg(long)]
     pub sync: bool,
+    /// Measure spreadsheets instead: a CSV of --ambassadors people imported, the network exported as XLSX.
+    #[arg(long, conflicts_with = "sync")]
+    pub sheets: bool,
     #[arg(long, default_value_t = 5000)]
     pub ambassadors: usize,
     /// How many single edits to time.

@@ -235,3 +235,37 @@ mod tests {
         ));
     }
 }
+
+#[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Any bytes are read or refused with an error, never a panic;
+        /// what is read has no row made only of blanks at its end.
+        #[test]
+        fn any_bytes_read_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            if let Ok(sheet) = read_csv(&bytes) {
+                prop_assert!(sheet.rows.last().is_none_or(|r| !r.iter().all(Cell::is_blank)));
+            }
+        }
+
+        /// Text written by our CSV writer reads back cell for cell,
+        /// whatever separators, quotes and newlines the cells hold.
+        #[test]
+        fn written_csv_reads_back(cells in proptest::collection::vec("[a-zé,;\"\n ]{1,8}", 1..6)) {
+            let cells: Vec<String> = cells.into_iter().filter(|c| !c.trim().is_empty()).collect();
+            prop_assume!(!cells.is_empty());
+            let table = crate::Table {
+                name: "t".into(),
+                header: cells.iter().enumerate().map(|(i, _)| format!("h{i}")).collect(),
+                rows: vec![cells.iter().map(|c| Cell::Text(c.clone())).collect()],
+            };
+            let sheet = read_csv(&crate::csv_bytes(&table).expect("written")).expect("read");
+            let got: Vec<String> = sheet.rows[1].iter().map(Cell::text).collect();
+            prop_assert_eq!(got, cells);
+        }
+    }
+}
