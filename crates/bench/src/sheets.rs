@@ -35,8 +35,30 @@ fn ms(since: Instant) -> f64 {
 /// A spreadsheet as coordinators keep one: names in several scripts,
 /// emails, UK mobiles, dates written the UK way, a payment answer.
 pub fn people_csv(rows: usize) -> String {
-    let first = ["Amina", "Saba", "Lan", "Yohannes", "Maryam", "Karim", "Zoë", "ሳባ", "أمينة", "Nguyễn"];
-    let last = ["Yusuf", "Tesfay", "Tran", "Haile", "Rahimi", "Haddad", "Okafor", "ተስፋይ", "حداد", "Thị"];
+    let first = [
+        "Amina",
+        "Saba",
+        "Lan",
+        "Yohannes",
+        "Maryam",
+        "Karim",
+        "Zoë",
+        "ሳባ",
+        "أمينة",
+        "Nguyễn",
+    ];
+    let last = [
+        "Yusuf",
+        "Tesfay",
+        "Tran",
+        "Haile",
+        "Rahimi",
+        "Haddad",
+        "Okafor",
+        "ተስፋይ",
+        "حداد",
+        "Thị",
+    ];
     let mut csv = String::from(
         "First name,Surname,Email,Mobile,Languages spoken,Skills,Region,Date joined,Payment OK?\r\n",
     );
@@ -92,7 +114,12 @@ pub fn run_sheets(ambassadors: usize) -> Result<SheetsBenchReport, BenchError> {
     let started = Instant::now();
     let counts = network.export(ExportFormat::Xlsx(&path))?;
     let export_xlsx_ms = ms(started);
-    let rows = |name: &str| counts.iter().find(|(t, _)| t == name).map_or(0, |(_, n)| *n);
+    let rows = |name: &str| {
+        counts
+            .iter()
+            .find(|(t, _)| t == name)
+            .map_or(0, |(_, n)| *n)
+    };
     Ok(SheetsBenchReport {
         csv_rows: ambassadors,
         csv_bytes: csv.len(),

@@ -11,7 +11,10 @@ use crate::args::BenchArgs;
 
 /// `bench --sheets`: the targets are under 3 s each for 5,000 people.
 fn run_sheets(args: &BenchArgs) -> anyhow::Result<()> {
-    eprintln!("Measuring spreadsheets with {} people ...", args.ambassadors);
+    eprintln!(
+        "Measuring spreadsheets with {} people ...",
+        args.ambassadors
+    );
     let r = sanctuary_bench::run_sheets(args.ambassadors)?;
     if args.json {
         say!("{}", serde_json::to_string_pretty(&r)?);
