@@ -50,6 +50,21 @@ pub fn name_key(name: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Whether two profiles can be one person: a shared name is not enough
+/// when both give an email, or both a phone, and those differ (two people
+/// called Amina Yusuf are common; merging them would be worse than a twin).
+pub fn compatible(a: &Profile, b: &Profile) -> bool {
+    let differ =
+        |x: Option<String>, y: Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    !differ(
+        a.email.as_deref().and_then(email_key),
+        b.email.as_deref().and_then(email_key),
+    ) && !differ(
+        a.phone.as_deref().and_then(phone_key),
+        b.phone.as_deref().and_then(phone_key),
+    )
+}
+
 /// Every key a profile can be matched on, with what it is.
 pub fn profile_keys(p: &Profile) -> Vec<(&'static str, String)> {
     let mut keys = Vec::new();

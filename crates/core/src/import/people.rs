@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::identity::profile_keys;
+use super::identity::{compatible, profile_keys};
 use super::records::Existing;
 use super::{DuplicateRow, Plan, RejectedRow, Row, parse_day};
 use crate::model::{
@@ -31,9 +31,14 @@ pub(super) fn plan(rows: &[Row<'_>], store: &Existing<'_>) -> Plan {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, (number, p)) in people.iter().enumerate() {
         let keys = profile_keys(p);
-        let found = keys
-            .iter()
-            .find_map(|(why, k)| group_of_key.get(k).map(|g| (*g, *why)));
+        // An email or phone match is the same person; a name match only
+        // when nothing the two rows give contradicts it.
+        let found = keys.iter().find_map(|(why, k)| {
+            group_of_key
+                .get(k)
+                .filter(|g| *why != "the same name" || compatible(&people[groups[**g][0]].1, p))
+                .map(|g| (*g, *why))
+        });
         let group = match found {
             Some((g, why)) => {
                 let first = people[groups[g][0]].0;
@@ -296,6 +301,20 @@ fn careful(a: PaymentConstraint, b: PaymentConstraint) -> PaymentConstraint {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_name_with_different_emails_is_two_people() {
+        let day = Day::from_ymd(2023, 3, 14).expect("day");
+        let mut a = Profile::new("a".into(), "Amina Yusuf", "Leeds", day);
+        a.email = Some("amina@example.org".into());
+        let mut b = a.clone();
+        assert!(compatible(&a, &b));
+        b.email = Some("amina.y@example.org".into());
+        assert!(!compatible(&a, &b));
+        b.email = None;
+        b.phone = Some("07700 900123".into());
+        assert!(compatible(&a, &b), "nothing contradicts");
+    }
 
     #[test]
     fn payment_answers() {

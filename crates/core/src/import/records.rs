@@ -51,6 +51,7 @@ impl<'a> Existing<'a> {
             for id in self.by_key.get(&key).into_iter().flatten() {
                 if let Some(doc) = self.people.get(*id)
                     && !found.iter().any(|(d, _)| d.id() == doc.id())
+                    && (why != "the same name" || super::identity::compatible(&doc.profile, p))
                 {
                     found.push((doc, why));
                 }
