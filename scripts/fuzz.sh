@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs each fuzz target for a bounded time (default 60 s each).
+# Runs each fuzz target (sync bundles and invites, bundle documents, the CSV and XLSX readers) for a bounded time (default 60 s each).
 #   scripts/fuzz.sh [SECONDS]
 # cargo-fuzz needs nightly compiler features: with a nightly toolchain
 # installed it is used, otherwise the stable one with RUSTC_BOOTSTRAP=1.
@@ -26,7 +26,7 @@ fi
 cd "$root/fuzz"
 mkdir -p corpus/documents
 cp -n "$root"/crates/core/tests/core/fuzz_regressions/seed-*.bin corpus/documents/ 2>/dev/null || true
-for target in bundle invite documents; do
+for target in bundle invite documents csv xlsx; do
     echo "fuzzing $target for ${seconds}s"
     mkdir -p "corpus/$target"
     cargo "${toolchain[@]}" fuzz run "$target" "corpus/$target" -- \

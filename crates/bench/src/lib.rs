@@ -6,9 +6,11 @@
 //! holds on a noisy machine.
 
 mod baseline;
+mod sheets;
 mod sync;
 mod watch;
 
+pub use sheets::{SheetsBenchReport, people_csv, run_sheets};
 pub use sync::{SyncBenchReport, run_sync};
 pub use watch::{WatchBenchReport, run_watched};
 

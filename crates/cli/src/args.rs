@@ -90,6 +90,14 @@ pub enum Command {
     /// The laptops of this network; removing one.
     #[command(subcommand)]
     Device(crate::sync::DeviceCommand),
+    /// Bring ambassadors, training or contributions in from a spreadsheet (CSV, XLSX, ODS).
+    Import(crate::sheets::ImportArgs),
+    /// Write people, training, contributions, recognition, projects and invitations as spreadsheets.
+    Export(crate::sheets::ExportArgs),
+    /// Write an encrypted backup of the whole store (opens with the passphrase only).
+    Backup(crate::sheets::BackupArgs),
+    /// Restore a backup into a new store (--store NEW); a damaged backup writes nothing.
+    Restore(crate::sheets::RestoreArgs),
     /// Measure unlock, edits, size and memory on a demo network.
     Bench(BenchArgs),
     /// Unlocks a bench store and reports peak memory (run by `bench` in a fresh process).
@@ -515,6 +523,9 @@ pub struct BenchArgs {
     /// the shared folder (runs: --imports), and a pass's memory over a folder of junk.
     #[arg(long, requires = "sync")]
     pub watched: bool,
+    /// Measure spreadsheets instead: a CSV of --ambassadors people imported, the network exported as XLSX.
+    #[arg(long, conflicts_with = "sync")]
+    pub sheets: bool,
     #[arg(long, default_value_t = 5000)]
     pub ambassadors: usize,
     /// How many single edits to time.

@@ -153,6 +153,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
         }
+        Command::Import(args) => crate::sheets::import(&mut unlock()?, &args)?,
+        Command::Export(args) => crate::sheets::export(&unlock()?, &args)?,
+        Command::Backup(args) => {
+            let pass = passphrase::read(pass_file, passphrase::ENV, "Passphrase: ")?;
+            crate::sheets::backup(&Sanctuary::open(&dir, &pass)?, &pass, &args)?
+        }
+        Command::Restore(args) => {
+            let pass = passphrase::read(pass_file, passphrase::ENV, "Backup passphrase: ")?;
+            crate::sheets::restore(&dir, &pass, &args)?
+        }
         Command::Bench(args) => crate::bench::run(&args)?,
         Command::BenchUnlock { dir } => crate::bench::unlock_probe(&dir)?,
     }

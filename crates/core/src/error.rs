@@ -68,6 +68,15 @@ pub enum CoreError {
     #[error("the record could not be made into a document: {0}")]
     Report(#[from] sanctuary_report::ReportError),
 
+    /// A spreadsheet that could not be read at all (sanctuary-sheets).
+    #[error(transparent)]
+    Sheet(#[from] sanctuary_sheets::SheetError),
+
+    /// A file or its import settings that cannot be imported as asked
+    /// (rows with problems are reported row by row instead).
+    #[error("{0}")]
+    Import(String),
+
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -117,6 +126,7 @@ impl CoreError {
             CoreError::Store(StoreError::NotFound) => "no-store",
             CoreError::Store(StoreError::AlreadyExists) => "store-exists",
             CoreError::Store(StoreError::Corrupt { .. }) | CoreError::Damaged { .. } => "damaged",
+            CoreError::Store(StoreError::NotABackup | StoreError::BackupDamaged) => "bad-backup",
             CoreError::Store(_) => "store",
             CoreError::Invalid(_) | CoreError::InvalidDate(_) => "invalid",
             CoreError::NotFound { .. } => "not-found",
@@ -127,6 +137,8 @@ impl CoreError {
             CoreError::Sync(e) => e.code(),
             CoreError::NotEligible { .. } => "not-eligible",
             CoreError::Report(_) => "report",
+            CoreError::Sheet(_) => "bad-file",
+            CoreError::Import(_) => "bad-import",
             CoreError::Internal(_) => "internal",
         }
     }

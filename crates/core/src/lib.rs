@@ -15,6 +15,7 @@
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod import;
 pub mod matching;
 pub mod model;
 pub mod record;
@@ -35,6 +36,7 @@ pub use sanctuary::{
     CourseStanding, REMINDER_DAYS, SelfView, StillInSelfView, TrainingSession, reminder_band,
     standings,
 };
+pub use sanctuary::{EXPORT_TABLES, ExportFormat};
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
 /// Waiting for a shared sync folder to change (automatic sync).
 pub use sanctuary_sync::watch;

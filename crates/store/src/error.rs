@@ -38,6 +38,14 @@ pub enum StoreError {
     #[error("the write was refused because it was malformed: {0}; nothing was written")]
     InvalidWrite(String),
     #[error(
+        "this file is not a Sanctuary backup, or it was cut short; choose the file `sanctuary backup` wrote"
+    )]
+    NotABackup,
+    #[error(
+        "the backup is damaged (it does not authenticate); nothing was restored, use another backup"
+    )]
+    BackupDamaged,
+    #[error(
         "the store's database reported an error: {0}; try again, and restore from a backup if it persists"
     )]
     Sqlite(#[from] rusqlite::Error),

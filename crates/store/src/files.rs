@@ -36,7 +36,7 @@ pub(crate) fn create_dir(dir: &Path) -> Result<(), StoreError> {
 }
 
 /// Options for a file only the owner may read or write.
-fn private_options() -> OpenOptions {
+pub(crate) fn private_options() -> OpenOptions {
     let mut options = OpenOptions::new();
     options.read(true).write(true);
     #[cfg(unix)]

@@ -21,6 +21,7 @@
 //! the batch are written, or none.
 
 mod aad;
+mod backup;
 mod crypto;
 mod error;
 mod files;

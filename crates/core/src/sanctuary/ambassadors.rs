@@ -150,26 +150,7 @@ impl Sanctuary {
         }
         let docs: Vec<(String, AmbassadorDoc)> =
             docs.into_iter().map(|d| (d.id().to_string(), d)).collect();
-        self.create_documents(Kind::Ambassador, &docs, |live, doc| {
-            // Each part is reconciled on its own so no step re-diffs what an
-            // earlier one wrote.
-            let empty = AmbassadorDoc::new(doc.profile.clone());
-            autosurgeon::reconcile(&mut live.doc, &empty).map_err(internal)?;
-            live.commit("profile");
-            let am = &mut live.doc;
-            autosurgeon::reconcile_prop(am, ROOT, "consents", Records(&doc.consents))
-                .map_err(internal)?;
-            autosurgeon::reconcile_prop(am, ROOT, "training", Records(&doc.training))
-                .map_err(internal)?;
-            live.commit("consent and training");
-            let am = &mut live.doc;
-            autosurgeon::reconcile_prop(am, ROOT, "contributions", Records(&doc.contributions))
-                .map_err(internal)?;
-            autosurgeon::reconcile_prop(am, ROOT, "recognition", Records(&doc.recognition))
-                .map_err(internal)?;
-            live.commit("contributions and recognition");
-            Ok(())
-        })?;
+        self.create_documents(Kind::Ambassador, &docs, write_new_ambassador)?;
         self.ambassadors.extend(docs);
         Ok(())
     }
@@ -317,6 +298,29 @@ impl Sanctuary {
             .get(&record.course_id)
             .and_then(|c| c.expiry(record.completed))
     }
+}
+
+/// Writes a new person's document as a few changes (profile, then each kind
+/// of record), never one giant change; each part is reconciled on its own
+/// so no step re-diffs what an earlier one wrote.
+pub(super) fn write_new_ambassador(
+    live: &mut crate::documents::LiveDoc,
+    doc: &AmbassadorDoc,
+) -> Result<()> {
+    let empty = AmbassadorDoc::new(doc.profile.clone());
+    autosurgeon::reconcile(&mut live.doc, &empty).map_err(internal)?;
+    live.commit("profile");
+    let am = &mut live.doc;
+    autosurgeon::reconcile_prop(am, ROOT, "consents", Records(&doc.consents)).map_err(internal)?;
+    autosurgeon::reconcile_prop(am, ROOT, "training", Records(&doc.training)).map_err(internal)?;
+    live.commit("consent and training");
+    let am = &mut live.doc;
+    autosurgeon::reconcile_prop(am, ROOT, "contributions", Records(&doc.contributions))
+        .map_err(internal)?;
+    autosurgeon::reconcile_prop(am, ROOT, "recognition", Records(&doc.recognition))
+        .map_err(internal)?;
+    live.commit("contributions and recognition");
+    Ok(())
 }
 
 pub(super) fn internal(e: autosurgeon::ReconcileError) -> CoreError {

@@ -8,7 +8,10 @@
 //! model change, so a failed write leaves memory and disk as they were.
 
 mod ambassadors;
+mod backup;
 mod catalog;
+mod export;
+mod import;
 mod invitations;
 mod matching;
 mod open;
@@ -31,6 +34,7 @@ use crate::error::{CoreError, Result};
 use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
 
 pub use ambassadors::{AmbassadorQuery, SEARCH_TEXT_SEPARATOR, search_text};
+pub use export::{EXPORT_TABLES, ExportFormat};
 pub use open::{CreateOptions, OpenTimings};
 pub use self_view::{SelfView, StillInSelfView};
 pub use sync::{

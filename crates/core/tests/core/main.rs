@@ -6,6 +6,7 @@ mod matching;
 mod recognition;
 mod roundtrip;
 mod self_view;
+mod sheets;
 mod support;
 mod sync;
 mod sync_conflicts;

@@ -1,0 +1,211 @@
+//! Spreadsheets in: ambassadors, training and contributions from the files
+//! coordinators keep today.
+//!
+//! An import is planned first, as a pure function of the sheet, the
+//! mapping, the defaults and what the store already holds: every row is
+//! read into a person or a record or rejected with its row number and
+//! reason, and duplicates (same email, phone or name, within the file and
+//! against the store) are merged into one person keeping every value. The
+//! plan is then written in one store transaction, or not at all: a dry run
+//! and a plan with rejected rows (unless `skip_invalid`) write nothing.
+
+mod dates;
+mod fields;
+mod identity;
+mod people;
+mod records;
+
+use std::collections::BTreeMap;
+
+use sanctuary_sheets::{Cell, Sheet};
+use serde::Serialize;
+
+pub use dates::{parse_day, parse_day_text};
+pub use fields::{ImportKind, Mapping, columns, normalise_header};
+pub use identity::{email_key, name_key, phone_key};
+
+use crate::error::{CoreError, Result};
+use crate::model::AmbassadorDoc;
+
+/// How to import a file.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    pub kind: ImportKind,
+    /// A mapping file's content; `None` uses the mapping remembered for
+    /// this header row, else the usual header names.
+    pub mapping: Option<Mapping>,
+    /// FIELD=VALUE for fields the file lacks or leaves blank.
+    pub defaults: Vec<(String, String)>,
+    pub dry_run: bool,
+    pub skip_invalid: bool,
+}
+
+/// A row that cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RejectedRow {
+    /// The row number a spreadsheet program shows (the header is row 1).
+    pub row: usize,
+    pub reason: String,
+}
+
+/// A row found to be someone already seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DuplicateRow {
+    pub row: usize,
+    /// "row 3" or the display name of a person already in the store.
+    pub of: String,
+    /// "the same email", "the same phone number", "the same name", "already recorded".
+    pub reason: String,
+}
+
+/// What an import did, or would do (dry run).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SheetImportReport {
+    pub kind: ImportKind,
+    /// Data rows in the file (the header not counted, blank rows not counted).
+    pub rows: usize,
+    /// People added (ambassadors) or records added (training, contributions).
+    pub created: usize,
+    /// People already in the store who gained values from the file.
+    pub updated: usize,
+    pub rejected: Vec<RejectedRow>,
+    pub duplicates: Vec<DuplicateRow>,
+    /// Header as in the file -> field it was read as.
+    pub mapping: BTreeMap<String, String>,
+    pub dry_run: bool,
+    /// Whether anything was written to the store.
+    pub written: bool,
+    /// How the text was encoded (CSV only).
+    pub encoding: Option<String>,
+}
+
+/// The documents an import writes: new people, and people already stored
+/// with what the file adds to them.
+#[derive(Debug, Default)]
+pub(crate) struct Plan {
+    pub new: Vec<AmbassadorDoc>,
+    pub changed: Vec<AmbassadorDoc>,
+    pub created: usize,
+    pub rejected: Vec<RejectedRow>,
+    pub duplicates: Vec<DuplicateRow>,
+}
+
+/// A data row as field -> cell, with the defaults filled in.
+pub(crate) struct Row<'a> {
+    pub number: usize,
+    cells: BTreeMap<&'static str, &'a Cell>,
+    defaults: &'a BTreeMap<&'static str, Cell>,
+}
+
+impl Row<'_> {
+    /// The cell of a field, or its default when the file has none or a blank.
+    pub fn cell(&self, field: &str) -> Option<&Cell> {
+        match self.cells.get(field) {
+            Some(c) if !c.is_blank() => Some(*c),
+            _ => self.defaults.get(field),
+        }
+    }
+
+    /// The trimmed text of a field, `None` when blank.
+    pub fn text(&self, field: &str) -> Option<String> {
+        self.cell(field)
+            .map(|c| c.text().trim().to_string())
+            .filter(|t| !t.is_empty())
+    }
+}
+
+/// Reads the defaults (`region=Yorkshire`), refusing fields this kind has not.
+fn defaults(kind: ImportKind, given: &[(String, String)]) -> Result<BTreeMap<&'static str, Cell>> {
+    let mut out = BTreeMap::new();
+    for (field, value) in given {
+        let known = kind.fields().iter().find(|(f, _)| *f == field.trim());
+        let Some((field, _)) = known else {
+            let names: Vec<&str> = kind.fields().iter().map(|(f, _)| *f).collect();
+            return Err(CoreError::Import(format!(
+                "--default names an unknown field '{field}'; {} imports know: {}",
+                kind.as_str(),
+                names.join(", ")
+            )));
+        };
+        out.insert(*field, Cell::Text(value.trim().to_string()));
+    }
+    Ok(out)
+}
+
+/// The rows of `sheet` as fields, skipping blank rows.
+pub(crate) fn rows<'a>(
+    sheet: &'a Sheet,
+    cols: &[(usize, &'static str)],
+    defaults: &'a BTreeMap<&'static str, Cell>,
+) -> Vec<Row<'a>> {
+    sheet
+        .data_rows()
+        .filter(|(_, cells)| !cells.iter().all(Cell::is_blank))
+        .map(|(number, cells)| Row {
+            number,
+            cells: cols
+                .iter()
+                .filter_map(|(i, field)| cells.get(*i).map(|c| (*field, c)))
+                .collect(),
+            defaults,
+        })
+        .collect()
+}
+
+/// Plans an import against what the store holds; writes nothing.
+pub(crate) fn plan(
+    sheet: &Sheet,
+    options: &ImportOptions,
+    mapping: &Mapping,
+    store: &records::Existing<'_>,
+) -> Result<(Plan, SheetImportReport)> {
+    let header = sheet.header();
+    let cols = columns(options.kind, &header, mapping);
+    let defaults = defaults(options.kind, &options.defaults)?;
+    let has = |field: &str| cols.iter().any(|(_, f)| *f == field) || defaults.contains_key(field);
+    let required: &[&[&str]] = match options.kind {
+        ImportKind::Ambassadors => &[&["name", "first-name"], &["region"]],
+        ImportKind::Training => &[
+            &["name", "first-name", "email", "phone"],
+            &["course"],
+            &["date"],
+        ],
+        ImportKind::Contributions => &[
+            &["name", "first-name", "email", "phone"],
+            &["date"],
+            &["hours"],
+        ],
+    };
+    for any_of in required {
+        if !any_of.iter().any(|f| has(f)) {
+            return Err(CoreError::Import(format!(
+                "the file has no column read as {}; name one in a mapping file (--mapping) or give --default {}=VALUE",
+                any_of[0], any_of[0]
+            )));
+        }
+    }
+    let rows = rows(sheet, &cols, &defaults);
+    let plan = match options.kind {
+        ImportKind::Ambassadors => people::plan(&rows, store),
+        ImportKind::Training => records::plan_training(&rows, store),
+        ImportKind::Contributions => records::plan_contributions(&rows, store),
+    };
+    let report = SheetImportReport {
+        kind: options.kind,
+        rows: rows.len(),
+        created: plan.created,
+        updated: plan.changed.len(),
+        rejected: plan.rejected.clone(),
+        duplicates: plan.duplicates.clone(),
+        mapping: cols
+            .iter()
+            .filter_map(|(i, f)| header.get(*i).map(|h| (h.clone(), f.to_string())))
+            .collect(),
+        dry_run: options.dry_run,
+        written: false,
+        encoding: sheet.encoding.map(|e| e.name().to_string()),
+    };
+    Ok((plan, report))
+}
+
+pub(crate) use records::Existing;

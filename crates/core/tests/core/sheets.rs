@@ -1,0 +1,171 @@
+//! Spreadsheet import from a workbook another program wrote, and backups
+//! restored document for document.
+
+use std::io::Write;
+
+use sanctuary_core::Sanctuary;
+use sanctuary_core::import::{ImportKind, ImportOptions};
+use sanctuary_core::model::Profile;
+
+use crate::support::*;
+
+/// A minimal XLSX as spreadsheet programs write it (inline strings, a
+/// number cell, a real date cell styled with Excel's built-in date format
+/// 14), made by hand so the reader is tested on a writer other than ours.
+fn hand_written_xlsx(rows: &[&[&str]]) -> Vec<u8> {
+    let mut sheet = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (r, row) in rows.iter().enumerate() {
+        sheet.push_str(&format!(r#"<row r="{}">"#, r + 1));
+        for (c, value) in row.iter().enumerate() {
+            let cell = format!("{}{}", (b'A' + c as u8) as char, r + 1);
+            if let Some(serial) = value.strip_prefix("date:") {
+                sheet.push_str(&format!(r#"<c r="{cell}" s="1"><v>{serial}</v></c>"#));
+            } else if let Some(number) = value.strip_prefix("number:") {
+                sheet.push_str(&format!(r#"<c r="{cell}"><v>{number}</v></c>"#));
+            } else if !value.is_empty() {
+                sheet.push_str(&format!(
+                    r#"<c r="{cell}" t="inlineStr"><is><t>{value}</t></is></c>"#
+                ));
+            }
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let files = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#.to_string()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
+        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Ambassadors" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
+        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#.to_string()),
+        ("xl/styles.xml", r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#.to_string()),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, content) in files {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("zip entry");
+        zip.write_all(content.as_bytes()).expect("zip write");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+fn options() -> ImportOptions {
+    ImportOptions {
+        kind: ImportKind::Ambassadors,
+        mapping: None,
+        defaults: vec![("region".into(), "Yorkshire".into())],
+        dry_run: false,
+        skip_invalid: true,
+    }
+}
+
+/// Profiles without their random ids, in name order.
+fn profiles(s: &Sanctuary) -> Vec<Profile> {
+    let mut all: Vec<Profile> = s
+        .ambassadors()
+        .iter()
+        .map(|d| Profile {
+            id: String::new(),
+            ..d.profile.clone()
+        })
+        .collect();
+    all.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+    all
+}
+
+#[test]
+fn a_workbook_from_another_program_imports_the_same_as_the_csv() {
+    let csv = "\u{feff}Name;Email;Mobile;Date joined;Payment OK?\r\n\
+        Amina;amina@example.org;7700900123;14/03/2023;No\r\n\
+        ሳባ ተስፋይ;saba@example.org;;1 Feb 2024;Check first\r\n\
+        Nguyễn Thị Lan;;7700900456;45000;Yes\r\n\
+        AMINA;AMINA@example.org;;01/01/2020;Maybe\r\n";
+    let xlsx = hand_written_xlsx(&[
+        &["Name", "Email", "Mobile", "Date joined", "Payment OK?"],
+        &[
+            "Amina",
+            "amina@example.org",
+            "number:7700900123",
+            "date:44999",
+            "No",
+        ],
+        &[
+            "ሳባ ተስፋይ",
+            "saba@example.org",
+            "",
+            "1 Feb 2024",
+            "Check first",
+        ],
+        &[
+            "Nguyễn Thị Lan",
+            "",
+            "number:7700900456",
+            "number:45000",
+            "Yes",
+        ],
+        &["AMINA", "AMINA@example.org", "", "date:43831", "Maybe"],
+    ]);
+    let (_t1, _d1, mut from_csv) = new_store();
+    let (_t2, _d2, mut from_xlsx) = new_store();
+    let a = from_csv
+        .import_sheet(csv.as_bytes(), &options())
+        .expect("csv");
+    let b = from_xlsx.import_sheet(&xlsx, &options()).expect("xlsx");
+    assert_eq!(a.created, 3);
+    assert_eq!((a.created, &a.rejected), (b.created, &b.rejected));
+    assert_eq!(b.rejected.len(), 1, "the payment answer 'Maybe' is refused");
+    assert_eq!(profiles(&from_csv), profiles(&from_xlsx));
+    assert_eq!(profiles(&from_xlsx)[0].joined, day("2023-03-14"));
+}
+
+#[test]
+fn a_restored_backup_holds_every_document_and_writes_as_a_new_device() {
+    let (temp, dir, mut s) = new_store();
+    sanctuary_core::demo::populate(
+        &mut s,
+        &sanctuary_core::demo::DemoOptions {
+            ambassadors: 20,
+            seed: 7,
+            ..Default::default()
+        },
+    )
+    .expect("demo");
+    let backup = temp.path().join("store.backup");
+    s.backup(&backup, &passphrase()).expect("backup");
+    // Writes after the backup are not in it.
+    let amina = s.ambassadors()[0].id().to_string();
+    s.archive_ambassador(&amina).expect("archive");
+    let heads_now = s.document_heads().expect("heads");
+    let device = s.device_id();
+    drop(s);
+
+    let restored_dir = temp.path().join("restored");
+    let mut r = Sanctuary::restore(&restored_dir, &backup, &passphrase()).expect("restore");
+    let original = reopen(&dir);
+    let restored_heads = r.document_heads().expect("heads");
+    assert_eq!(restored_heads.len(), heads_now.len());
+    let differing: Vec<&String> = heads_now
+        .iter()
+        .filter(|(id, h)| restored_heads.get(*id) != Some(h))
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(
+        differing,
+        [&amina],
+        "only the document changed after the backup differs"
+    );
+    for doc in original.ambassadors() {
+        assert_eq!(
+            r.ambassador(doc.id()).expect("restored").profile,
+            doc.profile
+        );
+    }
+    assert!(!r.ambassador(&amina).expect("there").profile.archived);
+    assert_ne!(
+        r.device_id(),
+        device,
+        "a restored laptop writes as a new device"
+    );
+    assert!(r.verify().expect("verify").problems.is_empty());
+}
