@@ -87,6 +87,11 @@ async function tour(b, locale) {
   await nav(b, "settings");
   await check(b, `${locale} settings`);
   await shoot(b, locale, "settings");
+
+  await nav(b, "about");
+  await waitFor(b, "[data-testid=about-version]");
+  await check(b, `${locale} about`);
+  await shoot(b, locale, "about");
 }
 
 test("every main screen passes axe and is photographed, in English and Arabic", { timeout: 600_000 }, async () => {
