@@ -2,7 +2,7 @@
 # Proves a .deb of the app installs and works: dpkg -i, the files a desktop
 # needs are where it looks for them, the installed app starts under Xvfb
 # and paints its first screen (a screenshot with more than a handful of
-# colours, not a blank or black window), then dpkg -r removes it all.
+# colours and the app's mark: not a blank window, nor "Loading..."), then dpkg -r removes it all.
 # Prints the cold start (launch to first painted screen) in seconds.
 #
 #   scripts/test-package.sh [PATH.deb]   # default: the newest debug bundle
@@ -15,6 +15,9 @@ cd "$(dirname "$0")/.."
 # Fewer colours than this is a blank page: a lone background colour, or a
 # background with a border. The first screen's text alone gives hundreds.
 MIN_COLOURS=32
+# The first screen (welcome or unlock) shows the app's mark, in these exact
+# colours (ui/src/lib/session/Logo.svelte); "Loading..." does not.
+MARK_COLOURS=("#1F5F5B" "#F2C14E")
 TIMEOUT_S=60
 
 if [ -z "${SANCTUARY_PACKAGE_XVFB:-}" ]; then
@@ -73,7 +76,12 @@ while :; do
   kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; fail "the app exited"; }
   if import -window root "$work/screen.png" 2>/dev/null; then
     colours="$(convert "$work/screen.png" -format %k info:)"
-    [ "$colours" -ge "$MIN_COLOURS" ] && break
+    if [ "$colours" -ge "$MIN_COLOURS" ]; then
+      histogram="$(convert "$work/screen.png" -format %c histogram:info:-)"
+      marked=1
+      for c in "${MARK_COLOURS[@]}"; do grep -qi "$c" <<<"$histogram" || marked=0; done
+      [ "$marked" -eq 1 ] && break
+    fi
   fi
   if (( $(date +%s%N) - start > TIMEOUT_S * 1000000000 )); then
     cp "$work/screen.png" /tmp/sanctuary-package-blank.png 2>/dev/null || true
