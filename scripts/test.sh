@@ -23,7 +23,13 @@ if [ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]; then
   exit 1
 fi
 echo "== ui";       (cd ui && npm run --silent check && npm test --silent)
-echo "== app";      ui/node_modules/.bin/tauri build --debug --no-bundle
+echo "== licences"  # The About screen's component list must match Cargo.lock and the UI bundle.
+node scripts/licences.mjs --check
+# The debug app, bundled as a .deb too (seconds more): e2e drives the binary,
+# the package test installs the .deb.
+echo "== app";      ui/node_modules/.bin/tauri build --debug --bundles deb
 echo "== e2e"
 tools="${SANCTUARY_TOOLS:-$HOME/.cache/sanctuary-tools}"
 (cd tests/e2e && PATH="$tools/bin:$PATH" xvfb-run -a -s "-screen 0 1280x800x24" npm test --silent)
+echo "== package"  # dpkg -i the debug .deb, start it under Xvfb, see its first screen, dpkg -r.
+scripts/test-package.sh

@@ -92,6 +92,7 @@ pub fn run() {
             commands::self_view::decide_suggestion,
             commands::self_view::record_session,
             commands::self_view::export_record,
+            commands::about::about,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

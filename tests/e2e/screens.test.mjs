@@ -84,6 +84,12 @@ async function tour(b, locale) {
   await check(b, `${locale} sync`);
   await shoot(b, locale, "sync");
 
+  await nav(b, "about");
+  await waitFor(b, "[data-testid=about-version]");
+  await check(b, `${locale} about`);
+  await shoot(b, locale, "about");
+
+  // Last: the test picks the next language on the settings screen.
   await nav(b, "settings");
   await check(b, `${locale} settings`);
   await shoot(b, locale, "settings");

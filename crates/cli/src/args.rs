@@ -11,7 +11,7 @@ use sanctuary_core::model::{
 #[derive(Parser, Debug)]
 #[command(
     name = "sanctuary",
-    version,
+    version = sanctuary_core::about::VERSION_LINE,
     about = "Sanctuary Ambassadors from the command line"
 )]
 pub struct Cli {
@@ -98,6 +98,11 @@ pub enum Command {
     Backup(crate::sheets::BackupArgs),
     /// Restore a backup into a new store (--store NEW); a damaged backup writes nothing.
     Restore(crate::sheets::RestoreArgs),
+    /// This build's version and date, and the licence of every component it bundles.
+    About {
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure unlock, edits, size and memory on a demo network.
     Bench(BenchArgs),
     /// Unlocks a bench store and reports peak memory (run by `bench` in a fresh process).

@@ -163,8 +163,37 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let pass = passphrase::read(pass_file, passphrase::ENV, "Backup passphrase: ")?;
             crate::sheets::restore(&dir, &pass, &args)?
         }
+        Command::About { json } => about(json)?,
         Command::Bench(args) => crate::bench::run(&args)?,
         Command::BenchUnlock { dir } => crate::bench::unlock_probe(&dir)?,
+    }
+    Ok(())
+}
+
+/// `sanctuary about`: what `--version` says, then the licence of every
+/// bundled component, one a line (or all of it as JSON).
+fn about(json: bool) -> anyhow::Result<()> {
+    let about = sanctuary_core::about::about();
+    if json {
+        return output::json(&about);
+    }
+    say!("Sanctuary Ambassadors {}", about.version);
+    say!("Built {}", about.build_date);
+    say!("Licence {}", about.licence);
+    say!("");
+    say!("Bundled components ({}):", about.components.len());
+    for c in &about.components {
+        let origin = match c.origin {
+            sanctuary_core::about::Origin::Rust => "rust",
+            sanctuary_core::about::Origin::Npm => "npm",
+            sanctuary_core::about::Origin::Font => "font",
+        };
+        say!(
+            "  {origin:<5} {:<36} {:<12} {}",
+            c.name,
+            c.version,
+            c.licence
+        );
     }
     Ok(())
 }

@@ -12,6 +12,7 @@
 //! [`Sanctuary`] is the one API the desktop app, the `sanctuary` CLI and the
 //! tests share. Nothing outside this crate touches Automerge or the store.
 
+pub mod about;
 pub mod demo;
 pub mod documents;
 pub mod error;

@@ -1,6 +1,7 @@
 //! Tauri commands: each parses its input, takes the state, calls one core
 //! function and maps the error. Nothing here knows SQL, crypto or Automerge.
 
+pub mod about;
 pub mod ambassadors;
 pub mod catalog;
 pub mod matching;

@@ -1,5 +1,6 @@
 //! The `sanctuary` binary as scripts use it: exit codes, messages, JSON.
 
+mod about;
 mod ambassadors;
 mod bench;
 mod errors;

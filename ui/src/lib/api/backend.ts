@@ -1,5 +1,6 @@
 // The one interface the UI talks to. `tauri.ts` implements it over IPC,
 // `mock.ts` in memory for component tests and browser development.
+import type { About } from "../bindings/About";
 import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
 import type { ApiError } from "../bindings/ApiError";
@@ -111,6 +112,9 @@ export interface Backend {
   chooseBundle(): Promise<string | null>;
   chooseInvite(): Promise<string | null>;
   chooseFolder(): Promise<string | null>;
+
+  /** This build's version, build date and bundled components' licences. */
+  about(): Promise<About>;
 
   /** Called when the store changes state on its own (auto-lock, demo ready). */
   onStatusChanged(listener: (reason: string) => void): Promise<() => void>;

@@ -2,6 +2,7 @@
 // plain browser. It follows the core's rules where the UI depends on them
 // (search fields, the payment guard, errors as {code, message}); it is not
 // a second implementation of the domain.
+import type { About } from "../bindings/About";
 import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
 import type { AmbassadorRow } from "../bindings/AmbassadorRow";
@@ -482,6 +483,21 @@ export class MockBackend implements Backend {
 
   async chooseFolder() {
     return this.nextPath;
+  }
+
+  async about(): Promise<About> {
+    this.calls.push("about");
+    return {
+      version: "0.1.0",
+      build_date: "2026-12-03",
+      licence: "AGPL-3.0-or-later",
+      components: [
+        { origin: "rust", name: "automerge", version: "0.12.0", licence: "MIT" },
+        { origin: "rust", name: "tauri", version: "2.12.5", licence: "Apache-2.0 OR MIT" },
+        { origin: "npm", name: "svelte", version: "5.57.3", licence: "MIT" },
+        { origin: "font", name: "Noto Naskh Arabic", version: "", licence: "OFL-1.1" },
+      ],
+    };
   }
 
   async onStatusChanged(listener: (reason: string) => void) {

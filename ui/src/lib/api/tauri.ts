@@ -14,6 +14,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const tauriBackend: Backend = {
   appStatus: () => call("app_status"),
+  about: () => call("about"),
   createStore: (networkName, passphrase) => call("create_store", { networkName, passphrase }),
   joinStore: (invitePath, code, passphrase, deviceName) =>
     call("join_store", { invitePath, code, passphrase, deviceName }),

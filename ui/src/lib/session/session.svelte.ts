@@ -7,7 +7,7 @@ import type { AppStatus } from "../bindings/AppStatus";
 import type { Settings } from "../bindings/Settings";
 import { setLocale } from "../i18n/i18n.svelte";
 
-export type Screen = "home" | "ambassadors" | "projects" | "training" | "recognition" | "sync" | "settings";
+export type Screen = "home" | "ambassadors" | "projects" | "training" | "recognition" | "sync" | "settings" | "about";
 export const SCREENS: Screen[] = [
   "home",
   "ambassadors",
@@ -16,6 +16,7 @@ export const SCREENS: Screen[] = [
   "recognition",
   "sync",
   "settings",
+  "about",
 ];
 
 /** Activity pings are sent at most this often. */
