@@ -18,6 +18,7 @@ pub mod error;
 pub mod matching;
 pub mod model;
 pub mod record;
+pub mod reports;
 mod sanctuary;
 
 pub use error::{CoreError, Result};
