@@ -73,6 +73,8 @@ pub enum Command {
     /// Rotas for recurring seats, such as the Advisory Group member at each trustee meeting.
     #[command(subcommand)]
     Rota(crate::matching::RotaCommand),
+    /// Reports for trustees and funders: hours, recognition, training, participation.
+    Report(crate::reports::ReportArgs),
     /// Change the store's passphrase (new one from SANCTUARY_NEW_PASSPHRASE, --new-passphrase-file or a prompt).
     #[command(subcommand)]
     Passphrase(PassphraseCommand),

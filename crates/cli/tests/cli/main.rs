@@ -5,6 +5,7 @@ mod bench;
 mod errors;
 mod matching;
 mod record;
+mod reports;
 mod support;
 mod sync;
 mod training;

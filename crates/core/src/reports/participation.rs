@@ -233,6 +233,10 @@ fn shares(
     rows
 }
 
+fn percent(share: f64) -> f64 {
+    (share * 1000.0).round() / 10.0
+}
+
 impl ParticipationReport {
     pub fn tables(&self) -> Vec<Table> {
         let share_table = |name: &str, first: &str, rows: &[ShareRow]| {
@@ -250,9 +254,9 @@ impl ParticipationReport {
                 t.row(vec![
                     r.key.clone().into(),
                     r.members.into(),
-                    r.member_share.into(),
+                    percent(r.member_share).into(),
                     r.invitations.into(),
-                    r.invitation_share.into(),
+                    percent(r.invitation_share).into(),
                 ]);
             }
             t
