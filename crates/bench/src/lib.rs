@@ -6,8 +6,10 @@
 //! holds on a noisy machine.
 
 mod baseline;
+mod reports;
 mod sync;
 
+pub use reports::{ReportTiming, ReportsBenchReport, run_reports};
 pub use sync::{SyncBenchReport, run_sync};
 
 use std::path::{Path, PathBuf};

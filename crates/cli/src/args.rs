@@ -509,6 +509,9 @@ pub struct BenchArgs {
     /// Measure sync instead: a full first sync to a joining laptop, and a day's edits exported and imported.
     #[arg(long)]
     pub sync: bool,
+    /// Time every report instead, over --ambassadors people with 20 contributions each.
+    #[arg(long, conflicts_with = "sync")]
+    pub reports: bool,
     #[arg(long, default_value_t = 5000)]
     pub ambassadors: usize,
     /// How many single edits to time.

@@ -97,7 +97,10 @@ fn csv_holds_every_table_with_its_headers() {
         blocks[0],
         "Month,Hours,People\r\n2026-02,1.5,1\r\n2026-03,3,1"
     );
-    assert!(blocks[1].starts_with("Kind of work,Hours,People\r\nschools,3,1\r\nmedia,1.5,1"));
+    assert!(
+        blocks[1]
+            .starts_with("Kind of work,Hours,People\r\nSchools,3,1\r\nMedia and speaking,1.5,1")
+    );
     assert!(blocks[2].starts_with("Region,Hours,People\r\nWest Midlands,3,1\r\n"));
 }
 

@@ -106,8 +106,8 @@ fn most_first(map: BTreeMap<String, Tally>) -> Vec<HoursRow> {
 
 impl HoursReport {
     pub fn tables(&self) -> Vec<Table> {
-        let table = |name: &str, first: &str, rows: &[HoursRow]| {
-            let mut t = Table::new(name, &[first, "Hours", "People"]);
+        let table = |name: &str, first: (&str, &str), rows: &[HoursRow]| {
+            let mut t = Table::new(name, &[first, ("hours", "Hours"), ("people", "People")]);
             for r in rows {
                 t.row(vec![
                     r.key.clone().into(),
@@ -118,9 +118,13 @@ impl HoursReport {
             t
         };
         vec![
-            table("hours-by-month", "Month", &self.by_month),
-            table("hours-by-stream", "Kind of work", &self.by_stream),
-            table("hours-by-region", "Region", &self.by_region),
+            table("hours-by-month", ("month", "Month"), &self.by_month),
+            table(
+                "hours-by-stream",
+                ("stream", "Kind of work"),
+                &self.by_stream,
+            ),
+            table("hours-by-region", ("region", "Region"), &self.by_region),
         ]
     }
 }

@@ -69,8 +69,10 @@ pub struct Population<'a> {
     pub catalog: &'a Catalog,
 }
 
-/// The reports there are, by the names the CLI takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The reports there are, by the names the CLI and the app use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
 pub enum ReportKind {
     Hours,
     Recognition,
@@ -91,12 +93,30 @@ pub struct ReportOptions {
 
 /// Any one report, tagged with its name in JSON.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "report", rename_all = "kebab-case")]
 pub enum Report {
     Hours(HoursReport),
     Recognition(RecognitionReport),
     Training(TrainingReport),
     Participation(ParticipationReport),
+}
+
+/// A report with the tables behind its charts, as the app shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReportPage {
+    pub report: Report,
+    pub tables: Vec<Table>,
+}
+
+impl From<Report> for ReportPage {
+    fn from(report: Report) -> ReportPage {
+        ReportPage {
+            tables: report.tables(),
+            report,
+        }
+    }
 }
 
 impl Report {
@@ -194,6 +214,41 @@ mod tests {
         assert!(
             err.to_string()
                 .contains("ends (2026-01-01) before it starts (2026-02-01)")
+        );
+    }
+
+    /// The app's component tests draw these pages (`ui/src/lib/reports/fixture.json`)
+    /// instead of computing reports a second time in TypeScript; this test
+    /// keeps the file equal to what the core says of the hand-counted network.
+    #[test]
+    fn the_ui_fixture_holds_the_reports_of_the_hand_counted_network() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/lib/reports/fixture.json");
+        let f = fixture::Fixture::new();
+        let options = ReportOptions {
+            period: Period::default(),
+            today: f.day("2026-03-31"),
+            quiet_months: 6,
+        };
+        let kinds = [
+            ("hours", ReportKind::Hours),
+            ("recognition", ReportKind::Recognition),
+            ("training", ReportKind::Training),
+            ("participation", ReportKind::Participation),
+        ];
+        let pages: BTreeMap<&str, ReportPage> = kinds
+            .into_iter()
+            .map(|(name, kind)| (name, Report::build(kind, &f.population(), &options).into()))
+            .collect();
+        let json = serde_json::to_string_pretty(&pages).expect("json") + "\n";
+        if std::env::var_os("SANCTUARY_UPDATE_FIXTURES").is_some() {
+            std::fs::write(&path, &json).expect("write the fixture");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == json,
+            "{} is stale: run SANCTUARY_UPDATE_FIXTURES=1 cargo test -p sanctuary-core --lib reports",
+            path.display()
         );
     }
 

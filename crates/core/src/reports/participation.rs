@@ -239,15 +239,15 @@ fn percent(share: f64) -> f64 {
 
 impl ParticipationReport {
     pub fn tables(&self) -> Vec<Table> {
-        let share_table = |name: &str, first: &str, rows: &[ShareRow]| {
+        let share_table = |name: &str, first: (&str, &str), rows: &[ShareRow]| {
             let mut t = Table::new(
                 name,
                 &[
                     first,
-                    "Active members",
-                    "Share of the network",
-                    "Offers",
-                    "Share of offers",
+                    ("members", "Active members"),
+                    ("member-share", "Share of the network (%)"),
+                    ("offers", "Offers"),
+                    ("offer-share", "Share of offers (%)"),
                 ],
             );
             for r in rows {
@@ -263,7 +263,12 @@ impl ParticipationReport {
         };
         let mut quiet = Table::new(
             "not-offered-recently",
-            &["Name", "Region", "Last offered", "Joined"],
+            &[
+                ("name", "Name"),
+                ("region", "Region"),
+                ("last-offered", "Last offered"),
+                ("joined", "Joined"),
+            ],
         );
         for p in &self.not_offered {
             quiet.row(vec![
@@ -276,8 +281,12 @@ impl ParticipationReport {
             ]);
         }
         vec![
-            share_table("offers-by-region", "Region", &self.by_region),
-            share_table("offers-by-language", "Language", &self.by_language),
+            share_table("offers-by-region", ("region", "Region"), &self.by_region),
+            share_table(
+                "offers-by-language",
+                ("language", "Language"),
+                &self.by_language,
+            ),
             quiet,
         ]
     }

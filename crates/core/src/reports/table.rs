@@ -42,23 +42,48 @@ impl From<usize> for Cell {
     }
 }
 
-/// A titled table: `name` is a short file or sheet name, `headers` are what
-/// a person reads at the top of each column.
+/// A titled table. `name` is a stable short name (a file or sheet name, and
+/// the key the app translates its title by); `columns` are stable keys of
+/// the columns (`month`, `hours`, `stream` ...), `headers` the English a
+/// person reads at the top of each column in a CSV or XLSX file.
+///
+/// Cells of a `stream` or `kind` column hold the vocabulary's stable word,
+/// so the app can translate it; files show the English label instead.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Table {
     pub name: String,
+    pub columns: Vec<String>,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
 }
 
 impl Table {
-    pub fn new(name: &str, headers: &[&str]) -> Table {
+    /// A table with `(key, English header)` columns.
+    pub fn new(name: &str, columns: &[(&str, &str)]) -> Table {
         Table {
             name: name.to_string(),
-            headers: headers.iter().map(|h| h.to_string()).collect(),
+            columns: columns.iter().map(|(k, _)| k.to_string()).collect(),
+            headers: columns.iter().map(|(_, h)| h.to_string()).collect(),
             rows: Vec::new(),
         }
+    }
+
+    /// The rows as a person reads them in a file: vocabulary words as their
+    /// English labels.
+    pub fn readable_rows(&self) -> Vec<Vec<Cell>> {
+        self.rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&self.columns)
+                    .map(|(cell, column)| match cell {
+                        Cell::Text(word) => Cell::Text(label(column, word)),
+                        number => number.clone(),
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     pub fn row(&mut self, cells: Vec<Cell>) {
@@ -78,7 +103,7 @@ impl Table {
             out.push_str("\r\n");
         };
         line(&mut out, &mut self.headers.iter().cloned());
-        for row in &self.rows {
+        for row in &self.readable_rows() {
             line(
                 &mut out,
                 &mut row.iter().map(|cell| match cell {
@@ -89,6 +114,17 @@ impl Table {
         }
         out
     }
+}
+
+/// The English label of a vocabulary word in a `stream` or `kind` column.
+fn label(column: &str, word: &str) -> String {
+    use crate::model::{RecognitionKind, Stream};
+    let known = match column {
+        "stream" => Stream::from_word(word).map(Stream::label),
+        "kind" => RecognitionKind::from_word(word).map(RecognitionKind::label),
+        _ => None,
+    };
+    known.unwrap_or(word).to_string()
 }
 
 fn csv_field(field: &str) -> String {
@@ -123,7 +159,7 @@ mod tests {
 
     #[test]
     fn csv_quotes_what_needs_quoting_and_defuses_formulas() {
-        let mut t = Table::new("t", &["Name", "Hours"]);
+        let mut t = Table::new("t", &[("name", "Name"), ("hours", "Hours")]);
         t.row(vec!["Amina, \"Ami\"".into(), 1.5.into()]);
         t.row(vec!["=SUM(A1)".into(), 3u64.into()]);
         t.row(vec!["two\nlines".into(), 0.25.into()]);
@@ -131,5 +167,17 @@ mod tests {
             t.to_csv(),
             "Name,Hours\r\n\"Amina, \"\"Ami\"\"\",1.5\r\n'=SUM(A1),3\r\n\"two\nlines\",0.25\r\n"
         );
+    }
+
+    #[test]
+    fn files_show_vocabulary_labels_where_the_table_holds_words() {
+        let mut t = Table::new("t", &[("stream", "Kind of work"), ("kind", "Kind")]);
+        t.row(vec!["awards-panel".into(), "travel-expenses".into()]);
+        t.row(vec!["not-a-word".into(), "meal".into()]);
+        assert_eq!(
+            t.to_csv(),
+            "Kind of work,Kind\r\nAward assessment panels,Travel expenses\r\nnot-a-word,Meal\r\n"
+        );
+        assert_eq!(t.rows[0][0], Cell::Text("awards-panel".into()));
     }
 }

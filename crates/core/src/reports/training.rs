@@ -164,13 +164,13 @@ impl TrainingReport {
         let mut courses = Table::new(
             "training-by-course",
             &[
-                "Course",
-                "Completions",
-                "People",
-                "Rated before and after",
-                "Confidence before (1-5)",
-                "Confidence after (1-5)",
-                "Change",
+                ("course", "Course"),
+                ("completions", "Completions"),
+                ("people", "People"),
+                ("rated", "Rated before and after"),
+                ("confidence-before", "Confidence before (1-5)"),
+                ("confidence-after", "Confidence after (1-5)"),
+                ("confidence-change", "Change"),
             ],
         );
         let maybe = |x: Option<f64>| x.map_or_else(|| "".into(), Into::into);
@@ -185,7 +185,10 @@ impl TrainingReport {
                 maybe(c.confidence.change),
             ]);
         }
-        let mut months = Table::new("training-by-month", &["Month", "Completions"]);
+        let mut months = Table::new(
+            "training-by-month",
+            &[("month", "Month"), ("completions", "Completions")],
+        );
         for m in &self.by_month {
             months.row(vec![m.month.clone().into(), m.completions.into()]);
         }
