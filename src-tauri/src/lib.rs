@@ -78,6 +78,7 @@ pub fn run() {
             commands::catalog::get_catalog,
             commands::catalog::add_course,
             commands::catalog::expiring_training,
+            commands::reports::report,
             commands::sync::sync_status,
             commands::sync::sync_export,
             commands::sync::sync_import,

@@ -6,10 +6,12 @@
 //! holds on a noisy machine.
 
 mod baseline;
+mod reports;
 mod sheets;
 mod sync;
 mod watch;
 
+pub use reports::{ReportTiming, ReportsBenchReport, run_reports};
 pub use sheets::{SheetsBenchReport, people_csv, run_sheets};
 pub use sync::{SyncBenchReport, run_sync};
 pub use watch::{WatchBenchReport, run_watched};

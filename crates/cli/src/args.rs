@@ -73,6 +73,8 @@ pub enum Command {
     /// Rotas for recurring seats, such as the Advisory Group member at each trustee meeting.
     #[command(subcommand)]
     Rota(crate::matching::RotaCommand),
+    /// Reports for trustees and funders: hours, recognition, training, participation.
+    Report(crate::reports::ReportArgs),
     /// Change the store's passphrase (new one from SANCTUARY_NEW_PASSPHRASE, --new-passphrase-file or a prompt).
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
@@ -531,6 +533,9 @@ pub struct BenchArgs {
     /// Measure spreadsheets instead: a CSV of --ambassadors people imported, the network exported as XLSX.
     #[arg(long, conflicts_with = "sync")]
     pub sheets: bool,
+    /// Time every report instead, over --ambassadors people with 20 contributions each.
+    #[arg(long, conflicts_with = "sync")]
+    pub reports: bool,
     #[arg(long, default_value_t = 5000)]
     pub ambassadors: usize,
     /// How many single edits to time.

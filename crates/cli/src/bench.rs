@@ -126,12 +126,46 @@ fn run_sync(args: &BenchArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `bench --reports`: each report 20 times; `--edits` is not used.
+fn run_reports(args: &BenchArgs) -> anyhow::Result<()> {
+    eprintln!(
+        "Building a {}-ambassador demo network with 20 contributions each ...",
+        args.ambassadors
+    );
+    let r = sanctuary_bench::run_reports(args.ambassadors, 20, 20)?;
+    if args.json {
+        say!("{}", serde_json::to_string_pretty(&r)?);
+        return Ok(());
+    }
+    say!(
+        "{} people, {} contributions, {} recognition entries, {} training records",
+        r.ambassadors,
+        r.contributions,
+        r.recognition,
+        r.training_records
+    );
+    for t in &r.reports {
+        let slowest = t.runs_ms.iter().copied().fold(0.0, f64::max);
+        say!(
+            "report {:<13} median {:6.1} ms, slowest {:6.1} ms ({} runs)",
+            t.report,
+            t.median_ms,
+            slowest,
+            t.runs_ms.len()
+        );
+    }
+    Ok(())
+}
+
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     if args.sync {
         return run_sync(args);
     }
     if args.sheets {
         return run_sheets(args);
+    }
+    if args.reports {
+        return run_reports(args);
     }
     eprintln!(
         "Building and measuring a {}-ambassador demo network ...",

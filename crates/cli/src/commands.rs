@@ -138,6 +138,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::InviteTo(args) => crate::matching::invite_to(&mut unlock()?, args)?,
         Command::Invitation(command) => crate::matching::invitation(&mut unlock()?, command)?,
         Command::Rota(command) => crate::matching::rota(&mut unlock()?, command)?,
+        Command::Report(args) => crate::reports::run(&unlock()?, args)?,
         Command::Sync(command) => crate::sync::sync(&mut unlock()?, command)?,
         Command::Invite(command) => crate::sync::invite(&mut unlock()?, command)?,
         Command::Conflicts(command) => crate::sync::conflicts(&mut unlock()?, command)?,

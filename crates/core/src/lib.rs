@@ -21,6 +21,7 @@ pub mod matching;
 pub mod model;
 pub mod record;
 pub mod record_language;
+pub mod reports;
 mod sanctuary;
 pub mod views;
 

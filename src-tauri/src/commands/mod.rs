@@ -6,6 +6,7 @@ pub mod ambassadors;
 pub mod catalog;
 pub mod matching;
 pub mod projects;
+pub mod reports;
 pub mod self_view;
 pub mod session;
 pub mod sync;

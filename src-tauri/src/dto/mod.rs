@@ -82,6 +82,8 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     self_view::SuggestionRow::export_all(dir)?;
     self_view::SessionInput::export_all(dir)?;
     sanctuary_core::about::About::export_all(dir)?;
+    sanctuary_core::reports::ReportPage::export_all(dir)?;
+    sanctuary_core::reports::ReportKind::export_all(dir)?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@ mod bench;
 mod errors;
 mod matching;
 mod record;
+mod reports;
 mod sheets;
 mod support;
 mod sync;

@@ -40,6 +40,8 @@ import type { RotaPlan } from "../bindings/RotaPlan";
 import type { RotaSummary } from "../bindings/RotaSummary";
 import type { RotaTurn } from "../bindings/RotaTurn";
 import type { RotaTurnInput } from "../bindings/RotaTurnInput";
+import type { ReportKind } from "../bindings/ReportKind";
+import type { ReportPage } from "../bindings/ReportPage";
 
 export interface Backend {
   appStatus(): Promise<AppStatus>;
@@ -85,6 +87,8 @@ export interface Backend {
   addCourse(course: Course): Promise<string>;
   /** Expired, or expiring within `days` (60 when null). */
   expiringTraining(days?: number | null): Promise<ExpiringTraining[]>;
+  /** One report over `from`..`to` (null for an open end), with the tables behind its charts. */
+  report(kind: ReportKind, from: string | null, to: string | null, quietMonths: number | null): Promise<ReportPage>;
   recordSession(session: SessionInput): Promise<number>;
   /** Writes a person's record for a CV (PDF, or HTML for a .html path); returns bytes written. */
   /** Writes the printable record in language `lang` (a UI locale code). */

@@ -25,6 +25,9 @@ import { blankProfile } from "../ambassadors/profile";
 import { ApiFailure, type Backend } from "./backend";
 import { DEFAULT_MATCH_SETTINGS, MockMatching } from "./mock-matching";
 import type { MatchSettings } from "../bindings/MatchSettings";
+import type { ReportKind } from "../bindings/ReportKind";
+import type { ReportPage } from "../bindings/ReportPage";
+import reportFixture from "../reports/fixture.json";
 
 interface Person {
   detail: AmbassadorDetail;
@@ -358,6 +361,13 @@ export class MockBackend implements Backend {
   async expiringTraining() {
     this.need();
     return [];
+  }
+
+  /** The core's own reports of a small hand-counted network (a Rust test writes the file). */
+  async report(kind: ReportKind, from: string | null, to: string | null) {
+    this.need();
+    if (from && to && to < from) fail("invalid", `period: the period ends (${to}) before it starts (${from})`);
+    return (reportFixture as unknown as Record<ReportKind, ReportPage>)[kind];
   }
 
   async recordSession(session: SessionInput) {

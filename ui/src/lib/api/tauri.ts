@@ -56,6 +56,7 @@ export const tauriBackend: Backend = {
   getCatalog: () => call("get_catalog"),
   addCourse: (course) => call("add_course", { course }),
   expiringTraining: (days) => call("expiring_training", { days: days ?? null }),
+  report: (kind, from, to, quietMonths) => call("report", { kind, from, to, quietMonths }),
   recordSession: (session) => call("record_session", { session }),
   exportRecord: (id, path, lang) => call("export_record", { id, path, lang }),
   chooseRecordPath: async (suggested) =>

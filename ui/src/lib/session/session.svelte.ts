@@ -7,13 +7,14 @@ import type { AppStatus } from "../bindings/AppStatus";
 import type { Settings } from "../bindings/Settings";
 import { setLocale } from "../i18n/i18n.svelte";
 
-export type Screen = "home" | "ambassadors" | "projects" | "training" | "recognition" | "sync" | "settings" | "about";
+export type Screen = "home" | "ambassadors" | "projects" | "training" | "recognition" | "reports" | "sync" | "settings" | "about";
 export const SCREENS: Screen[] = [
   "home",
   "ambassadors",
   "projects",
   "training",
   "recognition",
+  "reports",
   "sync",
   "settings",
   "about",
