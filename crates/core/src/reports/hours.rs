@@ -11,10 +11,13 @@ use super::{Period, Population, Table, fill_months, hours, month_of};
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HoursReport {
     pub period: Period,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub total_minutes: u64,
     /// How many contributions were logged.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub contributions: u64,
     /// How many different people gave time.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub people: u64,
     /// Every month from the first to the last with any time, in order.
     pub by_month: Vec<HoursRow>,
@@ -29,7 +32,9 @@ pub struct HoursReport {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HoursRow {
     pub key: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub minutes: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub people: u64,
 }
 
@@ -100,7 +105,7 @@ pub(super) fn build(population: &Population<'_>, period: Period) -> HoursReport 
 fn most_first(map: BTreeMap<String, Tally>) -> Vec<HoursRow> {
     let mut rows: Vec<HoursRow> = map.into_iter().map(|(k, t)| Tally::row(k, t)).collect();
     // Ties keep the key order of the map, so the order is the same everywhere.
-    rows.sort_by(|a, b| b.minutes.cmp(&a.minutes));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.minutes));
     rows
 }
 

@@ -24,15 +24,21 @@ pub struct ParticipationReport {
     pub today: Day,
     pub quiet_months: u32,
     /// Active members of the network.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub members: u64,
     /// Offers made in the period, and to how many people.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub invitations: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub people_invited: u64,
     /// People invited in the period whose first offer ever fell in it.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub first_timers: u64,
     /// People invited in the period who had been offered something before it.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub returning: u64,
     /// Active members never offered anything at all.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub never_offered: u64,
     /// Active members not offered anything in the last `quiet_months`, longest wait first.
     pub not_offered: Vec<NotOffered>,
@@ -58,9 +64,11 @@ pub struct NotOffered {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ShareRow {
     pub key: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub members: u64,
     /// Of the active members, 0 to 1.
     pub member_share: f64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub invitations: u64,
     /// Of the period's offers, 0 to 1.
     pub invitation_share: f64,
@@ -229,7 +237,7 @@ fn shares(
             }
         })
         .collect();
-    rows.sort_by(|a, b| (b.members, b.invitations).cmp(&(a.members, a.invitations)));
+    rows.sort_by_key(|r| std::cmp::Reverse((r.members, r.invitations)));
     rows
 }
 

@@ -15,16 +15,22 @@ use super::{Period, Population, Table, fill_months, month_of, pounds};
 pub struct RecognitionReport {
     pub period: Period,
     /// How many entries were logged.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub entries: u64,
     /// How many different people were recognised.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub people: u64,
     /// Entries with no cash value: thanks, certificates, references, nominations.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub non_financial: u64,
     /// Travel and meal costs reimbursed, in pence.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub expenses_pence: u64,
     /// Everything else with a cash value (payments, vouchers, gifts, time credits), in pence.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub other_spend_pence: u64,
     /// Expenses and other spend together, in pence.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub total_spend_pence: u64,
     /// Each kind given at least once, in the vocabulary's order.
     pub by_kind: Vec<RecognitionRow>,
@@ -37,9 +43,13 @@ pub struct RecognitionReport {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RecognitionRow {
     pub key: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub entries: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub people: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub expenses_pence: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub other_spend_pence: u64,
 }
 

@@ -12,8 +12,10 @@ use super::{Period, Population, Table, fill_months, month_of};
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TrainingReport {
     pub period: Period,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub completions: u64,
     /// How many different people completed a course.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub people: u64,
     /// Over every completion rated before and after.
     pub confidence: ConfidenceChange,
@@ -27,13 +29,17 @@ pub struct TrainingReport {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConfidenceChange {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub rated: u64,
     /// Averages on the 1-5 scale; `None` when nothing was rated.
     pub before: Option<f64>,
     pub after: Option<f64>,
     pub change: Option<f64>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub higher: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub same: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub lower: u64,
 }
 
@@ -43,7 +49,9 @@ pub struct CourseRow {
     pub course_id: String,
     /// The catalog's title (the id, for a course no longer in the catalog).
     pub title: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub completions: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub people: u64,
     pub confidence: ConfidenceChange,
 }
@@ -52,6 +60,7 @@ pub struct CourseRow {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MonthCount {
     pub month: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub completions: u64,
 }
 

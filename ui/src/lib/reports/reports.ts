@@ -2,7 +2,7 @@
 // vocabulary cells, and which column its chart draws.
 import type { Cell } from "../bindings/Cell";
 import type { Table } from "../bindings/Table";
-import { t } from "../i18n/i18n.svelte";
+import { isMessageKey, t } from "../i18n/i18n.svelte";
 
 /** Columns whose cells are vocabulary words the UI translates. */
 const VOCABULARY: Record<string, string> = { stream: "stream", kind: "kind" };
@@ -12,7 +12,7 @@ export function cellText(table: Table, column: number, cell: Cell, format: (n: n
   const key = table.columns[column];
   if (key === "last-offered" && cell === "") return t("reports.never");
   const vocabulary = VOCABULARY[key];
-  return vocabulary ? t(`${vocabulary}.${cell}`) : cell;
+  return vocabulary ? tr(`${vocabulary}.${cell}`, cell) : cell;
 }
 
 /** The column a table's chart draws: its first numeric column. */
@@ -21,4 +21,9 @@ export function chartColumn(table: Table): number | null {
   if (!first) return null;
   const index = first.findIndex((cell) => typeof cell === "number");
   return index > 0 ? index : null;
+}
+
+/** The message at a key built from data (a table or column name), else `fallback`. */
+export function tr(key: string, fallback: string = key): string {
+  return isMessageKey(key) ? t(key) : fallback;
 }
