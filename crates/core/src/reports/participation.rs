@@ -282,8 +282,9 @@ impl ParticipationReport {
             quiet.row(vec![
                 p.name.clone().into(),
                 p.region.clone().into(),
+                // Empty for never: the app says "never" in the reader's language.
                 p.last_offered
-                    .map_or_else(|| "never".to_string(), |d| d.to_string())
+                    .map_or_else(String::new, |d| d.to_string())
                     .into(),
                 p.joined.to_string().into(),
             ]);

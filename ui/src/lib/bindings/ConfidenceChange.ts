@@ -3,8 +3,8 @@
 /**
  * Confidence before and after, over the completions rated both times.
  */
-export type ConfidenceChange = { rated: bigint, 
+export type ConfidenceChange = { rated: number, 
 /**
  * Averages on the 1-5 scale; `None` when nothing was rated.
  */
-before: number | null, after: number | null, change: number | null, higher: bigint, same: bigint, lower: bigint, };
+before: number | null, after: number | null, change: number | null, higher: number, same: number, lower: number, };

@@ -5,4 +5,4 @@ export type CourseRow = { course_id: string,
 /**
  * The catalog's title (the id, for a course no longer in the catalog).
  */
-title: string, completions: bigint, people: bigint, confidence: ConfidenceChange, };
+title: string, completions: number, people: number, confidence: ConfidenceChange, };

@@ -5,15 +5,15 @@ import type { Period } from "./Period";
 /**
  * Hours given in a period.
  */
-export type HoursReport = { period: Period, total_minutes: bigint, 
+export type HoursReport = { period: Period, total_minutes: number, 
 /**
  * How many contributions were logged.
  */
-contributions: bigint, 
+contributions: number, 
 /**
  * How many different people gave time.
  */
-people: bigint, 
+people: number, 
 /**
  * Every month from the first to the last with any time, in order.
  */

@@ -3,4 +3,4 @@
 /**
  * Minutes and people under one key (a month, a stream, a region).
  */
-export type HoursRow = { key: string, minutes: bigint, people: bigint, };
+export type HoursRow = { key: string, minutes: number, people: number, };

@@ -11,23 +11,23 @@ today: string, quiet_months: number,
 /**
  * Active members of the network.
  */
-members: bigint, 
+members: number, 
 /**
  * Offers made in the period, and to how many people.
  */
-invitations: bigint, people_invited: bigint, 
+invitations: number, people_invited: number, 
 /**
  * People invited in the period whose first offer ever fell in it.
  */
-first_timers: bigint, 
+first_timers: number, 
 /**
  * People invited in the period who had been offered something before it.
  */
-returning: bigint, 
+returning: number, 
 /**
  * Active members never offered anything at all.
  */
-never_offered: bigint, 
+never_offered: number, 
 /**
  * Active members not offered anything in the last `quiet_months`, longest wait first.
  */

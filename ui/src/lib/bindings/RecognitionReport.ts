@@ -9,27 +9,27 @@ export type RecognitionReport = { period: Period,
 /**
  * How many entries were logged.
  */
-entries: bigint, 
+entries: number, 
 /**
  * How many different people were recognised.
  */
-people: bigint, 
+people: number, 
 /**
  * Entries with no cash value: thanks, certificates, references, nominations.
  */
-non_financial: bigint, 
+non_financial: number, 
 /**
  * Travel and meal costs reimbursed, in pence.
  */
-expenses_pence: bigint, 
+expenses_pence: number, 
 /**
  * Everything else with a cash value (payments, vouchers, gifts, time credits), in pence.
  */
-other_spend_pence: bigint, 
+other_spend_pence: number, 
 /**
  * Expenses and other spend together, in pence.
  */
-total_spend_pence: bigint, 
+total_spend_pence: number, 
 /**
  * Each kind given at least once, in the vocabulary's order.
  */

@@ -3,11 +3,11 @@
 /**
  * One region or language: its share of the network beside its share of the offers.
  */
-export type ShareRow = { key: string, members: bigint, 
+export type ShareRow = { key: string, members: number, 
 /**
  * Of the active members, 0 to 1.
  */
-member_share: number, invitations: bigint, 
+member_share: number, invitations: number, 
 /**
  * Of the period's offers, 0 to 1.
  */

@@ -7,11 +7,11 @@ import type { Period } from "./Period";
 /**
  * Training completed in a period.
  */
-export type TrainingReport = { period: Period, completions: bigint, 
+export type TrainingReport = { period: Period, completions: number, 
 /**
  * How many different people completed a course.
  */
-people: bigint, 
+people: number, 
 /**
  * Over every completion rated before and after.
  */
