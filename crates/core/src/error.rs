@@ -147,7 +147,7 @@ impl CoreError {
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::collections::BTreeMap;
 
     use sanctuary_sync::SyncError;

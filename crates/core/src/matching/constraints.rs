@@ -15,19 +15,19 @@
 //!
 //! A payment constraint never makes someone ineligible: see [`recognition`].
 //!
-//! Dates in reasons are written through `NaiveDate`'s own ISO display (the
-//! same `YYYY-MM-DD` as `Day`'s), which skips parsing a format string: the
-//! not-eligible list can hold thousands of them.
+//! Each reason and next step is a [`Message`]: a code the app words in its
+//! reader's language, with the English sentence for the CLI. Dates in the
+//! English are written through `NaiveDate`'s own ISO display (the same
+//! `YYYY-MM-DD` as `Day`'s), which skips parsing a format string.
 //!
 //! [`locality`]: super::locality
 //! [`recognition`]: super::recognition
-
-use std::borrow::Cow;
 
 use serde::Serialize;
 
 use super::Context;
 use super::fairness::{Hold, PersonHistory};
+use super::messages::{Code, Message, Param};
 use crate::model::{AmbassadorDoc, ConsentScope, Day, Status, Weekday};
 
 /// Which hard constraint failed.
@@ -45,30 +45,29 @@ pub enum Constraint {
     ConflictOfInterest,
 }
 
-/// One reason someone cannot take part, and what would change it.
-///
-/// The texts are `Cow` so the many fixed ones are not allocated once per
-/// person: a network of thousands has thousands of not-eligible entries.
+/// One reason someone cannot take part, and what would change it. Only
+/// the people a screen shows are put in words (see [`Findings`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ineligibility {
     pub constraint: Constraint,
     /// Completes "<name> ...", e.g. "is paused".
-    pub reason: Cow<'static, str>,
-    pub next_step: Option<Cow<'static, str>>,
+    pub reason: Message,
+    pub next_step: Option<Message>,
 }
 
 impl Ineligibility {
-    pub fn new(
-        constraint: Constraint,
-        reason: impl Into<Cow<'static, str>>,
-        next_step: Option<Cow<'static, str>>,
-    ) -> Self {
+    pub fn new(constraint: Constraint, reason: Message, next_step: Option<Message>) -> Self {
         Ineligibility {
             constraint,
-            reason: reason.into(),
+            reason,
             next_step,
         }
     }
+}
+
+/// A message with no parameters.
+fn fixed(code: Code, text: &str) -> Message {
+    Message::new(code, text)
 }
 
 /// Where the checks put what they find. Ranking everyone only counts the
@@ -104,8 +103,12 @@ pub(crate) fn check(
         out.found(|| {
             Ineligibility::new(
                 Constraint::Status,
-                format!("is {}", p.status),
-                Some("set their status to active when they want to take part again".into()),
+                Message::new(Code::Status, format!("is {}", p.status))
+                    .with("status", Param::Status(p.status)),
+                Some(fixed(
+                    Code::NextSetActive,
+                    "set their status to active when they want to take part again",
+                )),
             )
         });
     }
@@ -139,7 +142,11 @@ pub(crate) fn check(
         out.found(|| {
             Ineligibility::new(
                 Constraint::ConflictOfInterest,
-                format!("is linked to {org}, whose work this project assesses"),
+                Message::new(
+                    Code::ConflictOfInterest,
+                    format!("is linked to {org}, whose work this project assesses"),
+                )
+                .with("organisation", Param::Text(org.clone())),
                 None,
             )
         });
@@ -154,21 +161,29 @@ fn consent(
     until: Day,
     out: &mut impl Findings,
 ) {
-    let constraint = match scope {
-        ConsentScope::Media => Constraint::MediaConsent,
-        _ => Constraint::ContactConsent,
+    let media = scope == ConsentScope::Media;
+    let constraint = if media {
+        Constraint::MediaConsent
+    } else {
+        Constraint::ContactConsent
     };
-    let what = match scope {
-        ConsentScope::Media => "media work",
-        _ => "being contacted about opportunities",
+    let what = if media {
+        "media work"
+    } else {
+        "being contacted about opportunities"
     };
+    // One code per scope, so each language can word the two its own way.
+    let code = |contact: Code, media_code: Code| if media { media_code } else { contact };
     if person.consent_in_force(scope, today).is_some() {
         if until != today && person.consent_in_force(scope, until).is_none() {
             out.found(|| {
                 Ineligibility::new(
                     constraint,
-                    format!("agreed to {what}, but that is due for review before the project"),
-                    Some("ask them again and record their answer".into()),
+                    Message::new(
+                        code(Code::ContactConsentDue, Code::MediaConsentDue),
+                        format!("agreed to {what}, but that is due for review before the project"),
+                    ),
+                    Some(ask_again()),
                 )
             });
         }
@@ -183,25 +198,47 @@ fn consent(
         match latest {
             None => Ineligibility::new(
                 constraint,
-                format!("has no consent to {what} recorded"),
-                Some("ask whether they agree, and record their answer".into()),
+                Message::new(
+                    code(Code::ContactConsentMissing, Code::MediaConsentMissing),
+                    format!("has no consent to {what} recorded"),
+                ),
+                Some(fixed(
+                    Code::NextAskConsent,
+                    "ask whether they agree, and record their answer",
+                )),
             ),
             Some(c) if !c.agreed => Ineligibility::new(
                 constraint,
-                format!("said no to {what} on {}", c.date.0),
+                Message::new(
+                    code(Code::ContactConsentRefused, Code::MediaConsentRefused),
+                    format!("said no to {what} on {}", c.date.0),
+                )
+                .with("date", Param::date(c.date)),
                 None,
             ),
-            Some(c) => Ineligibility::new(
-                constraint,
-                format!(
-                    "agreed to {what}, but that was due for review on {}",
-                    c.review
-                        .map_or("an earlier day".into(), |r| r.0.to_string())
-                ),
-                Some("ask them again and record their answer".into()),
-            ),
+            Some(c) => {
+                let reason = match c.review {
+                    Some(review) => Message::new(
+                        code(Code::ContactConsentLapsed, Code::MediaConsentLapsed),
+                        format!("agreed to {what}, but that was due for review on {}", review.0),
+                    )
+                    .with("date", Param::date(review)),
+                    None => Message::new(
+                        code(
+                            Code::ContactConsentLapsedEarlier,
+                            Code::MediaConsentLapsedEarlier,
+                        ),
+                        format!("agreed to {what}, but that was due for review on an earlier day"),
+                    ),
+                };
+                Ineligibility::new(constraint, reason, Some(ask_again()))
+            }
         }
     });
+}
+
+fn ask_again() -> Message {
+    fixed(Code::NextAskAgain, "ask them again and record their answer")
 }
 
 fn days(ctx: &Context, person: &AmbassadorDoc, out: &mut impl Findings) {
@@ -218,20 +255,34 @@ fn days(ctx: &Context, person: &AmbassadorDoc, out: &mut impl Findings) {
         return; // Not recorded: not restricted.
     }
     out.found(|| {
-        let free: Vec<&str> = Weekday::ALL
+        let free: Vec<Weekday> = Weekday::ALL
             .iter()
-            .filter(|d| a.has_day(**d))
-            .map(|d| d.as_str())
+            .copied()
+            .filter(|d| a.has_day(*d))
             .collect();
-        let on: Vec<&str> = ctx.weekdays.iter().map(|d| d.as_str()).collect();
+        let words = |days: &[Weekday]| {
+            days.iter()
+                .map(|d| d.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let list = |days: &[Weekday]| Param::List(days.iter().map(|&d| Param::Weekday(d)).collect());
         Ineligibility::new(
             Constraint::Days,
-            format!(
-                "is usually free on {}; the project is on {}",
-                free.join(", "),
-                on.join(", ")
-            ),
-            Some("check with them, and update their availability if it has changed".into()),
+            Message::new(
+                Code::Days,
+                format!(
+                    "is usually free on {}; the project is on {}",
+                    words(&free),
+                    words(&ctx.weekdays)
+                ),
+            )
+            .with("free", list(&free))
+            .with("on", list(&ctx.weekdays)),
+            Some(fixed(
+                Code::NextCheckDays,
+                "check with them, and update their availability if it has changed",
+            )),
         )
     });
 }
@@ -272,31 +323,69 @@ fn training(ctx: &Context, person: &AmbassadorDoc, out: &mut impl Findings) {
         out.found(|| {
             let title = course.map_or(course_id, |c| c.title.as_str());
             let first = ctx.first.0;
+            let course = || Param::Text(title.to_string());
+            let next = |code: Code, text: String| {
+                Message::new(code, text)
+                    .with("course", course())
+                    .with("first", Param::date(ctx.first))
+            };
             let (reason, next) = match (expires, too_late) {
                 (Some(until), _) => {
-                    let when = if until < ctx.first {
-                        format!("the project is on {first}")
+                    let reason = if until < ctx.first {
+                        Message::new(
+                            Code::TrainingExpiresBefore,
+                            format!(
+                                "has {title} valid only until {}; the project is on {first}",
+                                until.0
+                            ),
+                        )
+                        .with("first", Param::date(ctx.first))
                     } else {
-                        format!("the project runs until {}", ctx.last.0)
+                        Message::new(
+                            Code::TrainingExpiresDuring,
+                            format!(
+                                "has {title} valid only until {}; the project runs until {}",
+                                until.0, ctx.last.0
+                            ),
+                        )
+                        .with("last", Param::date(ctx.last))
                     };
                     (
-                        format!("has {title} valid only until {}; {when}", until.0),
-                        format!("book them on a {title} refresher before {first}"),
+                        reason
+                            .with("course", course())
+                            .with("until", Param::date(until)),
+                        next(
+                            Code::NextBookRefresher,
+                            format!("book them on a {title} refresher before {first}"),
+                        ),
                     )
                 }
                 (None, Some(later)) => (
-                    format!(
-                        "completed {title} on {}, after the project starts on {first}",
-                        later.0
+                    Message::new(
+                        Code::TrainingCompletedLate,
+                        format!(
+                            "completed {title} on {}, after the project starts on {first}",
+                            later.0
+                        ),
+                    )
+                    .with("course", course())
+                    .with("completed", Param::date(later))
+                    .with("first", Param::date(ctx.first)),
+                    next(
+                        Code::NextNeedsBefore,
+                        format!("they need {title} before {first}"),
                     ),
-                    format!("they need {title} before {first}"),
                 ),
                 (None, None) => (
-                    format!("needs {title} first"),
-                    format!("offer them {title} before {first}"),
+                    Message::new(Code::TrainingMissing, format!("needs {title} first"))
+                        .with("course", course()),
+                    next(
+                        Code::NextOfferCourse,
+                        format!("offer them {title} before {first}"),
+                    ),
                 ),
             };
-            Ineligibility::new(Constraint::Training, reason, Some(next.into()))
+            Ineligibility::new(Constraint::Training, reason, Some(next))
         });
     }
 }
@@ -307,17 +396,35 @@ fn double_booking(hold: &Hold) -> Ineligibility {
     } else {
         format!("from {} to {}", hold.first.0, hold.last.0)
     };
-    let what = match hold.status {
-        None => format!("has a turn at '{}' {dates}", hold.title),
-        Some(crate::model::InvitationStatus::Accepted) => {
-            format!("has accepted '{}' {dates}", hold.title)
-        }
-        Some(_) => format!("is invited to '{}' {dates}", hold.title),
+    let (code, what) = match hold.status {
+        None => (
+            Code::DoubleBookingTurn,
+            format!("has a turn at '{}' {dates}", hold.title),
+        ),
+        Some(crate::model::InvitationStatus::Accepted) => (
+            Code::DoubleBookingAccepted,
+            format!("has accepted '{}' {dates}", hold.title),
+        ),
+        Some(_) => (
+            Code::DoubleBookingInvited,
+            format!("is invited to '{}' {dates}", hold.title),
+        ),
     };
     Ineligibility::new(
         Constraint::DoubleBooking,
-        format!("{what}, which overlaps"),
-        Some("if they prefer this one, record that they withdrew from the other first".into()),
+        Message::new(code, format!("{what}, which overlaps"))
+            .with("project", Param::Text(hold.title.to_string()))
+            .with(
+                "dates",
+                Param::Period {
+                    first: hold.first.to_string(),
+                    last: hold.last.to_string(),
+                },
+            ),
+        Some(fixed(
+            Code::NextWithdrawOther,
+            "if they prefer this one, record that they withdrew from the other first",
+        )),
     )
 }
 

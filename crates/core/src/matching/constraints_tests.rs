@@ -3,6 +3,7 @@
 
 use super::super::fixtures::*;
 use super::Constraint;
+use crate::matching::{Code, Message, Param};
 use crate::model::*;
 
 #[test]
@@ -20,7 +21,9 @@ fn only_active_people_take_part() {
         let problems = w.problems(&p);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].constraint, Constraint::Status);
-        assert_eq!(problems[0].reason, format!("is {status}"));
+        assert_eq!(problems[0].reason.as_str(), format!("is {status}"));
+        assert_eq!(problems[0].reason.code, Code::Status);
+        assert_eq!(problems[0].reason.param("status"), Some(&Param::Status(status)));
     }
 }
 
@@ -72,7 +75,7 @@ fn contact_consent_must_be_in_force_today() {
     q.consents.insert(c.id.clone(), c);
     let lapsed = w.problems(&q);
     assert!(
-        lapsed[0].reason.contains("due for review on 2026-02-28"),
+        lapsed[0].reason.as_str().contains("due for review on 2026-02-28"),
         "{}",
         lapsed[0].reason
     );
@@ -100,6 +103,7 @@ fn media_work_needs_media_consent_until_the_first_day() {
     assert!(
         problems[0]
             .reason
+            .as_str()
             .contains("due for review before the project")
     );
 
@@ -142,7 +146,7 @@ fn training_must_be_done_by_the_first_day_and_valid_on_the_last() {
     let never = w.problems(&p);
     assert_eq!(never[0].reason, "needs safeguarding first");
     assert_eq!(
-        never[0].next_step.as_deref(),
+        never[0].next_step.as_ref().map(Message::as_str),
         Some("offer them safeguarding before 2026-03-14")
     );
 
@@ -164,6 +168,7 @@ fn training_must_be_done_by_the_first_day_and_valid_on_the_last() {
     assert!(
         w.problems(&late)[0]
             .reason
+            .as_str()
             .starts_with("completed safeguarding on 2026-03-15")
     );
     // Completed on the first day: in time.
@@ -191,8 +196,8 @@ fn expiry_at_a_month_end_clamps_like_the_training_screens() {
     assert!(
         problems[0]
             .next_step
-            .as_deref()
-            .unwrap_or("")
+            .as_ref()
+            .map_or("", Message::as_str)
             .contains("refresher")
     );
     // A refresher counts.
@@ -265,6 +270,7 @@ fn overlapping_invitations_and_rota_turns_are_double_bookings() {
     assert!(
         w.problems(&p)[0]
             .reason
+            .as_str()
             .starts_with("has a turn at 'Advisory Group seat' on 2026-03-14")
     );
 }

@@ -15,11 +15,10 @@
 //! skills, no languages needed, an online project's locality) scores 0 out
 //! of 0 and says why, rather than handing everyone the same free points.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
 use super::Context;
+use super::messages::{Code, Message, Param};
 use crate::model::{AmbassadorDoc, LanguageLevel, Stream, Tags};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -40,8 +39,7 @@ pub struct FactorScore {
     pub points: i32,
     /// The most this factor can give for this project (0 if it does not apply).
     pub max: i32,
-    /// A `Cow`, so the fixed texts most people share are not allocated per person.
-    pub reason: Cow<'static, str>,
+    pub reason: Message,
 }
 
 /// A factor's points, before they are put in words.
@@ -73,7 +71,7 @@ pub(crate) struct Scored<R> {
     pub reason: R,
 }
 
-impl<R: FnOnce() -> Cow<'static, str>> Scored<R> {
+impl<R: FnOnce() -> Message> Scored<R> {
     pub fn explain(self, factor: Factor) -> FactorScore {
         FactorScore {
             factor,
@@ -110,22 +108,58 @@ fn push_list<'a>(out: &mut String, items: impl Iterator<Item = &'a str>, separat
     }
 }
 
-/// Required or desired skills (`kind` says which, in words).
+/// Which of a project's skill lists a factor scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SkillKind {
+    Required,
+    Desired,
+}
+
+impl SkillKind {
+    fn word(self) -> &'static str {
+        match self {
+            SkillKind::Required => "required",
+            SkillKind::Desired => "desired",
+        }
+    }
+
+    /// The codes for: none listed, has every one, has none, has some.
+    fn codes(self) -> [Code; 4] {
+        match self {
+            SkillKind::Required => [
+                Code::RequiredSkillsNotListed,
+                Code::RequiredSkillsAll,
+                Code::RequiredSkillsNone,
+                Code::RequiredSkillsSome,
+            ],
+            SkillKind::Desired => [
+                Code::DesiredSkillsNotListed,
+                Code::DesiredSkillsAll,
+                Code::DesiredSkillsNone,
+                Code::DesiredSkillsSome,
+            ],
+        }
+    }
+}
+
+/// Required or desired skills (`which` says which).
 pub(crate) fn skills<'a>(
     wanted: &'a Tags,
     has: &'a Tags,
     weight: i32,
-    kind: &'static str,
-) -> Scored<impl FnOnce() -> Cow<'static, str> + 'a> {
+    which: SkillKind,
+) -> Scored<impl FnOnce() -> Message + 'a> {
     let count = wanted.iter().filter(|s| has.contains(s)).count();
     let points = if wanted.is_empty() {
         Points::NOT_APPLICABLE
     } else {
         Points::share(weight, count as f64 / wanted.len() as f64)
     };
-    let reason = move || -> Cow<'static, str> {
+    let reason = move || -> Message {
+        let kind = which.word();
+        let [not_listed, all, none, some] = which.codes();
         if wanted.is_empty() {
-            return format!("the project lists no {kind} skills").into();
+            return Message::new(not_listed, format!("the project lists no {kind} skills"));
         }
         let (got, missing) = (count > 0, count < wanted.len());
         let mut reason = match (got, missing) {
@@ -133,6 +167,8 @@ pub(crate) fn skills<'a>(
             (false, _) => format!("has none of the {kind} skills ("),
             (true, true) => format!("has {count} of {} {kind} skills (", wanted.len()),
         };
+        let held = || Param::texts(wanted.iter().filter(|s| has.contains(s)));
+        let lacking = || Param::texts(wanted.iter().filter(|s| !has.contains(s)));
         push_list(
             &mut reason,
             wanted.iter().filter(|s| has.contains(s) == got),
@@ -147,7 +183,15 @@ pub(crate) fn skills<'a>(
                 ", ",
             );
         }
-        reason.into()
+        match (got, missing) {
+            (true, false) => Message::new(all, reason).with("skills", held()),
+            (false, _) => Message::new(none, reason).with("skills", lacking()),
+            (true, true) => Message::new(some, reason)
+                .with("count", Param::count(count))
+                .with("total", Param::count(wanted.len()))
+                .with("has", held())
+                .with("missing", lacking()),
+        }
     };
     Scored { points, reason }
 }
@@ -164,7 +208,7 @@ pub(crate) fn covered_skills(wanted: &Tags, has: &Tags) -> Vec<String> {
 pub(crate) fn interests<'a>(
     ctx: &'a Context,
     person: &'a AmbassadorDoc,
-) -> Scored<impl FnOnce() -> Cow<'static, str> + 'a> {
+) -> Scored<impl FnOnce() -> Message + 'a> {
     let related = || {
         person
             .profile
@@ -178,13 +222,16 @@ pub(crate) fn interests<'a>(
         _ => 1.0,
     };
     let points = Points::share(ctx.input.settings.weights.interests, fraction);
-    let reason = move || -> Cow<'static, str> {
+    let reason = move || -> Message {
         if fraction == 0.0 {
-            return "no recorded interest relates to this project".into();
+            return Message::new(
+                Code::InterestsNone,
+                "no recorded interest relates to this project",
+            );
         }
         let mut words = String::from("interested in ");
         push_list(&mut words, related(), ", ");
-        words.into()
+        Message::new(Code::InterestsRelated, words).with("interests", Param::texts(related()))
     };
     Scored { points, reason }
 }
@@ -193,7 +240,7 @@ pub(crate) fn interests<'a>(
 pub(crate) fn languages<'a>(
     ctx: &'a Context,
     person: &'a AmbassadorDoc,
-) -> Scored<impl FnOnce() -> Cow<'static, str> + 'a> {
+) -> Scored<impl FnOnce() -> Message + 'a> {
     let needed = &ctx.project.languages;
     let spoken = &person.profile.languages;
     let credit: f64 = needed
@@ -209,10 +256,35 @@ pub(crate) fn languages<'a>(
             credit / needed.len() as f64,
         )
     };
-    let reason = move || -> Cow<'static, str> {
+    let reason = move || -> Message {
         if needed.is_empty() {
-            return "the project needs no particular language".into();
+            return Message::new(
+                Code::LanguagesNotNeeded,
+                "the project needs no particular language",
+            );
         }
+        let spoken_list = || {
+            Param::List(
+                needed
+                    .iter()
+                    .filter_map(|l| {
+                        spoken.get(l).map(|&level| Param::Spoken {
+                            language: l.to_string(),
+                            level,
+                        })
+                    })
+                    .collect(),
+            )
+        };
+        let missing_list = || {
+            Param::Either(
+                needed
+                    .iter()
+                    .filter(|l| !spoken.contains_key(*l))
+                    .map(|l| Param::Language(l.to_string()))
+                    .collect(),
+            )
+        };
         let mut speaks = String::new();
         for (i, (language, level)) in needed
             .iter()
@@ -234,11 +306,17 @@ pub(crate) fn languages<'a>(
             " or ",
         );
         match (speaks.is_empty(), missing.is_empty()) {
-            (true, _) => format!("does not speak {missing}"),
-            (false, true) => format!("speaks {speaks}"),
-            (false, false) => format!("speaks {speaks}; not {missing}"),
+            (true, _) => Message::new(Code::LanguagesNone, format!("does not speak {missing}"))
+                .with("missing", missing_list()),
+            (false, true) => Message::new(Code::LanguagesAll, format!("speaks {speaks}"))
+                .with("speaks", spoken_list()),
+            (false, false) => Message::new(
+                Code::LanguagesSome,
+                format!("speaks {speaks}; not {missing}"),
+            )
+            .with("speaks", spoken_list())
+            .with("missing", missing_list()),
         }
-        .into()
     };
     Scored { points, reason }
 }
@@ -287,11 +365,23 @@ mod tests {
             some.reason,
             "has 1 of 3 required skills (assessment); not facilitation, writing"
         );
+        assert_eq!(some.reason.code, Code::RequiredSkillsSome);
+        assert_eq!(some.reason.param("count"), Some(&Param::Number(1)));
+        assert_eq!(some.reason.param("total"), Some(&Param::Number(3)));
+        assert_eq!(
+            some.reason.param("has"),
+            Some(&Param::texts(["assessment"]))
+        );
+        assert_eq!(
+            some.reason.param("missing"),
+            Some(&Param::texts(["facilitation", "writing"]))
+        );
         p.profile.skills = Tags::from_words(["assessment", "facilitation", "writing"]);
         assert_eq!(w.score(&p, Factor::RequiredSkills).points, 40);
         let desired = w.score(&p, Factor::DesiredSkills);
         assert_eq!((desired.points, desired.max), (0, 0));
         assert_eq!(desired.reason, "the project lists no desired skills");
+        assert_eq!(desired.reason.code, Code::DesiredSkillsNotListed);
     }
 
     #[test]
@@ -305,8 +395,8 @@ mod tests {
         p.profile.interests = Tags::from_words(["sport", "mental health"]);
         let one = w.score(&p, Factor::Interests);
         assert_eq!(
-            (one.points, &*one.reason),
-            (5, "interested in mental health")
+            (one.points, one.reason.text),
+            (5, "interested in mental health".to_string())
         );
         p.profile.interests = Tags::from_words(["housing", "mental health", "sport"]);
         assert_eq!(w.score(&p, Factor::Interests).points, 10);
@@ -324,8 +414,20 @@ mod tests {
         speaks(&mut p, "arabic", LanguageLevel::Native);
         let half = w.score(&p, Factor::Languages);
         assert_eq!(
-            (half.points, &*half.reason),
+            (half.points, half.reason.as_str()),
             (10, "speaks arabic (native); not tigrinya")
+        );
+        assert_eq!(half.reason.code, Code::LanguagesSome);
+        assert_eq!(
+            half.reason.param("speaks"),
+            Some(&Param::List(vec![Param::Spoken {
+                language: "arabic".into(),
+                level: LanguageLevel::Native
+            }]))
+        );
+        assert_eq!(
+            half.reason.param("missing"),
+            Some(&Param::Either(vec![Param::Language("tigrinya".into())]))
         );
         speaks(&mut p, "tigrinya", LanguageLevel::Basic);
         assert_eq!(w.score(&p, Factor::Languages).points, 15);

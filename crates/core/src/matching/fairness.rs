@@ -16,12 +16,11 @@
 //! project's invitations and rota turns (an index by person), plus each
 //! person's own contributions.
 
-use std::borrow::Cow;
-
 use rustc_hash::FxHashMap;
 
 use super::Context;
 use super::factors::{Points, Scored};
+use super::messages::{Code, Message, Param};
 use crate::model::{AmbassadorDoc, Day, InvitationStatus, ProjectDoc};
 
 /// What one person has been asked to, and which dates other projects hold.
@@ -165,18 +164,17 @@ pub(crate) fn experience<'a>(
 pub(crate) fn factor<'a>(
     ctx: &'a Context,
     experience: Experience,
-) -> Scored<impl FnOnce() -> Cow<'static, str> + 'a> {
+) -> Scored<impl FnOnce() -> Message + 'a> {
     let base = if experience.first_timer { 1.0 } else { 0.5 };
     let fraction = (base - 0.25 * f64::from(experience.recent)).clamp(-1.0, 1.0);
     let points = Points::share(ctx.input.settings.weights.fairness, fraction);
-    let reason = move || -> Cow<'static, str> {
+    let reason = move || -> Message {
         if experience.first_timer && experience.recent == 0 {
-            return NEVER_TAKEN_PART.into();
+            return Message::new(Code::FairnessNeverTakenPart, NEVER_TAKEN_PART);
         }
         ctx.fairness_reason(experience, || {
             reason(experience, fraction, ctx.input.settings.recent_months)
         })
-        .into()
     };
     Scored { points, reason }
 }
@@ -185,21 +183,30 @@ const NEVER_TAKEN_PART: &str = "has never taken part yet: lifted to give them a 
 
 /// The fairness reason in words; few distinct ones exist, so `Context`
 /// keeps each once and hands out copies.
-fn reason(experience: Experience, fraction: f64, months: u32) -> String {
+fn reason(experience: Experience, fraction: f64, months: u32) -> Message {
     let recent = match experience.recent {
         0 => format!("no opportunities in the last {months} months"),
         1 => format!("1 opportunity in the last {months} months"),
         n => format!("{n} opportunities in the last {months} months"),
     };
-    if experience.first_timer {
-        format!("has not taken part yet; {recent}")
+    let (code, text) = if experience.first_timer {
+        (
+            Code::FairnessFirstTimer,
+            format!("has not taken part yet; {recent}"),
+        )
     } else if fraction > 0.0 {
-        format!("{recent}: lifted")
+        (Code::FairnessLifted, format!("{recent}: lifted"))
     } else if fraction < 0.0 {
-        format!("{recent}: lowered to give others a turn")
+        (
+            Code::FairnessLowered,
+            format!("{recent}: lowered to give others a turn"),
+        )
     } else {
-        recent
-    }
+        (Code::FairnessEven, recent)
+    };
+    Message::new(code, text)
+        .with("recent", Param::count(experience.recent))
+        .with("months", Param::count(months))
 }
 
 /// The Gini coefficient of a distribution (0: everyone has the same; towards
@@ -244,7 +251,7 @@ mod tests {
         let fresh = w.score(&newcomer, Factor::Fairness);
         assert_eq!(fresh.points, 25);
         assert!(
-            fresh.reason.contains("never taken part"),
+            fresh.reason.as_str().contains("never taken part"),
             "{}",
             fresh.reason
         );
@@ -264,8 +271,8 @@ mod tests {
         }
         let busy = w.score(&veteran, Factor::Fairness);
         assert_eq!(busy.points, -25);
-        assert!(busy.reason.contains("6 opportunities"), "{}", busy.reason);
-        assert!(busy.reason.contains("lowered"), "{}", busy.reason);
+        assert!(busy.reason.as_str().contains("6 opportunities"), "{}", busy.reason);
+        assert!(busy.reason.as_str().contains("lowered"), "{}", busy.reason);
     }
 
     #[test]

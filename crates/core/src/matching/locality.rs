@@ -13,11 +13,10 @@
 //! * a remote-only project, or an in-person one with no location recorded,
 //!   does not score locality at all (nobody is nearer than anyone else).
 
-use std::borrow::Cow;
-
 use super::Context;
 use super::constraints::{Constraint, Ineligibility};
 use super::factors::{Points, Scored};
+use super::messages::{Code, Message, Param};
 use crate::model::AmbassadorDoc;
 
 /// How someone would take part.
@@ -46,39 +45,63 @@ impl Unreachable {
         match self {
             Unreachable::NoModeRecorded => Ineligibility::new(
                 Constraint::Mode,
-                "has not said whether they can take part remotely or in person",
-                Some("ask them and record it on their profile".into()),
+                Message::new(
+                    Code::ModeNotRecorded,
+                    "has not said whether they can take part remotely or in person",
+                ),
+                Some(Message::new(
+                    Code::NextAskMode,
+                    "ask them and record it on their profile",
+                )),
             ),
             Unreachable::InPersonOnly => Ineligibility::new(
                 Constraint::Mode,
-                "takes part in person only; this project is online",
-                Some("ask whether they could join online, and record it".into()),
+                Message::new(
+                    Code::ModeInPersonOnly,
+                    "takes part in person only; this project is online",
+                ),
+                Some(Message::new(
+                    Code::NextAskOnline,
+                    "ask whether they could join online, and record it",
+                )),
             ),
             Unreachable::RemoteOnly => Ineligibility::new(
                 Constraint::Mode,
-                "takes part remotely only; this project is in person",
-                Some("ask whether they could attend in person, and record it".into()),
+                Message::new(
+                    Code::ModeRemoteOnly,
+                    "takes part remotely only; this project is in person",
+                ),
+                Some(Message::new(
+                    Code::NextAskInPerson,
+                    "ask whether they could attend in person, and record it",
+                )),
             ),
             Unreachable::TooFar => {
                 let location = ctx.project.location.as_deref().unwrap_or("");
                 let threshold = ctx.input.settings.other_region_km;
-                let how_far = p
-                    .availability
-                    .travel_km
-                    .map_or("has no travel distance recorded".into(), |km| {
-                        format!("travels up to {km} km")
-                    });
+                let travel_km = p.availability.travel_km;
+                let how_far = travel_km.map_or("has no travel distance recorded".into(), |km| {
+                    format!("travels up to {km} km")
+                });
+                let text = format!(
+                    "lives in {} and {how_far}; the project is in {location} \
+                     (another region needs {threshold} km or more)",
+                    p.region
+                );
+                let reason = match travel_km {
+                    Some(km) => Message::new(Code::TravelTooFar, text).with("km", Param::count(km)),
+                    None => Message::new(Code::TravelNoDistance, text),
+                };
                 Ineligibility::new(
                     Constraint::Travel,
-                    format!(
-                        "lives in {} and {how_far}; the project is in {location} \
-                         (another region needs {threshold} km or more)",
-                        p.region
-                    ),
-                    Some(
-                        "ask whether they could travel there (and record how far they travel)"
-                            .into(),
-                    ),
+                    reason
+                        .with("region", Param::Text(p.region.clone()))
+                        .with("location", Param::Text(location.to_string()))
+                        .with("threshold", Param::count(threshold)),
+                    Some(Message::new(
+                        Code::NextAskTravel,
+                        "ask whether they could travel there (and record how far they travel)",
+                    )),
                 )
             }
         }
@@ -140,7 +163,7 @@ pub(crate) fn factor<'a>(
     ctx: &'a Context,
     person: &'a AmbassadorDoc,
     reach: Reach,
-) -> Scored<impl FnOnce() -> Cow<'static, str> + 'a> {
+) -> Scored<impl FnOnce() -> Message + 'a> {
     let weight = ctx.input.settings.weights.locality;
     let points = match reach {
         Reach::Near => Points::share(weight, 1.0),
@@ -148,21 +171,34 @@ pub(crate) fn factor<'a>(
         Reach::Remote => Points::share(weight, 0.25),
         Reach::Anywhere => Points::NOT_APPLICABLE,
     };
-    let reason = move || -> Cow<'static, str> {
+    let reason = move || -> Message {
         let location = ctx.project.location.as_deref().unwrap_or("");
         let region = &person.profile.region;
+        let region_param = || Param::Text(region.clone());
         match reach {
-            Reach::Near => format!("lives in {region}, where the project is").into(),
-            Reach::OtherRegion => format!(
-                "lives in {region} and travels up to {} km to {location}",
-                person.profile.availability.travel_km.unwrap_or(0)
+            Reach::Near => Message::new(
+                Code::LocalityNear,
+                format!("lives in {region}, where the project is"),
             )
-            .into(),
-            Reach::Remote => "would join online".into(),
-            Reach::Anywhere if ctx.project.in_person => {
-                "the project has no location recorded".into()
+            .with("region", region_param()),
+            Reach::OtherRegion => {
+                let km = person.profile.availability.travel_km.unwrap_or(0);
+                Message::new(
+                    Code::LocalityOtherRegion,
+                    format!("lives in {region} and travels up to {km} km to {location}"),
+                )
+                .with("region", region_param())
+                .with("km", Param::count(km))
+                .with("location", Param::Text(location.to_string()))
             }
-            Reach::Anywhere => "the project is online: no travel".into(),
+            Reach::Remote => Message::new(Code::LocalityRemote, "would join online"),
+            Reach::Anywhere if ctx.project.in_person => Message::new(
+                Code::LocalityNoLocation,
+                "the project has no location recorded",
+            ),
+            Reach::Anywhere => {
+                Message::new(Code::LocalityOnline, "the project is online: no travel")
+            }
         }
     };
     Scored { points, reason }
@@ -191,14 +227,14 @@ mod tests {
         assert_eq!(w.failed(&far), [Constraint::Travel]);
         let why = &w.problems(&far)[0].reason;
         assert!(
-            why.contains("lives in Wales and travels up to 49 km"),
+            why.as_str().contains("lives in Wales and travels up to 49 km"),
             "{why}"
         );
 
         // The same person can join a hybrid project online.
         w.project().remote = true;
         let s = w.score(&far, Factor::Locality);
-        assert_eq!((s.points, &*s.reason), (3, "would join online"));
+        assert_eq!((s.points, s.reason.as_str()), (3, "would join online"));
     }
 
     #[test]

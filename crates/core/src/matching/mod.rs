@@ -23,6 +23,7 @@ pub mod constraints;
 pub mod factors;
 pub mod fairness;
 pub mod locality;
+pub mod messages;
 pub mod ranking;
 pub mod recognition;
 pub mod requests;
@@ -43,6 +44,7 @@ use crate::model::{
 pub use constraints::{Constraint, Ineligibility};
 pub use factors::{Factor, FactorScore};
 pub use fairness::gini;
+pub use messages::{Code, Message, Param};
 pub use ranking::{Candidate, NotEligible, Ranking, Standings, rank, standings};
 pub use recognition::RecognitionAdvice;
 pub use requests::{
@@ -133,7 +135,7 @@ pub(crate) struct Context<'a> {
     /// Whether an interest relates to the project, by interest.
     interests: RefCell<FxHashMap<String, bool>>,
     /// Fairness reasons already written, by experience.
-    fairness_reasons: RefCell<FxHashMap<fairness::Experience, String>>,
+    fairness_reasons: RefCell<FxHashMap<fairness::Experience, Message>>,
 }
 
 impl<'a> Context<'a> {
@@ -186,8 +188,8 @@ impl<'a> Context<'a> {
     pub fn fairness_reason(
         &self,
         experience: fairness::Experience,
-        write: impl FnOnce() -> String,
-    ) -> String {
+        write: impl FnOnce() -> Message,
+    ) -> Message {
         self.fairness_reasons
             .borrow_mut()
             .entry(experience)

@@ -16,7 +16,8 @@
 use serde::Serialize;
 
 use super::constraints::{self, Ineligibility};
-use super::factors::{self, Factor, FactorScore, Points};
+use super::factors::{self, Factor, FactorScore, Points, SkillKind};
+use super::messages::{Code, Message, Param};
 use super::fairness::Experience;
 use super::locality::Reach;
 use super::recognition::RecognitionAdvice;
@@ -47,7 +48,7 @@ pub struct Candidate {
     pub languages: Vec<String>,
     pub recognition: RecognitionAdvice,
     /// Things to arrange before they take part (interpreter, access needs).
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 impl Candidate {
@@ -175,14 +176,14 @@ fn points(
             &project.required_skills,
             &p.skills,
             weights.required_skills,
-            "required",
+            SkillKind::Required,
         )
         .points,
         factors::skills(
             &project.desired_skills,
             &p.skills,
             weights.desired_skills,
-            "desired",
+            SkillKind::Desired,
         )
         .points,
         factors::interests(ctx, person).points,
@@ -206,14 +207,14 @@ fn words(
             &project.required_skills,
             &p.skills,
             weights.required_skills,
-            "required",
+            SkillKind::Required,
         )
         .explain(Factor::RequiredSkills),
         factors::skills(
             &project.desired_skills,
             &p.skills,
             weights.desired_skills,
-            "desired",
+            SkillKind::Desired,
         )
         .explain(Factor::DesiredSkills),
         factors::interests(ctx, person).explain(Factor::Interests),
@@ -289,10 +290,19 @@ impl<'a> Standings<'a> {
         debug_assert_eq!(factors.iter().map(|f| f.points).sum::<i32>(), s.total);
         let mut notes = Vec::new();
         if let Some(language) = &p.interpreter {
-            notes.push(format!("needs an interpreter ({language})"));
+            notes.push(
+                Message::new(
+                    Code::NoteInterpreter,
+                    format!("needs an interpreter ({language})"),
+                )
+                .with("language", Param::Language(language.clone())),
+            );
         }
         if p.access_needs.is_some() {
-            notes.push("has access needs recorded: check them against the venue".into());
+            notes.push(Message::new(
+                Code::NoteAccessNeeds,
+                "has access needs recorded: check them against the venue",
+            ));
         }
         Candidate {
             ambassador_id: p.id.clone(),
@@ -361,7 +371,7 @@ mod tests {
         let c = &ranking.ranked[0];
         assert_eq!(c.notes[0], "needs an interpreter (tigrinya)");
         assert!(
-            !c.notes[1].contains("step-free"),
+            !c.notes[1].as_str().contains("step-free"),
             "the detail stays on the profile"
         );
         assert_eq!(c.recognition.withheld, [RecognitionKind::Voucher]);

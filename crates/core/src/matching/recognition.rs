@@ -12,6 +12,7 @@
 
 use serde::Serialize;
 
+use super::messages::{Code, Message, Param};
 use crate::model::{PaymentConstraint, Project, RecognitionKind};
 
 /// What to offer one candidate for a project.
@@ -25,8 +26,9 @@ pub struct RecognitionAdvice {
     pub suggest: Vec<RecognitionKind>,
     /// Offered, but check first that they may receive it.
     pub check_first: Vec<RecognitionKind>,
-    /// One sentence for the coordinator, if anything needs saying.
-    pub note: Option<String>,
+    /// One sentence for the coordinator, if anything needs saying. The
+    /// kinds are its parameter, so a new kind needs no new message.
+    pub note: Option<Message>,
 }
 
 /// The non-cash recognition suggested in place of payment.
@@ -66,19 +68,28 @@ pub fn advise(project: &Project, payment: PaymentConstraint) -> RecognitionAdvic
                 .copied()
                 .filter(|k| !other.contains(k))
                 .collect();
-            advice.note = Some(format!(
-                "may not be paid: do not offer {}; reimburse travel and meals actually \
-                 incurred, and offer a certificate or a reference instead",
-                words(&cash)
-            ));
+            advice.note = Some(
+                Message::new(
+                    Code::RecognitionNotAllowed,
+                    format!(
+                        "may not be paid: do not offer {}; reimburse travel and meals \
+                         actually incurred, and offer a certificate or a reference instead",
+                        words(&cash)
+                    ),
+                )
+                .with("kinds", Param::kinds(&cash)),
+            );
             advice.offer = other;
             advice.withheld = cash;
         }
         PaymentConstraint::CheckFirst => {
-            advice.note = Some(format!(
-                "check first whether they may receive {}",
-                words(&cash)
-            ));
+            advice.note = Some(
+                Message::new(
+                    Code::RecognitionCheckFirst,
+                    format!("check first whether they may receive {}", words(&cash)),
+                )
+                .with("kinds", Param::kinds(&cash)),
+            );
             advice.check_first = cash;
         }
     }
@@ -105,16 +116,17 @@ mod tests {
         assert_eq!(advice.offer, [Certificate, Thanks]);
         assert_eq!(advice.withheld, [Payment]);
         assert_eq!(advice.suggest, [TravelExpenses, Meal, ReferenceLetter]);
-        assert!(
-            advice
-                .note
-                .unwrap_or_default()
-                .contains("do not offer payment")
-        );
+        let note = advice.note.expect("a note");
+        assert!(note.as_str().contains("do not offer payment"));
+        assert_eq!(note.code, Code::RecognitionNotAllowed);
+        assert_eq!(note.param("kinds"), Some(&Param::kinds(&[Payment])));
 
         let check = advise(&p, PaymentConstraint::CheckFirst);
         assert_eq!(check.offer.len(), 3);
         assert_eq!(check.check_first, [Payment]);
+        let note = check.note.expect("a note");
+        assert_eq!(note.code, Code::RecognitionCheckFirst);
+        assert_eq!(note.param("kinds"), Some(&Param::kinds(&[Payment])));
         let allowed = advise(&p, PaymentConstraint::Allowed);
         assert_eq!((allowed.offer.len(), allowed.note), (3, None));
     }

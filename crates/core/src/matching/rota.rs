@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::messages::{Code, Message, Param};
 use super::ranking::{NotEligible, rank};
 use super::{MatchInput, gini};
 use crate::model::{AmbassadorDoc, Day, ProjectDoc, RotaTurn};
@@ -25,7 +26,7 @@ pub struct RotaPlace {
     /// Turns on other dates.
     pub turns: u32,
     pub last_turn: Option<Day>,
-    pub reason: String,
+    pub reason: Message,
 }
 
 /// Who should take the seat(s) at one meeting.
@@ -72,9 +73,17 @@ pub fn plan_turn(input: &MatchInput, date: Day) -> RotaPlan {
                 .copied()
                 .unwrap_or((0, None));
             let reason = match (turns, last_turn) {
-                (0, _) | (_, None) => "has not had a turn yet".to_string(),
-                (1, Some(last)) => format!("1 turn so far, on {last}"),
-                (n, Some(last)) => format!("{n} turns so far, the last on {last}"),
+                (0, _) | (_, None) => Message::new(Code::RotaNoTurn, "has not had a turn yet"),
+                (n, Some(last)) => Message::new(
+                    Code::RotaTurns,
+                    if n == 1 {
+                        format!("1 turn so far, on {last}")
+                    } else {
+                        format!("{n} turns so far, the last on {last}")
+                    },
+                )
+                .with("count", Param::count(n))
+                .with("last", Param::date(last)),
             };
             RotaPlace {
                 ambassador_id: c.ambassador_id.clone(),
@@ -213,6 +222,9 @@ mod tests {
         assert_eq!(order, ["c", "d", "a", "b"]);
         assert_eq!(plan.suggested, ["c"]);
         assert_eq!(plan.order[2].reason, "1 turn so far, on 2026-01-10");
+        assert_eq!(plan.order[2].reason.code, Code::RotaTurns);
+        assert_eq!(plan.order[2].reason.param("count"), Some(&Param::Number(1)));
+        assert_eq!(plan.order[0].reason.code, Code::RotaNoTurn);
     }
 
     #[test]

@@ -22,6 +22,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::factors::covers_language;
+use super::messages::{Code, Message, Param};
 use super::ranking::{Standing, Standings};
 use super::settings::MatchWeights;
 use crate::model::{InvitationStatus, normalise_tag};
@@ -40,8 +41,8 @@ pub struct TeamMember {
     pub total: i32,
     pub first_timer: bool,
     pub invitation: Option<InvitationStatus>,
-    /// Why they are in the team, in plain words.
-    pub why: Vec<String>,
+    /// Why they are in the team.
+    pub why: Vec<Message>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,7 +58,7 @@ pub struct Team {
     pub experienced: u32,
     /// Places no eligible candidate was left to fill.
     pub unfilled: u32,
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 /// One candidate, reduced to numbers for the greedy loop.
@@ -142,11 +143,12 @@ pub fn select_team(standings: &Standings, places: u32) -> Team {
     for (i, option) in options.iter().enumerate() {
         if option.locked {
             let candidate = &ranked[i];
-            let mut why = vec![format!(
-                "already {}",
-                candidate.invitation.map_or("invited", |s| s.as_str())
-            )];
-            why.extend(state.add(option, candidate, &needs));
+            let status = candidate.invitation.unwrap_or(InvitationStatus::Invited);
+            let mut why = vec![
+                Message::new(Code::TeamAlready, format!("already {status}"))
+                    .with("status", Param::Invitation(status)),
+            ];
+            why.extend(state.add(option, candidate, &needs, skill_count));
             chosen[i] = true;
             members.push(member(candidate, why));
         }
@@ -160,7 +162,7 @@ pub fn select_team(standings: &Standings, places: u32) -> Team {
             .max_by(|(ia, ga), (ib, gb)| ga.cmp(gb).then(ib.cmp(ia)));
         let Some((i, _)) = best else { break };
         let candidate = &ranked[i];
-        let why = state.add(&options[i], candidate, &needs);
+        let why = state.add(&options[i], candidate, &needs, skill_count);
         chosen[i] = true;
         members.push(member(candidate, why));
     }
@@ -192,21 +194,25 @@ impl State {
         (coverage, value)
     }
 
-    /// Adds a member; returns why they help, in words.
-    fn add(&mut self, o: &Pick, c: &Standing, needs: &[String]) -> Vec<String> {
+    /// Adds a member; returns why they help. `needs` are the required
+    /// skills, then (from `skill_count` on) the languages.
+    fn add(&mut self, o: &Pick, c: &Standing, needs: &[String], skill_count: usize) -> Vec<Message> {
         let (p, first_timer) = (&c.person.profile, c.experience.first_timer);
         let mut why = Vec::new();
-        let newly: Vec<&str> = o
+        let newly: Vec<usize> = o
             .needs
             .iter()
-            .filter(|&&n| !self.covered[n])
-            .map(|&n| needs[n].as_str())
+            .copied()
+            .filter(|&n| !self.covered[n])
             .collect();
         if !newly.is_empty() {
-            why.push(format!("covers {}", newly.join(", ")));
+            why.push(needs_message(Code::TeamCovers, "covers", &newly, needs, skill_count));
         }
         if !self.regions[o.region] {
-            why.push(format!("brings {}", p.region));
+            why.push(
+                Message::new(Code::TeamBrings, format!("brings {}", p.region))
+                    .with("region", Param::Text(p.region.clone())),
+            );
         }
         let new_languages: Vec<&str> = o
             .languages
@@ -216,14 +222,23 @@ impl State {
             .map(|(_, name)| name.as_str())
             .collect();
         if !new_languages.is_empty() {
-            why.push(format!("speaks {}", new_languages.join(", ")));
+            why.push(
+                Message::new(
+                    Code::TeamSpeaks,
+                    format!("speaks {}", new_languages.join(", ")),
+                )
+                .with("languages", Param::languages(&new_languages)),
+            );
         }
         if first_timer && !self.first_timer {
-            why.push("a first-timer".into());
+            why.push(Message::new(Code::TeamFirstTimer, "a first-timer"));
         } else if !first_timer && !self.experienced {
-            why.push("has taken part before".into());
+            why.push(Message::new(Code::TeamExperienced, "has taken part before"));
         }
-        why.push(format!("scores {}", c.total));
+        why.push(
+            Message::new(Code::TeamScores, format!("scores {}", c.total))
+                .with("points", Param::count(c.total)),
+        );
         for &n in &o.needs {
             self.covered[n] = true;
         }
@@ -237,7 +252,30 @@ impl State {
     }
 }
 
-fn member(c: &Standing, why: Vec<String>) -> TeamMember {
+/// "covers a, b" (or "the team does not cover ..."): skills as typed,
+/// languages by name.
+fn needs_message(
+    code: Code,
+    verb: &str,
+    which: &[usize],
+    needs: &[String],
+    skill_count: usize,
+) -> Message {
+    let words: Vec<&str> = which.iter().map(|&n| needs[n].as_str()).collect();
+    let params = which
+        .iter()
+        .map(|&n| {
+            if n < skill_count {
+                Param::Text(needs[n].clone())
+            } else {
+                Param::Language(needs[n].clone())
+            }
+        })
+        .collect();
+    Message::new(code, format!("{verb} {}", words.join(", "))).with("needs", Param::List(params))
+}
+
+fn member(c: &Standing, why: Vec<Message>) -> TeamMember {
     let p = &c.person.profile;
     TeamMember {
         ambassador_id: p.id.clone(),
@@ -291,27 +329,33 @@ fn summarise(
     let first_timers = members.iter().filter(|m| m.first_timer).count() as u32;
     let filled = members.len() as u32;
     let mut notes = Vec::new();
+    let counts = |m: Message| {
+        m.with("filled", Param::count(filled))
+            .with("places", Param::count(places))
+    };
     if filled > places {
-        notes.push(format!(
-            "{filled} people are already invited or accepted for {places} place(s)"
-        ));
+        notes.push(counts(Message::new(
+            Code::TeamOverFilled,
+            format!("{filled} people are already invited or accepted for {places} place(s)"),
+        )));
     }
     let unfilled = places.saturating_sub(filled);
     if unfilled > 0 {
-        notes.push(format!(
-            "only {filled} eligible people for {places} place(s); see who is not eligible and why"
-        ));
+        notes.push(counts(Message::new(
+            Code::TeamShort,
+            format!(
+                "only {filled} eligible people for {places} place(s); see who is not eligible and why"
+            ),
+        )));
     }
-    if !lacks.required_skills.is_empty() || !lacks.languages.is_empty() {
-        notes.push(format!(
-            "the team does not cover {}",
-            lacks
-                .required_skills
-                .iter()
-                .chain(&lacks.languages)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ")
+    let missing: Vec<usize> = (0..needs.len()).filter(|&i| !state.covered[i]).collect();
+    if !missing.is_empty() {
+        notes.push(needs_message(
+            Code::TeamLacks,
+            "the team does not cover",
+            &missing,
+            needs,
+            skill_count,
         ));
     }
     Team {

@@ -2,6 +2,7 @@
 
 use super::super::fixtures::*;
 use super::super::{Ranking, select_team, standings};
+use crate::matching::{Code, Param};
 use crate::model::*;
 
 fn team_of(w: &Fixture, people: &[&AmbassadorDoc], places: u32) -> (Ranking, super::Team) {
@@ -110,10 +111,23 @@ fn too_few_people_leave_places_unfilled_and_say_what_is_lacking() {
     assert_eq!(team.lacks.languages, ["tigrinya"]);
     assert_eq!(team.notes.len(), 2);
     assert!(
-        team.notes[1].contains("writing, tigrinya"),
+        team.notes[1].as_str().contains("writing, tigrinya"),
         "{:?}",
         team.notes
     );
+    // The skill stays as typed; the language is a language, for the UI to name.
+    assert_eq!(team.notes[1].code, Code::TeamLacks);
+    assert_eq!(
+        team.notes[1].param("needs"),
+        Some(&Param::List(vec![
+            Param::Text("writing".into()),
+            Param::Language("tigrinya".into())
+        ]))
+    );
+    assert_eq!(team.notes[0].code, Code::TeamShort);
+    assert_eq!(team.notes[0].param("places"), Some(&Param::Number(3)));
+    let why: Vec<Code> = team.members[0].why.iter().map(|m| m.code).collect();
+    assert_eq!(why.last(), Some(&Code::TeamScores));
 }
 
 #[test]

@@ -5,9 +5,6 @@
 //! scripts can rely on the names. Unknown words are refused with the list of
 //! words that are allowed.
 
-use std::fmt;
-use std::str::FromStr;
-
 /// The error when a word is not one of a vocabulary's words.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("'{word}' is not a known {what}; use one of: {allowed}")]
@@ -47,19 +44,19 @@ macro_rules! vocabulary {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl FromStr for $name {
-            type Err = UnknownWord;
-            fn from_str(s: &str) -> Result<Self, UnknownWord> {
+        impl std::str::FromStr for $name {
+            type Err = $crate::model::vocab::UnknownWord;
+            fn from_str(s: &str) -> Result<Self, $crate::model::vocab::UnknownWord> {
                 let lowered = s.trim().to_ascii_lowercase().replace('_', "-");
                 match lowered.as_str() {
                     $($word => Ok($name::$variant),)+
-                    _ => Err(UnknownWord {
+                    _ => Err($crate::model::vocab::UnknownWord {
                         what: $what,
                         word: s.to_string(),
                         allowed: [$($word),+].join(", "),
@@ -90,13 +87,17 @@ macro_rules! vocabulary {
 
         impl autosurgeon::Hydrate for $name {
             fn hydrate_string(s: &'_ str) -> Result<Self, autosurgeon::HydrateError> {
-                s.parse().map_err(|e: UnknownWord| {
+                s.parse().map_err(|e: $crate::model::vocab::UnknownWord| {
                     autosurgeon::HydrateError::unexpected($what, e.word)
                 })
             }
         }
     };
 }
+
+// Other closed word lists of the core (the codes of matching's messages) are
+// written the same way.
+pub(crate) use vocabulary;
 
 vocabulary! {
     /// Where an ambassador is in their time with the network.

@@ -124,8 +124,11 @@ pub(super) fn eligibility_of(
     if person.profile.archived {
         return vec![Ineligibility::new(
             matching::Constraint::Status,
-            "is archived",
-            Some("restore their profile first".into()),
+            matching::Message::new(matching::Code::Archived, "is archived"),
+            Some(matching::Message::new(
+                matching::Code::NextRestore,
+                "restore their profile first",
+            )),
         )];
     }
     let projects: Vec<&ProjectDoc> = s.projects.values().collect();

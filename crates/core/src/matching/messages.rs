@@ -1,0 +1,418 @@
+//! What matching says to a reader, as a code with parameters.
+//!
+//! Every reason a factor gives, every reason someone is not eligible and its
+//! next step, every note on a candidate or a team, the recognition advice
+//! and a rota member's place is a [`Message`]: a stable [`Code`], typed
+//! parameters and the English sentence. The CLI and logs print the sentence
+//! (`Display`); the app looks the code up in its message files
+//! (`reason.<code>` in `ui/messages/<locale>.json`) and fills the parameters
+//! in the reader's language: counts with plural rules, numbers and dates
+//! through `Intl`, vocabulary words (weekdays, statuses, recognition kinds,
+//! language names) through their own translated labels, and text people
+//! typed (names, skills, regions, course titles) as typed.
+//!
+//! A new recognition kind needs no new code: kinds are parameters, worded
+//! by the vocabulary's own translation. A test checks that every code has a
+//! message in every UI language, with exactly the placeholders
+//! [`Code::params`] names.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::vocab::vocabulary;
+use crate::model::{Day, InvitationStatus, LanguageLevel, RecognitionKind, Status, Weekday};
+
+vocabulary! {
+    /// What a message says; `reason.<code>` in the UI's message files.
+    Code, "message code" {
+        RequiredSkillsNotListed = "required-skills-not-listed",
+        RequiredSkillsAll = "required-skills-all",
+        RequiredSkillsNone = "required-skills-none",
+        RequiredSkillsSome = "required-skills-some",
+        DesiredSkillsNotListed = "desired-skills-not-listed",
+        DesiredSkillsAll = "desired-skills-all",
+        DesiredSkillsNone = "desired-skills-none",
+        DesiredSkillsSome = "desired-skills-some",
+        InterestsNone = "interests-none",
+        InterestsRelated = "interests-related",
+        LanguagesNotNeeded = "languages-not-needed",
+        LanguagesNone = "languages-none",
+        LanguagesAll = "languages-all",
+        LanguagesSome = "languages-some",
+        LocalityNear = "locality-near",
+        LocalityOtherRegion = "locality-other-region",
+        LocalityRemote = "locality-remote",
+        LocalityNoLocation = "locality-no-location",
+        LocalityOnline = "locality-online",
+        FairnessNeverTakenPart = "fairness-never-taken-part",
+        FairnessFirstTimer = "fairness-first-timer",
+        FairnessLifted = "fairness-lifted",
+        FairnessLowered = "fairness-lowered",
+        FairnessEven = "fairness-even",
+        Status = "status",
+        Archived = "archived",
+        ContactConsentDue = "contact-consent-due",
+        MediaConsentDue = "media-consent-due",
+        ContactConsentMissing = "contact-consent-missing",
+        MediaConsentMissing = "media-consent-missing",
+        ContactConsentRefused = "contact-consent-refused",
+        MediaConsentRefused = "media-consent-refused",
+        ContactConsentLapsed = "contact-consent-lapsed",
+        MediaConsentLapsed = "media-consent-lapsed",
+        ContactConsentLapsedEarlier = "contact-consent-lapsed-earlier",
+        MediaConsentLapsedEarlier = "media-consent-lapsed-earlier",
+        ModeNotRecorded = "mode-not-recorded",
+        ModeInPersonOnly = "mode-in-person-only",
+        ModeRemoteOnly = "mode-remote-only",
+        TravelTooFar = "travel-too-far",
+        TravelNoDistance = "travel-no-distance",
+        Days = "days",
+        TrainingExpiresBefore = "training-expires-before",
+        TrainingExpiresDuring = "training-expires-during",
+        TrainingCompletedLate = "training-completed-late",
+        TrainingMissing = "training-missing",
+        DoubleBookingTurn = "double-booking-turn",
+        DoubleBookingAccepted = "double-booking-accepted",
+        DoubleBookingInvited = "double-booking-invited",
+        ConflictOfInterest = "conflict-of-interest",
+        NextSetActive = "next-set-active",
+        NextRestore = "next-restore",
+        NextAskConsent = "next-ask-consent",
+        NextAskAgain = "next-ask-again",
+        NextCheckDays = "next-check-days",
+        NextAskMode = "next-ask-mode",
+        NextAskOnline = "next-ask-online",
+        NextAskInPerson = "next-ask-in-person",
+        NextAskTravel = "next-ask-travel",
+        NextBookRefresher = "next-book-refresher",
+        NextNeedsBefore = "next-needs-before",
+        NextOfferCourse = "next-offer-course",
+        NextWithdrawOther = "next-withdraw-other",
+        NoteInterpreter = "note-interpreter",
+        NoteAccessNeeds = "note-access-needs",
+        RecognitionNotAllowed = "recognition-not-allowed",
+        RecognitionCheckFirst = "recognition-check-first",
+        TeamAlready = "team-already",
+        TeamCovers = "team-covers",
+        TeamBrings = "team-brings",
+        TeamSpeaks = "team-speaks",
+        TeamFirstTimer = "team-first-timer",
+        TeamExperienced = "team-experienced",
+        TeamScores = "team-scores",
+        TeamOverFilled = "team-over-filled",
+        TeamShort = "team-short",
+        TeamLacks = "team-lacks",
+        RotaNoTurn = "rota-no-turn",
+        RotaTurns = "rota-turns",
+    }
+}
+
+impl Code {
+    /// The parameters a message with this code carries, by name: the
+    /// placeholders of its `reason.<code>` message in every language.
+    pub fn params(self) -> &'static [&'static str] {
+        use Code::*;
+        match self {
+            RequiredSkillsAll | RequiredSkillsNone | DesiredSkillsAll | DesiredSkillsNone => {
+                &["skills"]
+            }
+            RequiredSkillsSome | DesiredSkillsSome => &["count", "total", "has", "missing"],
+            InterestsRelated => &["interests"],
+            LanguagesNone => &["missing"],
+            LanguagesAll => &["speaks"],
+            LanguagesSome => &["speaks", "missing"],
+            LocalityNear | TeamBrings => &["region"],
+            LocalityOtherRegion => &["region", "km", "location"],
+            FairnessFirstTimer | FairnessLifted | FairnessLowered | FairnessEven => {
+                &["recent", "months"]
+            }
+            Status => &["status"],
+            ContactConsentRefused | MediaConsentRefused | ContactConsentLapsed
+            | MediaConsentLapsed => &["date"],
+            TravelTooFar => &["region", "km", "location", "threshold"],
+            TravelNoDistance => &["region", "location", "threshold"],
+            Days => &["free", "on"],
+            TrainingExpiresBefore => &["course", "until", "first"],
+            TrainingExpiresDuring => &["course", "until", "last"],
+            TrainingCompletedLate => &["course", "completed", "first"],
+            TrainingMissing => &["course"],
+            DoubleBookingTurn | DoubleBookingAccepted | DoubleBookingInvited => {
+                &["project", "dates"]
+            }
+            ConflictOfInterest => &["organisation"],
+            NextBookRefresher | NextNeedsBefore | NextOfferCourse => &["course", "first"],
+            NoteInterpreter => &["language"],
+            RecognitionNotAllowed | RecognitionCheckFirst => &["kinds"],
+            TeamAlready => &["status"],
+            TeamCovers | TeamLacks => &["needs"],
+            TeamSpeaks => &["languages"],
+            TeamScores => &["points"],
+            TeamOverFilled | TeamShort => &["filled", "places"],
+            RotaTurns => &["count", "last"],
+            RequiredSkillsNotListed | DesiredSkillsNotListed | InterestsNone
+            | LanguagesNotNeeded | LocalityRemote | LocalityNoLocation | LocalityOnline
+            | FairnessNeverTakenPart | ContactConsentDue | MediaConsentDue
+            | ContactConsentMissing | MediaConsentMissing | ContactConsentLapsedEarlier
+            | MediaConsentLapsedEarlier | ModeNotRecorded | ModeInPersonOnly | ModeRemoteOnly
+            | Archived | NextRestore | NextSetActive | NextAskConsent | NextAskAgain | NextCheckDays | NextAskMode
+            | NextAskOnline | NextAskInPerson | NextAskTravel | NextWithdrawOther
+            | NoteAccessNeeds | TeamFirstTimer | TeamExperienced | RotaNoTurn => &[],
+        }
+    }
+}
+
+/// One value a message is filled with, typed so that each screen can write
+/// it in its reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "type", content = "value", rename_all = "kebab-case")]
+pub enum Param {
+    /// Text as people typed it (a name, a skill, a region, a course title):
+    /// never translated.
+    Text(String),
+    /// A count, points or kilometres; counted messages choose their plural
+    /// form by it.
+    Number(i64),
+    /// A day, `YYYY-MM-DD`.
+    Date(String),
+    /// The days from `first` to `last` (the same day for one day).
+    Period { first: String, last: String },
+    Weekday(Weekday),
+    Status(Status),
+    Invitation(InvitationStatus),
+    /// A recognition kind, worded by its vocabulary label.
+    Kind(RecognitionKind),
+    /// A language as profiles write it (`arabic`); a common one is shown by
+    /// its translated name, anything else as typed.
+    Language(String),
+    /// Someone speaks `language` at `level`.
+    Spoken {
+        language: String,
+        level: LanguageLevel,
+    },
+    /// Several values, written as a list ("a, b and c").
+    List(Vec<Param>),
+    /// Alternatives, written as a list with "or".
+    Either(Vec<Param>),
+}
+
+impl Param {
+    pub fn date(day: Day) -> Param {
+        Param::Date(day.to_string())
+    }
+
+    pub fn count(n: impl TryInto<i64>) -> Param {
+        Param::Number(n.try_into().unwrap_or(i64::MAX))
+    }
+
+    /// Text people typed, as a list.
+    pub fn texts<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Param {
+        Param::List(
+            items
+                .into_iter()
+                .map(|s| Param::Text(s.as_ref().to_string()))
+                .collect(),
+        )
+    }
+
+    /// Language names, as a list.
+    pub fn languages<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Param {
+        Param::List(
+            items
+                .into_iter()
+                .map(|s| Param::Language(s.as_ref().to_string()))
+                .collect(),
+        )
+    }
+
+    pub fn kinds(kinds: &[RecognitionKind]) -> Param {
+        Param::Either(kinds.iter().copied().map(Param::Kind).collect())
+    }
+}
+
+/// A sentence for a reader: its code, its parameters by name, and the
+/// sentence in English (what the CLI prints and logs show).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Message {
+    pub code: Code,
+    pub params: BTreeMap<String, Param>,
+    pub text: String,
+}
+
+impl Message {
+    /// A message whose English sentence is `text`; add its parameters with
+    /// [`Message::with`].
+    pub fn new(code: Code, text: impl Into<String>) -> Message {
+        Message {
+            code,
+            params: BTreeMap::new(),
+            text: text.into(),
+        }
+    }
+
+    pub fn with(mut self, name: &'static str, value: Param) -> Message {
+        debug_assert!(
+            self.code.params().contains(&name),
+            "{} has no parameter {name}",
+            self.code
+        );
+        self.params.insert(name.to_string(), value);
+        self
+    }
+
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params.get(name)
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// Lets tests and callers compare a message with its English sentence.
+impl PartialEq<str> for Message {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for Message {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl Message {
+    /// The English sentence.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The placeholders of a UI message: `{name}` and the name of each
+    /// `{name, plural, ...}` block, with those inside the plural forms.
+    fn placeholders(text: &str) -> BTreeSet<String> {
+        let mut names = BTreeSet::new();
+        scan(text, &mut names);
+        names
+    }
+
+    fn scan(text: &str, names: &mut BTreeSet<String>) {
+        let chars: Vec<char> = text.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i] != '{' {
+                i += 1;
+                continue;
+            }
+            let start = i + 1;
+            let mut j = start;
+            while j < chars.len() && (chars[j].is_alphanumeric() || chars[j] == '_') {
+                j += 1;
+            }
+            let name: String = chars[start..j].iter().collect();
+            match chars.get(j) {
+                Some('}') if !name.is_empty() => {
+                    names.insert(name);
+                    i = j + 1;
+                }
+                Some(',') if !name.is_empty() => {
+                    names.insert(name);
+                    // The forms: `selector {text}` ... up to the closing brace.
+                    let mut k = j + 1;
+                    let mut depth = 1;
+                    let mut form_start = None;
+                    while k < chars.len() && depth > 0 {
+                        match chars[k] {
+                            '{' => {
+                                if depth == 1 {
+                                    form_start = Some(k + 1);
+                                }
+                                depth += 1;
+                            }
+                            '}' => {
+                                depth -= 1;
+                                if depth == 1
+                                    && let Some(from) = form_start.take()
+                                {
+                                    let form: String = chars[from..k].iter().collect();
+                                    scan(&form, names);
+                                }
+                            }
+                            _ => {}
+                        }
+                        k += 1;
+                    }
+                    i = k;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_found_inside_plural_forms() {
+        let found = placeholders(
+            "{count, plural, one {# turn, on {last}} other {# turns, the last on {last}}} ({x})",
+        );
+        let want: BTreeSet<String> = ["count", "last", "x"].map(String::from).into();
+        assert_eq!(found, want);
+        assert!(placeholders("{n, plural, one {month} other {months}}").len() == 1);
+    }
+
+    #[test]
+    fn every_code_has_a_message_with_its_placeholders_in_every_ui_language() {
+        let files = crate::error::tests::locale_files();
+        assert!(files.len() >= 6, "only {} UI languages", files.len());
+        for (locale, messages) in &files {
+            for code in Code::ALL {
+                let key = format!("reason.{code}");
+                let text = messages.get(&key).and_then(|v| v.as_str());
+                let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+                    panic!("{locale}.json has no message {key}");
+                };
+                let want: BTreeSet<String> =
+                    code.params().iter().map(|s| s.to_string()).collect();
+                assert_eq!(
+                    placeholders(text),
+                    want,
+                    "{locale}.json: {key} must use exactly the placeholders {want:?}"
+                );
+            }
+            let extra: Vec<&String> = messages
+                .keys()
+                .filter(|k| {
+                    k.strip_prefix("reason.")
+                        .is_some_and(|c| c.parse::<Code>().is_err())
+                })
+                .collect();
+            assert!(extra.is_empty(), "{locale}.json: no such codes {extra:?}");
+        }
+    }
+
+    #[test]
+    fn a_message_is_its_code_its_parameters_and_its_english() {
+        let m = Message::new(Code::TeamScores, "scores 40").with("points", Param::count(40));
+        let json = serde_json::to_value(&m).unwrap_or_default();
+        assert_eq!(json["code"], "team-scores");
+        assert_eq!(json["params"]["points"]["type"], "number");
+        assert_eq!(json["params"]["points"]["value"], 40);
+        assert_eq!(json["text"], "scores 40");
+        assert_eq!(m.to_string(), "scores 40");
+        let kinds = Param::kinds(&[RecognitionKind::Payment]);
+        let json = serde_json::to_value(&kinds).unwrap_or_default();
+        assert_eq!(json["type"], "either");
+        assert_eq!(json["value"][0]["value"], "payment");
+    }
+}
