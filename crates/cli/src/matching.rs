@@ -286,7 +286,7 @@ fn print_report(r: &MatchReport, limit: usize) {
     let t = &r.team;
     say!("\nTeam for {} place(s)", t.places);
     for m in &t.members {
-        say!("  {} ({}): {}", m.display_name, m.region, m.why.join("; "));
+        say!("  {} ({}): {}", m.display_name, m.region, m.why.iter().map(|w| w.as_str()).collect::<Vec<_>>().join("; "));
     }
     let list = |items: &[String]| {
         if items.is_empty() {
@@ -464,7 +464,7 @@ pub fn rota(s: &mut Sanctuary, command: RotaCommand) -> anyhow::Result<()> {
                 say!("{mark}{:>3}. {:<24} {}", i + 1, p.display_name, p.reason);
             }
             for n in &plan.not_eligible {
-                let reasons: Vec<&str> = n.reasons.iter().map(|r| &*r.reason).collect();
+                let reasons: Vec<&str> = n.reasons.iter().map(|r| r.reason.as_str()).collect();
                 say!("  not eligible: {}: {}", n.display_name, reasons.join("; "));
             }
         }

@@ -2,11 +2,11 @@
 //! and reason of every factor, who is not eligible and what would change
 //! that, the suggested team, invitations and a recurring seat's rota.
 //!
-//! The texts of reasons, notes and team explanations are the core's plain
-//! English sentences; the UI labels the factors and constraints in the
-//! reader's language around them.
+//! Reasons, next steps, notes and team explanations are the core's coded
+//! messages (`sanctuary_core::matching::Message`: a code, typed parameters
+//! and the English sentence); the UI words them in the reader's language.
 
-use sanctuary_core::matching as mt;
+use sanctuary_core::matching::{self as mt, Message};
 use sanctuary_core::model::{self as m, units};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -78,7 +78,7 @@ pub struct FactorScore {
     pub points: i32,
     /// The most the factor gives for this project (0: it does not apply).
     pub max: i32,
-    pub reason: String,
+    pub reason: Message,
 }
 
 /// What to offer someone for taking part, given whether they may be paid.
@@ -91,7 +91,7 @@ pub struct RecognitionAdvice {
     pub suggest: Vec<RecognitionKind>,
     /// Ask first whether they may receive these.
     pub check_first: Vec<RecognitionKind>,
-    pub note: Option<String>,
+    pub note: Option<Message>,
 }
 
 fn kinds(list: &[m::RecognitionKind]) -> Vec<RecognitionKind> {
@@ -125,7 +125,7 @@ pub struct Candidate {
     pub covers_skills: Vec<String>,
     pub covers_languages: Vec<String>,
     pub recognition: RecognitionAdvice,
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 impl From<&mt::Candidate> for Candidate {
@@ -142,7 +142,7 @@ impl From<&mt::Candidate> for Candidate {
                     factor: f.factor.into(),
                     points: f.points,
                     max: f.max,
-                    reason: f.reason.to_string(),
+                    reason: f.reason.clone(),
                 })
                 .collect(),
             first_timer: c.first_timer,
@@ -161,9 +161,9 @@ impl From<&mt::Candidate> for Candidate {
 pub struct Ineligibility {
     pub constraint: Constraint,
     /// Completes "<name> ...", e.g. "is paused".
-    pub reason: String,
-    /// E.g. "needs Safeguarding first".
-    pub next_step: Option<String>,
+    pub reason: Message,
+    /// E.g. "offer them Safeguarding before 2026-03-14".
+    pub next_step: Option<Message>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -187,8 +187,8 @@ impl From<&mt::NotEligible> for NotEligible {
                 .iter()
                 .map(|r| Ineligibility {
                     constraint: r.constraint.into(),
-                    reason: r.reason.to_string(),
-                    next_step: r.next_step.as_ref().map(|s| s.to_string()),
+                    reason: r.reason.clone(),
+                    next_step: r.next_step.clone(),
                 })
                 .collect(),
         }
@@ -219,7 +219,7 @@ pub struct TeamMember {
     pub first_timer: bool,
     pub invitation: Option<InvitationStatus>,
     /// Why they are in the team.
-    pub why: Vec<String>,
+    pub why: Vec<Message>,
 }
 
 /// A team for the places: who, and what it covers and lacks.
@@ -236,7 +236,7 @@ pub struct Team {
     pub experienced: u32,
     /// Places no eligible candidate was left to fill.
     pub unfilled: u32,
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 impl From<&mt::Team> for Team {
@@ -469,7 +469,7 @@ pub struct RotaPlace {
     pub display_name: String,
     pub turns: u32,
     pub last_turn: Option<String>,
-    pub reason: String,
+    pub reason: Message,
 }
 
 /// Whose turn it is at one meeting.
@@ -637,7 +637,14 @@ mod tests {
                 withheld: vec![m::RecognitionKind::Payment],
                 suggest: vec![m::RecognitionKind::Meal],
                 check_first: vec![],
-                note: Some("may not be paid".into()),
+                note: Some(Message::new(
+                    mt::Code::RecognitionNotAllowed,
+                    "may not be paid: do not offer payment",
+                )
+                .with(
+                    "kinds",
+                    mt::Param::kinds(&[m::RecognitionKind::Payment]),
+                )),
             },
             notes: vec![],
         };
@@ -657,8 +664,16 @@ mod tests {
                 invitation: None,
                 reasons: vec![mt::Ineligibility::new(
                     mt::Constraint::Training,
-                    "has not completed Safeguarding",
-                    Some("needs Safeguarding first".into()),
+                    Message::new(mt::Code::TrainingMissing, "needs Safeguarding first")
+                        .with("course", mt::Param::Text("Safeguarding".into())),
+                    Some(
+                        Message::new(
+                            mt::Code::NextOfferCourse,
+                            "offer them Safeguarding before 2026-03-14",
+                        )
+                        .with("course", mt::Param::Text("Safeguarding".into()))
+                        .with("first", mt::Param::Date("2026-03-14".into())),
+                    ),
                 )],
             }],
             team: mt::Team {
@@ -688,12 +703,14 @@ mod tests {
         let reason = &view.not_eligible[0].reasons[0];
         assert_eq!(reason.constraint, Constraint::Training);
         assert_eq!(
-            reason.next_step.as_deref(),
-            Some("needs Safeguarding first")
+            reason.next_step.as_ref().map(Message::as_str),
+            Some("offer them Safeguarding before 2026-03-14")
         );
         assert_eq!(view.team.lacks.required_skills, ["assessment"]);
         assert_eq!(view.today, "2026-03-14");
         let json = serde_json::to_value(&view.not_eligible[0].reasons[0]).unwrap();
         assert_eq!(json["constraint"], "training");
+        assert_eq!(json["reason"]["code"], "training-missing");
+        assert_eq!(json["next_step"]["params"]["first"]["type"], "date");
     }
 }

@@ -67,6 +67,22 @@ fn match_ranks_explains_and_selects_a_team() {
     let chen = &report["not_eligible"][0];
     assert_eq!(chen["display_name"], "Chen");
     assert_eq!(chen["reasons"][0]["constraint"], "travel");
+    // Each reason carries its code and parameters for a translated screen,
+    // and its English sentence.
+    let travel = &chen["reasons"][0]["reason"];
+    assert!(
+        ["travel-too-far", "travel-no-distance"].contains(&travel["code"].as_str().unwrap_or("")),
+        "{travel}"
+    );
+    assert_eq!(travel["params"]["location"]["value"], "London");
+    assert!(
+        travel["text"].as_str().unwrap_or("").contains("the project is in London"),
+        "{travel}"
+    );
+    assert_eq!(chen["reasons"][0]["next_step"]["code"], "next-ask-travel");
+    let skills = &factors[0]["reason"];
+    assert_eq!(skills["code"], "required-skills-all", "{skills}");
+    assert_eq!(skills["params"]["skills"]["value"][0]["value"], "assessment");
     assert_eq!(report["team"]["members"].as_array().unwrap().len(), 2);
     assert_eq!(report["team"]["covers"]["required_skills"][0], "assessment");
 

@@ -174,7 +174,7 @@ pub enum Param {
     Text(String),
     /// A count, points or kilometres; counted messages choose their plural
     /// form by it.
-    Number(i64),
+    Number(i32),
     /// A day, `YYYY-MM-DD`.
     Date(String),
     /// The days from `first` to `last` (the same day for one day).
@@ -203,8 +203,8 @@ impl Param {
         Param::Date(day.to_string())
     }
 
-    pub fn count(n: impl TryInto<i64>) -> Param {
-        Param::Number(n.try_into().unwrap_or(i64::MAX))
+    pub fn count(n: impl TryInto<i32>) -> Param {
+        Param::Number(n.try_into().unwrap_or(i32::MAX))
     }
 
     /// Text people typed, as a list.

@@ -2,6 +2,8 @@
 // the matching panel's component tests and for `npm run dev` (ranking with
 // per-factor reasons, "not eligible" with a next step, a team that covers
 // and lacks, the invitation lifecycle, a rota). Not the core's algorithm.
+// Reasons are the core's coded messages (codes from the generated `Code`
+// type, so the UI renders them from the message files as it does the app's).
 import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { Candidate } from "../bindings/Candidate";
 import type { FactorScore } from "../bindings/FactorScore";
@@ -10,6 +12,9 @@ import type { InvitationInput } from "../bindings/InvitationInput";
 import type { InvitationStatus } from "../bindings/InvitationStatus";
 import type { MatchSettings } from "../bindings/MatchSettings";
 import type { MatchView } from "../bindings/MatchView";
+import type { Code } from "../bindings/Code";
+import type { Message } from "../bindings/Message";
+import type { Param } from "../bindings/Param";
 import type { NotEligible } from "../bindings/NotEligible";
 import type { Project } from "../bindings/Project";
 import type { RecognitionAdvice } from "../bindings/RecognitionAdvice";
@@ -74,6 +79,13 @@ function fail(code: ErrorCode, message: string): never {
   throw new ApiFailure({ code, message });
 }
 
+/** A coded message as the core sends it: `text` is its English sentence. */
+function msg(code: Code, text: string, params: Record<string, Param> = {}): Message {
+  return { code, params, text };
+}
+
+const texts = (items: string[]): Param => ({ type: "list", value: items.map((value) => ({ type: "text", value })) });
+
 export class MockMatching {
   /** Invitations by project id, then ambassador id. */
   invitations = new Map<string, Map<string, Invitation>>();
@@ -98,11 +110,20 @@ export class MockMatching {
   private reasonsAgainst(p: Project, d: AmbassadorDetail): NotEligible["reasons"] {
     const reasons: NotEligible["reasons"] = [];
     if (d.profile.status !== "active") {
-      reasons.push({ constraint: "status", reason: `is ${d.profile.status}`, next_step: "ask whether they would like to take part again" });
+      reasons.push({
+        constraint: "status",
+        reason: msg("status", `is ${d.profile.status}`, { status: { type: "status", value: d.profile.status } }),
+        next_step: msg("next-set-active", "set their status to active when they want to take part again"),
+      });
     }
     for (const course of p.required_training) {
       if (!d.training.some((t) => t.course_id === course)) {
-        reasons.push({ constraint: "training", reason: `has not completed ${course}`, next_step: `needs training ${course} first` });
+        const first: Param = { type: "date", value: p.start };
+        reasons.push({
+          constraint: "training",
+          reason: msg("training-missing", `needs ${course} first`, { course: { type: "text", value: course } }),
+          next_step: msg("next-offer-course", `offer them ${course} before ${p.start}`, { course: { type: "text", value: course }, first }),
+        });
       }
     }
     return reasons;
@@ -117,32 +138,39 @@ export class MockMatching {
       advice.offer = other;
       advice.withheld = cash;
       advice.suggest = (["travel-expenses", "meal", "certificate", "reference-letter"] as const).filter((k) => !other.includes(k));
-      advice.note = `may not be paid: do not offer ${cash.join(" or ")}`;
+      advice.note = msg("recognition-not-allowed", `may not be paid: do not offer ${cash.join(" or ")}`, { kinds: { type: "either", value: cash.map((value) => ({ type: "kind", value })) } });
     } else if (d.profile.payment === "check-first") {
       advice.check_first = cash;
-      advice.note = `check first whether they may receive ${cash.join(" or ")}`;
+      advice.note = msg("recognition-check-first", `check first whether they may receive ${cash.join(" or ")}`, { kinds: { type: "either", value: cash.map((value) => ({ type: "kind", value })) } });
     }
     return advice;
   }
 
   private candidate(p: Project, d: AmbassadorDetail): Candidate {
     const skills = d.profile.skills;
-    const share = (wanted: string[], weight: number, what: string): [number, number, string] => {
-      if (!wanted.length) return [0, 0, `the project lists no ${what} skills`];
+    const share = (wanted: string[], weight: number, what: "required" | "desired"): [number, number, Message] => {
+      if (!wanted.length) return [0, 0, msg(`${what}-skills-not-listed`, `the project lists no ${what} skills`)];
       const has = wanted.filter((s) => skills.includes(s));
-      const reason = has.length ? `has ${has.length} of ${wanted.length} ${what} skills (${has.join(", ")})` : `has none of the ${what} skills`;
+      const missing = wanted.filter((s) => !skills.includes(s));
+      const reason = !has.length
+        ? msg(`${what}-skills-none`, `has none of the ${what} skills (${missing.join(", ")})`, { skills: texts(missing) })
+        : missing.length
+          ? msg(`${what}-skills-some`, `has ${has.length} of ${wanted.length} ${what} skills (${has.join(", ")}); not ${missing.join(", ")}`, { count: { type: "number", value: has.length }, total: { type: "number", value: wanted.length }, has: texts(has), missing: texts(missing) })
+          : msg(`${what}-skills-all`, `has every ${what} skill (${has.join(", ")})`, { skills: texts(has) });
       return [Math.round((weight * has.length) / wanted.length), weight, reason];
     };
     const speaks = d.profile.languages.map((l) => l.language);
     const asked = [...this.invitations.values()].filter((m) => m.has(d.profile.id)).length;
     const w = this.settings.weights;
-    const rows: [FactorScore["factor"], [number, number, string]][] = [
+    const region: Param = { type: "text", value: d.profile.region };
+    const spoken: Param = { type: "list", value: d.profile.languages.filter((l) => p.languages.includes(l.language)).map((l) => ({ type: "spoken", value: { language: l.language, level: l.level } })) };
+    const rows: [FactorScore["factor"], [number, number, Message]][] = [
       ["required-skills", share(p.required_skills, w.required_skills, "required")],
       ["desired-skills", share(p.desired_skills, w.desired_skills, "desired")],
-      ["interests", d.profile.interests.length ? [5, 10, `one related interest (${d.profile.interests[0]})`] : [0, 10, "no related interests"]],
-      ["languages", p.languages.length ? [p.languages.every((l) => speaks.includes(l)) ? 20 : 0, 20, `speaks ${speaks.join(", ")}`] : [0, 0, "the project needs no particular language"]],
-      ["locality", p.location && d.profile.region === p.location ? [10, 10, `lives in ${p.location}`] : [5, 10, `lives in ${d.profile.region}, another region`]],
-      ["fairness", asked ? [0, w.fairness, `asked ${asked} times recently`] : [w.fairness, w.fairness, "has never taken part: first-timers come first"]],
+      ["interests", d.profile.interests.length ? [5, 10, msg("interests-related", `interested in ${d.profile.interests[0]}`, { interests: texts([d.profile.interests[0]]) })] : [0, 10, msg("interests-none", "no recorded interest relates to this project")]],
+      ["languages", p.languages.length ? (p.languages.every((l) => speaks.includes(l)) ? [20, 20, msg("languages-all", `speaks ${p.languages.join(", ")}`, { speaks: spoken })] : [0, 20, msg("languages-none", `does not speak ${p.languages.join(" or ")}`, { missing: { type: "either", value: p.languages.map((value) => ({ type: "language", value })) } })]) : [0, 0, msg("languages-not-needed", "the project needs no particular language")]],
+      ["locality", p.location && d.profile.region === p.location ? [10, 10, msg("locality-near", `lives in ${p.location}, where the project is`, { region })] : [5, 10, msg("locality-other-region", `lives in ${d.profile.region} and travels up to 50 km to ${p.location ?? ""}`, { region, km: { type: "number", value: 50 }, location: { type: "text", value: p.location ?? "" } })]],
+      ["fairness", asked ? [0, w.fairness, msg("fairness-even", `${asked} opportunities in the last ${this.settings.recent_months} months`, { recent: { type: "number", value: asked }, months: { type: "number", value: this.settings.recent_months } })] : [w.fairness, w.fairness, msg("fairness-never-taken-part", "has never taken part yet: lifted to give them a first opportunity")]],
     ];
     const factors = rows.map(([factor, [points, max, reason]]) => ({ factor, points, max, reason }));
     return {
@@ -157,7 +185,7 @@ export class MockMatching {
       covers_skills: p.required_skills.filter((s) => skills.includes(s)),
       covers_languages: p.languages.filter((l) => speaks.includes(l)),
       recognition: this.advice(p, d),
-      notes: d.profile.interpreter ? [`needs an interpreter (${d.profile.interpreter})`] : [],
+      notes: d.profile.interpreter ? [msg("note-interpreter", `needs an interpreter (${d.profile.interpreter})`, { language: { type: "language", value: d.profile.interpreter } })] : [],
     };
   }
 
@@ -204,7 +232,11 @@ export class MockMatching {
         total: c.total,
         first_timer: c.first_timer,
         invitation: c.invitation,
-        why: holding(c) ? [`already ${c.invitation}`] : c.covers_skills.length ? [`covers ${c.covers_skills.join(", ")}`] : [`scores ${c.total}`],
+        why: holding(c) && c.invitation
+          ? [msg("team-already", `already ${c.invitation}`, { status: { type: "invitation", value: c.invitation } })]
+          : c.covers_skills.length
+            ? [msg("team-covers", `covers ${c.covers_skills.join(", ")}`, { needs: texts(c.covers_skills) })]
+            : [msg("team-scores", `scores ${c.total}`, { points: { type: "number", value: c.total } })],
       })),
       covers: { required_skills: p.required_skills.filter((s) => skills.has(s)), languages: p.languages.filter((l) => languages.has(l)) },
       lacks: { required_skills: p.required_skills.filter((s) => !skills.has(s)), languages: p.languages.filter((l) => !languages.has(l)) },
@@ -235,7 +267,7 @@ export class MockMatching {
     }
     if (change.status === "shortlisted" || change.status === "invited") {
       const reasons = this.reasonsAgainst(p, person);
-      if (reasons.length) fail("not-eligible", `${name} cannot take part: ${reasons.map((r) => r.reason).join("; ")}`);
+      if (reasons.length) fail("not-eligible", `${name} cannot take part: ${reasons.map((r) => r.reason.text).join("; ")}`);
     }
     const hours = change.hours?.trim() || null;
     if (change.status === "attended" && !(Number(hours) > 0)) fail("invalid", "hours: say how many hours they gave");
@@ -297,7 +329,10 @@ export class MockMatching {
     const order = rota.members
       .map((id) => {
         const [turns, last] = this.turnsOf(rota, id, on);
-        const reason = turns === 0 || !last ? "has not had a turn yet" : `${turns} turns so far, the last on ${last}`;
+        const reason =
+          turns === 0 || !last
+            ? msg("rota-no-turn", "has not had a turn yet")
+            : msg("rota-turns", `${turns} turns so far, the last on ${last}`, { count: { type: "number", value: turns }, last: { type: "date", value: last } });
         return { ambassador_id: id, display_name: this.name(id), turns, last_turn: last, reason };
       })
       .sort((a, b) => a.turns - b.turns || (a.last_turn ?? "").localeCompare(b.last_turn ?? "") || a.ambassador_id.localeCompare(b.ambassador_id));

@@ -152,6 +152,30 @@ export function formatDate(iso: string, code: Locale = state.locale): string {
   return dateFormat(code).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/**
+ * The days from `first` to `last` (both `YYYY-MM-DD`) as this language writes
+ * a range ("3–5 March 2026"); one day when they are the same.
+ */
+export function formatPeriod(first: string, last: string, code: Locale = state.locale): string {
+  if (first === last || !ISO_DATE.test(first) || !ISO_DATE.test(last)) return formatDate(first, code);
+  const day = (iso: string) => {
+    const [y, m, d] = iso.split("-").map(Number);
+    return new Date(Date.UTC(y, m - 1, d));
+  };
+  return dateFormat(code).formatRange(day(first), day(last));
+}
+
+/** Items as this language lists them: "a, b and c", or with `or` "a, b or c". */
+export function formatList(items: string[], or = false, code: Locale = state.locale): string {
+  const key = `${code}:${or ? "or" : "and"}`;
+  let format = lists.get(key);
+  if (!format) {
+    format = new Intl.ListFormat(code, { type: or ? "disjunction" : "conjunction" });
+    lists.set(key, format);
+  }
+  return format.format(items);
+}
+
 function formatParam(value: string | number, code: Locale): string {
   if (typeof value === "number") return formatNumber(value, code);
   // In a right-to-left sentence a bare date's parts would be reordered
@@ -166,6 +190,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const plurals = new Map<Locale, Intl.PluralRules>();
 const numbers = new Map<Locale, Intl.NumberFormat>();
 const dates = new Map<Locale, Intl.DateTimeFormat>();
+const lists = new Map<string, Intl.ListFormat>();
 
 function pluralRules(code: Locale): Intl.PluralRules {
   let rules = plurals.get(code);

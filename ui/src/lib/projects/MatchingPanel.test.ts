@@ -46,7 +46,7 @@ describe("matching panel", () => {
     expect(rows).toHaveLength(6);
     expect(within(table).getByRole("rowheader", { name: "Skills needed" })).toBeInTheDocument();
     expect(table).toHaveTextContent("40 of 40");
-    expect(table).toHaveTextContent("has 1 of 1 required skills (assessment)");
+    expect(table).toHaveTextContent("has every required skill (assessment)");
     expect(table).toHaveTextContent("does not apply");
     const total = Number(within(first).getByTestId("candidate-total").textContent?.match(/\d+/)?.[0]);
     const points = rows.map((r) => Number(r.cells[1].textContent?.match(/^\d+/)?.[0] ?? 0));
@@ -59,8 +59,22 @@ describe("matching panel", () => {
     expect(details).not.toHaveAttribute("open");
     expect(within(details).getByText("Not eligible (1)")).toBeInTheDocument();
     expect(details).toHaveTextContent("Grace 6");
-    expect(details).toHaveTextContent("is paused");
-    expect(details).toHaveTextContent("Next step: ask whether they would like to take part again");
+    expect(details).toHaveTextContent("their status is Paused");
+    expect(details).toHaveTextContent("Next step: set their status to active when they want to take part again");
+  });
+
+  it("words the reasons in the reader's language, from their codes", async () => {
+    setLocale("fa");
+    await panel();
+    const first = screen.getAllByTestId("candidate")[0];
+    // The skill is text as typed; the sentence around it is Farsi.
+    expect(first).toHaveTextContent("همهٔ مهارت‌های لازم را دارد (assessment)");
+    expect(first).not.toHaveTextContent("has every required skill");
+    const details = screen.getByTestId("not-eligible");
+    expect(details).toHaveTextContent("وضعیت او: موقتاً متوقف");
+    setLocale("ar");
+    await panel();
+    expect(screen.getAllByTestId("not-eligible").at(-1)).toHaveTextContent("الخطوة التالية: غيّر حالته إلى نشط عندما يريد المشاركة من جديد");
   });
 
   it("invites one candidate and lists the invitation as invited", async () => {
