@@ -286,7 +286,16 @@ fn print_report(r: &MatchReport, limit: usize) {
     let t = &r.team;
     say!("\nTeam for {} place(s)", t.places);
     for m in &t.members {
-        say!("  {} ({}): {}", m.display_name, m.region, m.why.iter().map(|w| w.as_str()).collect::<Vec<_>>().join("; "));
+        say!(
+            "  {} ({}): {}",
+            m.display_name,
+            m.region,
+            m.why
+                .iter()
+                .map(|w| w.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
     }
     let list = |items: &[String]| {
         if items.is_empty() {

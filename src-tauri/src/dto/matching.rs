@@ -637,14 +637,13 @@ mod tests {
                 withheld: vec![m::RecognitionKind::Payment],
                 suggest: vec![m::RecognitionKind::Meal],
                 check_first: vec![],
-                note: Some(Message::new(
-                    mt::Code::RecognitionNotAllowed,
-                    "may not be paid: do not offer payment",
-                )
-                .with(
-                    "kinds",
-                    mt::Param::kinds(&[m::RecognitionKind::Payment]),
-                )),
+                note: Some(
+                    Message::new(
+                        mt::Code::RecognitionNotAllowed,
+                        "may not be paid: do not offer payment",
+                    )
+                    .with("kinds", mt::Param::kinds(&[m::RecognitionKind::Payment])),
+                ),
             },
             notes: vec![],
         };

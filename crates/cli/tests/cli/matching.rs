@@ -76,13 +76,19 @@ fn match_ranks_explains_and_selects_a_team() {
     );
     assert_eq!(travel["params"]["location"]["value"], "London");
     assert!(
-        travel["text"].as_str().unwrap_or("").contains("the project is in London"),
+        travel["text"]
+            .as_str()
+            .unwrap_or("")
+            .contains("the project is in London"),
         "{travel}"
     );
     assert_eq!(chen["reasons"][0]["next_step"]["code"], "next-ask-travel");
     let skills = &factors[0]["reason"];
     assert_eq!(skills["code"], "required-skills-all", "{skills}");
-    assert_eq!(skills["params"]["skills"]["value"][0]["value"], "assessment");
+    assert_eq!(
+        skills["params"]["skills"]["value"][0]["value"],
+        "assessment"
+    );
     assert_eq!(report["team"]["members"].as_array().unwrap().len(), 2);
     assert_eq!(report["team"]["covers"]["required_skills"][0], "assessment");
 

@@ -220,7 +220,10 @@ fn consent(
                 let reason = match c.review {
                     Some(review) => Message::new(
                         code(Code::ContactConsentLapsed, Code::MediaConsentLapsed),
-                        format!("agreed to {what}, but that was due for review on {}", review.0),
+                        format!(
+                            "agreed to {what}, but that was due for review on {}",
+                            review.0
+                        ),
                     )
                     .with("date", Param::date(review)),
                     None => Message::new(
@@ -266,7 +269,8 @@ fn days(ctx: &Context, person: &AmbassadorDoc, out: &mut impl Findings) {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let list = |days: &[Weekday]| Param::List(days.iter().map(|&d| Param::Weekday(d)).collect());
+        let list =
+            |days: &[Weekday]| Param::List(days.iter().map(|&d| Param::Weekday(d)).collect());
         Ineligibility::new(
             Constraint::Days,
             Message::new(

@@ -23,7 +23,10 @@ fn only_active_people_take_part() {
         assert_eq!(problems[0].constraint, Constraint::Status);
         assert_eq!(problems[0].reason.as_str(), format!("is {status}"));
         assert_eq!(problems[0].reason.code, Code::Status);
-        assert_eq!(problems[0].reason.param("status"), Some(&Param::Status(status)));
+        assert_eq!(
+            problems[0].reason.param("status"),
+            Some(&Param::Status(status))
+        );
     }
 }
 
@@ -75,7 +78,10 @@ fn contact_consent_must_be_in_force_today() {
     q.consents.insert(c.id.clone(), c);
     let lapsed = w.problems(&q);
     assert!(
-        lapsed[0].reason.as_str().contains("due for review on 2026-02-28"),
+        lapsed[0]
+            .reason
+            .as_str()
+            .contains("due for review on 2026-02-28"),
         "{}",
         lapsed[0].reason
     );

@@ -271,7 +271,11 @@ mod tests {
         }
         let busy = w.score(&veteran, Factor::Fairness);
         assert_eq!(busy.points, -25);
-        assert!(busy.reason.as_str().contains("6 opportunities"), "{}", busy.reason);
+        assert!(
+            busy.reason.as_str().contains("6 opportunities"),
+            "{}",
+            busy.reason
+        );
         assert!(busy.reason.as_str().contains("lowered"), "{}", busy.reason);
     }
 

@@ -227,7 +227,8 @@ mod tests {
         assert_eq!(w.failed(&far), [Constraint::Travel]);
         let why = &w.problems(&far)[0].reason;
         assert!(
-            why.as_str().contains("lives in Wales and travels up to 49 km"),
+            why.as_str()
+                .contains("lives in Wales and travels up to 49 km"),
             "{why}"
         );
 

@@ -129,7 +129,9 @@ impl Code {
                 &["recent", "months"]
             }
             Status => &["status"],
-            ContactConsentRefused | MediaConsentRefused | ContactConsentLapsed
+            ContactConsentRefused
+            | MediaConsentRefused
+            | ContactConsentLapsed
             | MediaConsentLapsed => &["date"],
             TravelTooFar => &["region", "km", "location", "threshold"],
             TravelNoDistance => &["region", "location", "threshold"],
@@ -151,14 +153,38 @@ impl Code {
             TeamScores => &["points"],
             TeamOverFilled | TeamShort => &["filled", "places"],
             RotaTurns => &["count", "last"],
-            RequiredSkillsNotListed | DesiredSkillsNotListed | InterestsNone
-            | LanguagesNotNeeded | LocalityRemote | LocalityNoLocation | LocalityOnline
-            | FairnessNeverTakenPart | ContactConsentDue | MediaConsentDue
-            | ContactConsentMissing | MediaConsentMissing | ContactConsentLapsedEarlier
-            | MediaConsentLapsedEarlier | ModeNotRecorded | ModeInPersonOnly | ModeRemoteOnly
-            | Archived | NextRestore | NextSetActive | NextAskConsent | NextAskAgain | NextCheckDays | NextAskMode
-            | NextAskOnline | NextAskInPerson | NextAskTravel | NextWithdrawOther
-            | NoteAccessNeeds | TeamFirstTimer | TeamExperienced | RotaNoTurn => &[],
+            RequiredSkillsNotListed
+            | DesiredSkillsNotListed
+            | InterestsNone
+            | LanguagesNotNeeded
+            | LocalityRemote
+            | LocalityNoLocation
+            | LocalityOnline
+            | FairnessNeverTakenPart
+            | ContactConsentDue
+            | MediaConsentDue
+            | ContactConsentMissing
+            | MediaConsentMissing
+            | ContactConsentLapsedEarlier
+            | MediaConsentLapsedEarlier
+            | ModeNotRecorded
+            | ModeInPersonOnly
+            | ModeRemoteOnly
+            | Archived
+            | NextRestore
+            | NextSetActive
+            | NextAskConsent
+            | NextAskAgain
+            | NextCheckDays
+            | NextAskMode
+            | NextAskOnline
+            | NextAskInPerson
+            | NextAskTravel
+            | NextWithdrawOther
+            | NoteAccessNeeds
+            | TeamFirstTimer
+            | TeamExperienced
+            | RotaNoTurn => &[],
         }
     }
 }
@@ -178,7 +204,10 @@ pub enum Param {
     /// A day, `YYYY-MM-DD`.
     Date(String),
     /// The days from `first` to `last` (the same day for one day).
-    Period { first: String, last: String },
+    Period {
+        first: String,
+        last: String,
+    },
     Weekday(Weekday),
     Status(Status),
     Invitation(InvitationStatus),
@@ -382,8 +411,7 @@ mod tests {
                 let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
                     panic!("{locale}.json has no message {key}");
                 };
-                let want: BTreeSet<String> =
-                    code.params().iter().map(|s| s.to_string()).collect();
+                let want: BTreeSet<String> = code.params().iter().map(|s| s.to_string()).collect();
                 assert_eq!(
                     placeholders(text),
                     want,

@@ -17,9 +17,9 @@ use serde::Serialize;
 
 use super::constraints::{self, Ineligibility};
 use super::factors::{self, Factor, FactorScore, Points, SkillKind};
-use super::messages::{Code, Message, Param};
 use super::fairness::Experience;
 use super::locality::Reach;
+use super::messages::{Code, Message, Param};
 use super::recognition::RecognitionAdvice;
 use super::{Context, MatchInput, fairness, locality};
 use crate::model::{AmbassadorDoc, InvitationStatus};

@@ -196,7 +196,13 @@ impl State {
 
     /// Adds a member; returns why they help. `needs` are the required
     /// skills, then (from `skill_count` on) the languages.
-    fn add(&mut self, o: &Pick, c: &Standing, needs: &[String], skill_count: usize) -> Vec<Message> {
+    fn add(
+        &mut self,
+        o: &Pick,
+        c: &Standing,
+        needs: &[String],
+        skill_count: usize,
+    ) -> Vec<Message> {
         let (p, first_timer) = (&c.person.profile, c.experience.first_timer);
         let mut why = Vec::new();
         let newly: Vec<usize> = o
@@ -206,7 +212,13 @@ impl State {
             .filter(|&n| !self.covered[n])
             .collect();
         if !newly.is_empty() {
-            why.push(needs_message(Code::TeamCovers, "covers", &newly, needs, skill_count));
+            why.push(needs_message(
+                Code::TeamCovers,
+                "covers",
+                &newly,
+                needs,
+                skill_count,
+            ));
         }
         if !self.regions[o.region] {
             why.push(
