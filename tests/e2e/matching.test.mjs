@@ -155,6 +155,22 @@ test("open a project, see ranked candidates with reasons and a team, invite one"
   await shoot(b, "ar-matching");
   await scrollTo(b, "#candidates-heading");
   await shoot(b, "ar-matching-candidates");
+  // The reasons are worded from the core's codes: no English sentence is left.
+  const reasons = await b.execute(() => [...document.querySelectorAll("[data-testid=reasons] td:last-child")].map((td) => td.textContent));
+  assert.ok(reasons.length > 0, "the candidates' reasons are shown");
+  assert.ok(!reasons.some((r) => /\b(has|lives|speaks|the project)\b/.test(r)), `reasons in Arabic: ${reasons.join(" | ")}`);
+
+  // Farsi: the same page.
+  await nav(b, "settings");
+  await (await b.$("#language")).selectByAttribute("value", "fa");
+  await b.waitUntil(async () => (await b.execute(() => document.documentElement.lang)) === "fa");
+  await openProject(b, index);
+  await waitFor(b, "[data-testid=candidate]");
+  await check(b, "fa project page with matching");
+  await scrollTo(b, "#matching-heading");
+  await shoot(b, "fa-matching");
+  await scrollTo(b, "#candidates-heading");
+  await shoot(b, "fa-matching-candidates");
 
   // Back to English for whoever opens this store next.
   await nav(b, "settings");
