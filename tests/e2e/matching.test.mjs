@@ -163,7 +163,7 @@ test("open a project, see ranked candidates with reasons and a team, invite one"
   // Farsi: the same page.
   await nav(b, "settings");
   await (await b.$("#language")).selectByAttribute("value", "fa");
-  await b.waitUntil(async () => (await b.execute(() => document.documentElement.lang)) === "fa");
+  await b.waitUntil(async () => (await b.execute(() => document.documentElement.lang)) === "fa", { timeout: 30_000 });
   await openProject(b, index);
   await waitFor(b, "[data-testid=candidate]");
   await check(b, "fa project page with matching");

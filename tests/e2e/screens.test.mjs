@@ -98,7 +98,11 @@ async function tour(b, locale) {
 /** Picks a right-to-left language on the settings screen (where each tour ends). */
 async function rtl(b, locale) {
   await (await b.$("#language")).selectByAttribute("value", locale);
-  await b.waitUntil(async () => (await b.execute(() => [document.documentElement.lang, document.documentElement.dir])).join() === `${locale},rtl`);
+  // The choice is saved to the store first: give a busy machine time.
+  await b.waitUntil(async () => (await b.execute(() => `${document.documentElement.lang},${document.documentElement.dir}`)) === `${locale},rtl`, {
+    timeout: 30_000,
+    timeoutMsg: `the page did not turn to ${locale}, right to left`,
+  });
 }
 
 async function lockAndShoot(b, locale) {
@@ -129,7 +133,7 @@ test("every main screen passes axe and is photographed, in English, Arabic and F
   await tour(b, "fa");
   await lockAndShoot(b, "fa");
   await (await b.$("#language")).selectByAttribute("value", "ar");
-  await b.waitUntil(async () => (await b.execute(() => document.documentElement.lang)) === "ar");
+  await b.waitUntil(async () => (await b.execute(() => document.documentElement.lang)) === "ar", { timeout: 30_000 });
   await check(b, "ar unlock");
   await shoot(b, "ar", "unlock");
 
