@@ -444,3 +444,112 @@ mod tests {
         assert_eq!(json["value"][0]["value"], "payment");
     }
 }
+
+/// Every message matching writes for a varied group carries exactly the
+/// parameters its code names, so no screen shows an unfilled placeholder.
+#[cfg(test)]
+mod params_tests {
+    use super::super::fixtures::*;
+    use super::super::select_team;
+    use super::*;
+    use crate::model::*;
+
+    fn check(m: &Message, seen: &mut std::collections::BTreeSet<Code>) {
+        let mut names: Vec<&str> = m.params.keys().map(String::as_str).collect();
+        let mut want = m.code.params().to_vec();
+        names.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(names, want, "{}: {}", m.code, m.text);
+        seen.insert(m.code);
+    }
+
+    #[test]
+    fn every_message_carries_the_parameters_its_code_names() {
+        let mut w = Fixture::new();
+        w.course("safeguarding", Some(12));
+        w.project().required_skills = Tags::from_words(["assessment", "writing"]);
+        w.project().desired_skills = Tags::from_words(["design"]);
+        w.project().languages = Tags::from_words(["arabic", "tigrinya"]);
+        w.project().recognition = Tags::from_words(["payment", "thanks"]);
+        w.project().required_training = Tags::from_words(["safeguarding"]);
+        w.project().organisation = Some("Leeds Council".into());
+        let mut people = Vec::new();
+        for (i, payment) in [
+            PaymentConstraint::NotAllowed,
+            PaymentConstraint::CheckFirst,
+            PaymentConstraint::Allowed,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut p = w.person(&format!("ok{i}"));
+            train(&mut p, "safeguarding", "2026-01-01");
+            p.profile.payment = payment;
+            p.profile.skills = Tags::from_words(&["assessment", "writing"][..=i.min(1)]);
+            p.profile.interests = Tags::from_words(["education"]);
+            p.profile.interpreter = Some("tigrinya".into());
+            p.profile.access_needs = Some("step-free".into());
+            speaks(&mut p, "arabic", LanguageLevel::Native);
+            if i == 1 {
+                add_contribution(&mut p, "2026-02-01", Some("elsewhere"));
+                p.profile.region = "Wales".into();
+                p.profile.availability.travel_km = Some(300);
+            }
+            people.push(p);
+        }
+        let mut paused = w.person("paused");
+        paused.profile.status = Status::Paused;
+        paused.profile.organisations = Tags::from_words(["leeds council"]);
+        paused.consents.clear();
+        paused.profile.region = "Wales".into();
+        let mut late = w.person("late");
+        train(&mut late, "safeguarding", "2026-03-20");
+        late.profile.availability.in_person = false;
+        let mut expiring = w.person("expiring");
+        train(&mut expiring, "safeguarding", "2025-02-01");
+        expiring
+            .profile
+            .availability
+            .days
+            .insert("mon".into(), true);
+        people.extend([paused, late, expiring]);
+        let refs: Vec<&AmbassadorDoc> = people.iter().collect();
+        let mut seen = std::collections::BTreeSet::new();
+        let (ranking, team) = w.run(&refs, |input| {
+            let standings = super::super::standings(input);
+            (standings.explain(), select_team(&standings, 5))
+        });
+        for c in &ranking.ranked {
+            c.factors.iter().for_each(|f| check(&f.reason, &mut seen));
+            c.notes.iter().for_each(|n| check(n, &mut seen));
+            c.recognition.note.iter().for_each(|n| check(n, &mut seen));
+        }
+        for n in &ranking.not_eligible {
+            for r in &n.reasons {
+                check(&r.reason, &mut seen);
+                r.next_step.iter().for_each(|s| check(s, &mut seen));
+            }
+        }
+        for m in &team.members {
+            m.why.iter().for_each(|y| check(y, &mut seen));
+        }
+        team.notes.iter().for_each(|n| check(n, &mut seen));
+        // The group is varied enough to reach many codes, parameterised ones
+        // above all.
+        assert!(
+            seen.len() >= 25,
+            "only {} codes reached: {seen:?}",
+            seen.len()
+        );
+        for code in [
+            Code::RequiredSkillsSome,
+            Code::LanguagesSome,
+            Code::RecognitionNotAllowed,
+            Code::RecognitionCheckFirst,
+            Code::TrainingCompletedLate,
+            Code::TeamLacks,
+        ] {
+            assert!(seen.contains(&code), "{code} not reached: {seen:?}");
+        }
+    }
+}
