@@ -33,6 +33,11 @@ pub use sanctuary::{
     CourseStanding, REMINDER_DAYS, SelfView, StillInSelfView, TrainingSession, reminder_band,
     standings,
 };
+// Data protection: consent review, subject access, audit trail, erasure, retention.
+pub use sanctuary::{
+    ConsentDue, ErasureReport, HistoryEntry, RECORD_LANGUAGES, RetentionDue, RotaPlace,
+    SubjectAccess,
+};
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
 
 /// Whether `dir` holds a store (without unlocking it).

@@ -396,6 +396,7 @@ impl InvitationInput {
             note: opt_text(self.note),
             minutes,
             role: opt_text(self.role),
+            media_consent: None,
         })
     }
 }
