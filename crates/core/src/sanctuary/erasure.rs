@@ -363,10 +363,13 @@ mod tests {
         merged.erased.insert("p1".into(), signed(&key, "p1", on));
         assert!(check_tombstones(&known, &merged).is_ok());
 
-        // Signed for another person, another day, or by someone else: refused.
+        // Signed for another person, the day changed, or another signer named: refused.
         for forged in [
             signed(&key, "p2", on),
-            signed(&key, "p1", on.plus_days(1)),
+            Tombstone {
+                on: on.plus_days(1),
+                ..signed(&key, "p1", on)
+            },
             Tombstone {
                 by: "stranger".into(),
                 ..signed(&key, "p1", on)
