@@ -6,8 +6,7 @@
     reason = "test helpers fail the test on any error"
 )]
 
-use sanctuary_core::Sanctuary;
-use sanctuary_core::matching::MatchOptions;
+use sanctuary_core::matching::{Constraint, InvitationChange, MatchOptions};
 use sanctuary_core::model::*;
 
 use crate::support::*;
@@ -217,5 +216,94 @@ fn retention_review_lists_people_inactive_for_the_period() {
     drop(s);
     let s = reopen(&dir);
     assert_eq!(s.network().retention_years, 10);
-    let _: &Sanctuary = &s;
+}
+
+#[test]
+fn a_media_invitation_needs_consent_to_the_engagement() {
+    let (_temp, dir, mut s) = new_store();
+    let mut p = Profile::new(String::new(), "Speaker", "London", day("2024-01-01"));
+    p.availability.remote = true;
+    let id = s.add_ambassador(p).unwrap();
+    for scope in [ConsentScope::Contact, ConsentScope::Media] {
+        s.add_consent(&id, consent(scope, true, "2025-01-01", None))
+            .unwrap();
+    }
+    let mut o = Profile::new(String::new(), "Other", "London", day("2024-01-01"));
+    o.availability.remote = true;
+    let other = s.add_ambassador(o).unwrap();
+    s.add_consent(
+        &other,
+        consent(ConsentScope::Contact, true, "2025-01-01", None),
+    )
+    .unwrap();
+    s.add_consent(
+        &other,
+        consent(ConsentScope::Media, true, "2025-01-01", None),
+    )
+    .unwrap();
+    let mut project = Project::new(
+        String::new(),
+        "Radio interview",
+        Stream::Media,
+        Level::Local,
+        day("2030-03-14"),
+    );
+    project.remote = true;
+    project.in_person = false;
+    let project = s.add_project(project).unwrap();
+    let today = day("2030-03-01");
+    let change = |consent: Option<bool>| {
+        let mut c = InvitationChange::new(InvitationStatus::Invited, today);
+        c.media_consent = consent.map(|agreed| EngagementConsent {
+            agreed,
+            recorded_by: "Maryam".into(),
+            date: today,
+        });
+        c
+    };
+
+    // General media consent is not enough: this engagement must be asked about.
+    let err = s.set_invitation(&project, &id, change(None)).unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(err.to_string().contains("not been asked"), "{err}");
+    assert!(s.project(&project).unwrap().invitations.is_empty());
+
+    // A "no" to this engagement: not invited, and matching says why.
+    assert!(
+        s.set_invitation(&project, &other, change(Some(false)))
+            .is_err()
+    );
+    // Shortlisting records the answer without asking them yet.
+    let mut shortlist = change(Some(false));
+    shortlist.status = InvitationStatus::Shortlisted;
+    s.set_invitation(&project, &other, shortlist).unwrap();
+    let options = MatchOptions {
+        today: Some(today),
+        ..MatchOptions::default()
+    };
+    let report = s.match_project(&project, &options).unwrap();
+    let refused = report
+        .not_eligible
+        .iter()
+        .find(|n| n.ambassador_id == other)
+        .expect("the person who said no is not eligible");
+    assert!(
+        refused
+            .reasons
+            .iter()
+            .any(|r| r.constraint == Constraint::MediaConsent)
+    );
+    assert!(report.ranked.iter().any(|c| c.ambassador_id == id));
+
+    // A "yes", with who asked and when, and the invitation goes ahead; it survives a reopen.
+    let update = s.set_invitation(&project, &id, change(Some(true))).unwrap();
+    assert_eq!(update.invitation.status, Some(InvitationStatus::Invited));
+    drop(s);
+    let s = reopen(&dir);
+    let kept = s.project(&project).unwrap().invitations[&id]
+        .media_consent
+        .clone()
+        .unwrap();
+    assert!(kept.agreed);
+    assert_eq!(kept.recorded_by, "Maryam");
 }
