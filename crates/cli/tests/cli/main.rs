@@ -4,6 +4,7 @@ mod ambassadors;
 mod bench;
 mod errors;
 mod matching;
+mod privacy;
 mod record;
 mod support;
 mod sync;
