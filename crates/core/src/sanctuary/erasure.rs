@@ -144,7 +144,8 @@ impl Sanctuary {
         let tombstone = Tombstone { on, by, signature };
         let mut network = self.network.clone();
         network.erased.insert(id.clone(), tombstone.clone());
-        let projects_changed = self.destroy(&[id.clone()], Some((network, tombstone)))?;
+        let projects_changed =
+            self.destroy(std::slice::from_ref(&id), Some((network, tombstone)))?;
         Ok(ErasureReport {
             id,
             on,
