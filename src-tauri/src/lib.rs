@@ -93,6 +93,10 @@ pub fn run() {
             commands::self_view::decide_suggestion,
             commands::self_view::record_session,
             commands::self_view::export_record,
+            commands::privacy::person_history,
+            commands::privacy::export_person,
+            commands::privacy::erase_person,
+            commands::privacy::consent_expiring,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -4,6 +4,7 @@
 pub mod ambassadors;
 pub mod catalog;
 pub mod matching;
+pub mod privacy;
 pub mod projects;
 pub mod self_view;
 pub mod session;

@@ -81,6 +81,9 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     self_view::SuggestionChange::export_all(dir)?;
     self_view::SuggestionRow::export_all(dir)?;
     self_view::SessionInput::export_all(dir)?;
+    sanctuary_core::HistoryEntry::export_all(dir)?;
+    sanctuary_core::ConsentDue::export_all(dir)?;
+    sanctuary_core::ErasureReport::export_all(dir)?;
     Ok(())
 }
 

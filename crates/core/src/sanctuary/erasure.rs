@@ -32,11 +32,14 @@ use crate::model::{Day, Invitation, NetworkDoc, ProjectDoc, Tombstone};
 
 /// What an erasure did, for the coordinator and for scripts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ErasureReport {
     /// The erased person's id: the only thing about them left in the network.
     pub id: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub on: Day,
     /// Projects whose invitations or rota named them (now anonymous entries).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub projects_changed: usize,
 }
 
