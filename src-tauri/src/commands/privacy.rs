@@ -12,7 +12,10 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn person_history(state: State<'_, AppState>, id: String) -> ApiResult<Vec<HistoryEntry>> {
+pub async fn person_history(
+    state: State<'_, AppState>,
+    id: String,
+) -> ApiResult<Vec<HistoryEntry>> {
     state.with(|s| Ok(s.person_history(&id)?))
 }
 

@@ -39,6 +39,9 @@ import type { RotaPlan } from "../bindings/RotaPlan";
 import type { RotaSummary } from "../bindings/RotaSummary";
 import type { RotaTurn } from "../bindings/RotaTurn";
 import type { RotaTurnInput } from "../bindings/RotaTurnInput";
+import type { ConsentDue } from "../bindings/ConsentDue";
+import type { ErasureReport } from "../bindings/ErasureReport";
+import type { HistoryEntry } from "../bindings/HistoryEntry";
 
 export interface Backend {
   appStatus(): Promise<AppStatus>;
@@ -97,6 +100,15 @@ export interface Backend {
   leaveSelfView(passphrase: string): Promise<void>;
   pendingSuggestions(): Promise<SuggestionRow[]>;
   decideSuggestion(ambassadorId: string, suggestionId: string, approve: boolean): Promise<SuggestionRow[]>;
+
+  /** Data protection: who changed a person's record, when, and which fields. */
+  personHistory(id: string): Promise<HistoryEntry[]>;
+  /** Subject access: writes record.json and record.html into `folder`; returns their paths. */
+  exportPerson(id: string, folder: string, language: string | null): Promise<string[]>;
+  /** Erases a person here and, as laptops sync, everywhere. Cannot be undone. */
+  erasePerson(id: string): Promise<ErasureReport>;
+  /** Consent due for review within `days`, and consent already past it. */
+  consentExpiring(days: number): Promise<ConsentDue[]>;
 
   syncStatus(): Promise<SyncView>;
   syncExport(path: string): Promise<ExportResult>;

@@ -370,6 +370,32 @@ export class MockBackend implements Backend {
     return 4096;
   }
 
+  async personHistory(id: string) {
+    this.person(id);
+    return [
+      { time: 1_767_225_600, device: "d0e1", device_name: "this laptop", coordinator: "Maryam", action: "new ambassador", fields: ["profile.display_name", "profile.region"] },
+      { time: 1_767_312_000, device: "a1b2", device_name: "Leeds laptop", coordinator: null, action: "profile", fields: ["profile.notes"] },
+    ];
+  }
+
+  async exportPerson(id: string, folder: string, _language: string | null) {
+    this.person(id);
+    const paths = [`${folder}/record.json`, `${folder}/record.html`];
+    this.written.push(...paths);
+    return paths;
+  }
+
+  async erasePerson(id: string) {
+    this.person(id);
+    this.people.delete(id);
+    return { id, on: "2026-01-01", projects_changed: 0 };
+  }
+
+  async consentExpiring(_days: number) {
+    this.need();
+    return [];
+  }
+
   async chooseRecordPath(suggested: string) {
     return this.nextPath === null ? null : suggested;
   }

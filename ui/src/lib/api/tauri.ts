@@ -68,6 +68,11 @@ export const tauriBackend: Backend = {
   decideSuggestion: (ambassadorId, suggestionId, approve) =>
     call("decide_suggestion", { ambassadorId, suggestionId, approve }),
 
+  personHistory: (id) => call("person_history", { id }),
+  exportPerson: (id, folder, language) => call("export_person", { id, folder, language }),
+  erasePerson: (id) => call("erase_person", { id }),
+  consentExpiring: (days) => call("consent_expiring", { days }),
+
   syncStatus: () => call("sync_status"),
   syncExport: (path) => call("sync_export", { path }),
   syncImport: (path) => call("sync_import", { path }),
