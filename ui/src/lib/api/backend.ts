@@ -42,6 +42,9 @@ import type { RotaTurnInput } from "../bindings/RotaTurnInput";
 import type { ConsentDue } from "../bindings/ConsentDue";
 import type { ErasureReport } from "../bindings/ErasureReport";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
+import type { DeviceInfo } from "../bindings/DeviceInfo";
+import type { RetentionDue } from "../bindings/RetentionDue";
+import type { RevokeReport } from "../bindings/RevokeReport";
 
 export interface Backend {
   appStatus(): Promise<AppStatus>;
@@ -109,6 +112,14 @@ export interface Backend {
   erasePerson(id: string): Promise<ErasureReport>;
   /** Consent due for review within `days`, and consent already past it. */
   consentExpiring(days: number): Promise<ConsentDue[]>;
+  /** People with no activity for the network's retention period. */
+  retentionReview(): Promise<RetentionDue[]>;
+  retentionYears(): Promise<number>;
+  setRetentionYears(years: number): Promise<number>;
+  archivePerson(id: string): Promise<void>;
+  listDevices(): Promise<DeviceInfo[]>;
+  /** Removes a laptop: its later bundles are refused, the network key moves on without it. */
+  revokeDevice(id: string): Promise<RevokeReport>;
 
   syncStatus(): Promise<SyncView>;
   syncExport(path: string): Promise<ExportResult>;

@@ -396,6 +396,48 @@ export class MockBackend implements Backend {
     return [];
   }
 
+  retention = 2;
+  devices = [
+    { id: "d0e1", name: "this laptop", added: "2025-01-01", this_device: true, registered: true, can_receive_keys: true, revoked: null as { by: string; on: string } | null },
+    { id: "a1b2", name: "Leeds laptop", added: "2025-02-01", this_device: false, registered: true, can_receive_keys: true, revoked: null as { by: string; on: string } | null },
+  ];
+
+  async retentionReview() {
+    this.need();
+    return [...this.people.values()]
+      .filter((p) => p.detail.profile.joined < "2023-01-01")
+      .map((p) => ({ ambassador_id: p.detail.profile.id, display_name: p.detail.profile.display_name, archived: p.detail.profile.archived, last_activity: p.detail.profile.joined, days_inactive: 1000 }));
+  }
+
+  async retentionYears() {
+    this.need();
+    return this.retention;
+  }
+
+  async setRetentionYears(years: number) {
+    this.need();
+    if (years > 50) fail("invalid", "retention: the retention period is 0 (never) to 50 years");
+    this.retention = years;
+    return years;
+  }
+
+  async archivePerson(id: string) {
+    this.person(id).detail.profile.archived = true;
+  }
+
+  async listDevices() {
+    this.need();
+    return structuredClone(this.devices);
+  }
+
+  async revokeDevice(id: string) {
+    this.need();
+    const device = this.devices.find((d) => d.id === id) ?? fail("not-found", `no device matches '${id}'`);
+    if (device.this_device) fail("invalid", "device: this laptop cannot remove itself; do it from another member's laptop");
+    device.revoked = { by: "d0e1", on: "2026-01-01" };
+    return { device: id, last_seq: 3, epoch: 2, wrapped_for: [], without_key: [] };
+  }
+
   async chooseRecordPath(suggested: string) {
     return this.nextPath === null ? null : suggested;
   }
