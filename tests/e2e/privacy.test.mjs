@@ -36,6 +36,9 @@ test("open a profile's history, then erase the person and see them gone", { time
   const heading = await waitFor(b, "[data-testid=profile-view] h2");
   const name = await b.execute(() => document.querySelector("[data-testid=profile-view] h2")?.textContent ?? "");
   assert.ok(name.length > 0);
+  // Demo names can repeat: count the rows with this one.
+  const named = async () => (await names(b)).filter((n) => n === name).length;
+  const namedBefore = await named();
   await heading.waitForDisplayed();
   await (await b.$("[data-testid=history] summary")).click();
   const history = await waitFor(b, "[data-testid=history-table]");
@@ -55,7 +58,7 @@ test("open a profile's history, then erase the person and see them gone", { time
   assert.equal(await b.$("[data-testid=profile-view]").isExisting(), false);
 
   // Not in the list, and still gone after locking and unlocking.
-  assert.equal((await names(b)).includes(name), false);
+  assert.equal(await named(), namedBefore - 1);
   await (await b.$("[data-testid=lock]")).click();
   const again = await waitFor(b, "#passphrase");
   await again.setValue(PASS);
@@ -63,5 +66,5 @@ test("open a profile's history, then erase the person and see them gone", { time
   await (await waitFor(b, "[data-testid=nav-ambassadors]", 60_000)).click();
   await waitFor(b, "[data-testid=ambassador-row]");
   assert.equal(await total(b), before - 1);
-  assert.equal((await names(b)).includes(name), false);
+  assert.equal(await named(), namedBefore - 1);
 });
