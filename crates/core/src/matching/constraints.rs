@@ -132,7 +132,11 @@ pub(crate) fn check(
             out.found(|| {
                 Ineligibility::new(
                     Constraint::MediaConsent,
-                    format!("said no to this engagement on {}", refused.date.0),
+                    Message::new(
+                        Code::EngagementRefused,
+                        format!("said no to this engagement on {}", refused.date.0),
+                    )
+                    .with("date", Param::date(refused.date)),
                     None,
                 )
             });

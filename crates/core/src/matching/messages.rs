@@ -63,6 +63,7 @@ vocabulary! {
         MediaConsentLapsed = "media-consent-lapsed",
         ContactConsentLapsedEarlier = "contact-consent-lapsed-earlier",
         MediaConsentLapsedEarlier = "media-consent-lapsed-earlier",
+        EngagementRefused = "engagement-refused",
         ModeNotRecorded = "mode-not-recorded",
         ModeInPersonOnly = "mode-in-person-only",
         ModeRemoteOnly = "mode-remote-only",
@@ -132,7 +133,7 @@ impl Code {
             ContactConsentRefused
             | MediaConsentRefused
             | ContactConsentLapsed
-            | MediaConsentLapsed => &["date"],
+            | MediaConsentLapsed | EngagementRefused => &["date"],
             TravelTooFar => &["region", "km", "location", "threshold"],
             TravelNoDistance => &["region", "location", "threshold"],
             Days => &["free", "on"],
