@@ -133,7 +133,8 @@ impl Code {
             ContactConsentRefused
             | MediaConsentRefused
             | ContactConsentLapsed
-            | MediaConsentLapsed | EngagementRefused => &["date"],
+            | MediaConsentLapsed
+            | EngagementRefused => &["date"],
             TravelTooFar => &["region", "km", "location", "threshold"],
             TravelNoDistance => &["region", "location", "threshold"],
             Days => &["free", "on"],
