@@ -311,7 +311,7 @@ pub struct ConsentArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum ProjectCommand {
-    Add(ProjectArgs),
+    Add(Box<ProjectArgs>),
     List {
         #[arg(long)]
         json: bool,
@@ -357,6 +357,14 @@ pub struct ProjectArgs {
     /// The organisation whose work is assessed (conflict-of-interest check).
     #[arg(long)]
     pub organisation: Option<String>,
+    /// Photos or film of the people taking part are made: their consent to
+    /// photography must be in force.
+    #[arg(long)]
+    pub photography: bool,
+    /// A partner organisation given the details of the people taking part:
+    /// their consent to sharing with partners must be in force.
+    #[arg(long)]
+    pub shares_with: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]

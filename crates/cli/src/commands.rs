@@ -411,6 +411,7 @@ fn apply_profile(p: &mut Profile, a: ProfileArgs, r: Removals) -> anyhow::Result
 fn project(s: &mut Sanctuary, command: ProjectCommand) -> anyhow::Result<()> {
     match command {
         ProjectCommand::Add(a) => {
+            let a = *a;
             let mut p = Project::new(String::new(), &a.title, a.stream, a.level, a.start);
             p.description = a.description;
             p.end = a.end;
@@ -424,6 +425,8 @@ fn project(s: &mut Sanctuary, command: ProjectCommand) -> anyhow::Result<()> {
             p.required_training = Tags(a.required_training.into_iter().collect());
             p.recognition = Tags::from_words(a.recognition.iter().map(|k| k.as_str()));
             p.organisation = a.organisation;
+            p.photography = a.photography;
+            p.shares_with = a.shares_with;
             say!("{}", s.add_project(p)?);
         }
         ProjectCommand::List { json } => {

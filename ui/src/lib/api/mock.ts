@@ -99,7 +99,7 @@ export class MockBackend implements Backend {
       id: "p-1", title: "Schools of Sanctuary award panel", description: "Assessing a school's application.",
       stream: "awards-panel", level: "regional", start: "2026-03-01", end: null, location: "Leeds",
       remote: false, in_person: true, places: 3, required_skills: ["assessment"], desired_skills: [],
-      languages: [], required_training: [], recognition: ["thanks", "certificate"], organisation: null,
+      languages: [], required_training: [], recognition: ["thanks", "certificate"], organisation: null, photography: false, shares_with: null,
     };
     this.projects.set(project.id, project);
   }
