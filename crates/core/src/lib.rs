@@ -31,6 +31,10 @@ pub use sanctuary::{
     Sanctuary, search_text,
 };
 pub use sanctuary::{
+    AUTO_SYNC_DEBOUNCE, AutoSync, AutoSyncState, AutoSyncStatus, NotifyFn, PassFn, Schedule,
+    SyncFailure, SyncProblem, SyncProblemKind,
+};
+pub use sanctuary::{
     Conflict, ConflictValue, DeviceInfo, FolderReport, ImportReport, Invite, PeerState, PeerStatus,
     RevokeReport, SyncProgress, documents_input, merge_untrusted, merge_untrusted_input,
 };
