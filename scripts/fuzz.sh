@@ -26,6 +26,9 @@ fi
 cd "$root/fuzz"
 mkdir -p corpus/documents
 cp -n "$root"/crates/core/tests/core/fuzz_regressions/seed-*.bin corpus/documents/ 2>/dev/null || true
+# Every target in one cargo invocation: the sanitizer build of the
+# workspace is shared, and is most of the cost on a fresh machine.
+cargo "${toolchain[@]}" fuzz build
 for target in bundle invite documents csv xlsx; do
     echo "fuzzing $target for ${seconds}s"
     mkdir -p "corpus/$target"

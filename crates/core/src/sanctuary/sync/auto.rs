@@ -63,11 +63,12 @@ impl Sanctuary {
 }
 
 /// What automatic sync is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum AutoSyncState {
     /// No folder chosen, or the store is locked.
+    #[default]
     Off,
     /// Up to date as far as this laptop knows.
     Idle,
@@ -77,7 +78,7 @@ pub enum AutoSyncState {
 }
 
 /// Automatic sync as the app shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AutoSyncStatus {
     pub folder: Option<String>,
@@ -98,18 +99,6 @@ pub struct AutoSyncStatus {
 pub struct SyncFailure {
     pub code: String,
     pub message: String,
-}
-
-impl AutoSyncStatus {
-    fn off() -> AutoSyncStatus {
-        AutoSyncStatus {
-            folder: None,
-            state: AutoSyncState::Off,
-            last_synced: None,
-            problems: Vec::new(),
-            failure: None,
-        }
-    }
 }
 
 /// Runs one pass over a folder on the unlocked store: `None` if there is
@@ -179,7 +168,7 @@ impl AutoSync {
             inner: Mutex::new(Inner {
                 schedule: Schedule::new(debounce),
                 folder: None,
-                status: AutoSyncStatus::off(),
+                status: AutoSyncStatus::default(),
                 shown: None,
                 shutdown: false,
             }),
@@ -204,7 +193,7 @@ impl AutoSync {
         let mut inner = self.shared.lock();
         let same = inner.folder.as_ref().map(|(dir, _)| dir) == folder.as_ref();
         if !same {
-            inner.status = AutoSyncStatus::off();
+            inner.status = AutoSyncStatus::default();
             inner.status.folder = folder.as_ref().map(|d| d.display().to_string());
         }
         match folder {
