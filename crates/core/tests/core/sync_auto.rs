@@ -28,7 +28,10 @@ fn a_change_through_the_core_reaches_another_laptop_through_the_configured_folde
     std::fs::create_dir_all(&shared).unwrap();
 
     // The folder is this laptop's own setting, read back at "unlock".
-    a.lock().unwrap().set_auto_sync_folder(Some(&shared)).unwrap();
+    a.lock()
+        .unwrap()
+        .set_auto_sync_folder(Some(&shared))
+        .unwrap();
     let (folder, me) = {
         let a = a.lock().unwrap();
         (a.auto_sync_folder().unwrap(), a.device_id())
@@ -90,7 +93,10 @@ fn a_change_through_the_core_reaches_another_laptop_through_the_configured_folde
     auto.changed();
     settled(edited);
 
-    let new: Vec<String> = names().into_iter().filter(|n| !before.contains(n)).collect();
+    let new: Vec<String> = names()
+        .into_iter()
+        .filter(|n| !before.contains(n))
+        .collect();
     assert_eq!(new.len(), 1, "one new bundle after the edit: {new:?}");
     assert!(new[0].ends_with(".bundle"), "{new:?}");
     let report = b.sync_folder(&shared).unwrap();

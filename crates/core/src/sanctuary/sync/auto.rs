@@ -422,7 +422,9 @@ mod tests {
         assert_eq!(auto.status().state, AutoSyncState::Off);
         auto.configure(Some(temp.path().to_path_buf()), "me");
         until(&rx, |s| s.state == AutoSyncState::Syncing);
-        until(&rx, |s| s.state == AutoSyncState::Idle && s.last_synced.is_some());
+        until(&rx, |s| {
+            s.state == AutoSyncState::Idle && s.last_synced.is_some()
+        });
         assert_eq!(probe.passes.load(Ordering::SeqCst), 1);
         let status = auto.status();
         assert_eq!(status.folder, Some(temp.path().display().to_string()));
@@ -452,7 +454,9 @@ mod tests {
         let temp = tempfile::tempdir().expect("temp dir");
         let (auto, probe, rx) = runner(Duration::ZERO);
         auto.configure(Some(temp.path().to_path_buf()), "me");
-        until(&rx, |s| s.state == AutoSyncState::Idle && s.last_synced.is_some());
+        until(&rx, |s| {
+            s.state == AutoSyncState::Idle && s.last_synced.is_some()
+        });
         auto.configure(None, "me");
         until(&rx, |s| s.state == AutoSyncState::Off);
         auto.changed();
@@ -467,7 +471,9 @@ mod tests {
         let temp = tempfile::tempdir().expect("temp dir");
         let (auto, probe, rx) = runner(Duration::ZERO);
         auto.configure(Some(temp.path().to_path_buf()), "me");
-        until(&rx, |s| s.state == AutoSyncState::Idle && s.last_synced.is_some());
+        until(&rx, |s| {
+            s.state == AutoSyncState::Idle && s.last_synced.is_some()
+        });
         let other = temp.path().join("other");
         std::fs::create_dir_all(&other).expect("dir");
         std::fs::write(other.join("7.bundle"), b"bytes").expect("write");
@@ -489,7 +495,9 @@ mod tests {
             SHORT,
             Box::new(move |_dir: &Path| {
                 Some(if f.load(Ordering::SeqCst) {
-                    Err(CoreError::Sync(sanctuary_sync::SyncError::Io("gone".into())))
+                    Err(CoreError::Sync(sanctuary_sync::SyncError::Io(
+                        "gone".into(),
+                    )))
                 } else {
                     Ok(FolderReport::default())
                 })

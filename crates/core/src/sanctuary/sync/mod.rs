@@ -28,11 +28,11 @@ mod rehydrate;
 mod schedule;
 mod status;
 
-pub use conflicts::{Conflict, ConflictValue};
-pub use devices::{DeviceInfo, RevokeReport};
 pub use auto::{
     AUTO_SYNC_DEBOUNCE, AutoSync, AutoSyncState, AutoSyncStatus, NotifyFn, PassFn, SyncFailure,
 };
+pub use conflicts::{Conflict, ConflictValue};
+pub use devices::{DeviceInfo, RevokeReport};
 pub use folder::{FolderReport, SyncProblem, SyncProblemKind};
 pub use fuzzing::{documents_input, merge_untrusted, merge_untrusted_input};
 pub use invite::Invite;
