@@ -75,7 +75,7 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sync::SyncView::export_all(dir)?;
     sync::ExportResult::export_all(dir)?;
     sync::ImportResult::export_all(dir)?;
-    sync::FolderResult::export_all(dir)?;
+    sanctuary_core::AutoSyncStatus::export_all(dir)?;
     sync::InviteInfo::export_all(dir)?;
     self_view::SelfViewPage::export_all(dir)?;
     self_view::SuggestionChange::export_all(dir)?;

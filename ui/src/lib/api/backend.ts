@@ -29,7 +29,7 @@ import type { TrainingInput } from "../bindings/TrainingInput";
 import type { UnlockInfo } from "../bindings/UnlockInfo";
 import type { Conflict } from "../bindings/Conflict";
 import type { ExportResult } from "../bindings/ExportResult";
-import type { FolderResult } from "../bindings/FolderResult";
+import type { AutoSyncStatus } from "../bindings/AutoSyncStatus";
 import type { ImportResult } from "../bindings/ImportResult";
 import type { InviteInfo } from "../bindings/InviteInfo";
 import type { SyncView } from "../bindings/SyncView";
@@ -130,7 +130,10 @@ export interface Backend {
   syncStatus(): Promise<SyncView>;
   syncExport(path: string): Promise<ExportResult>;
   syncImport(path: string): Promise<ImportResult>;
-  syncFolder(path: string): Promise<FolderResult>;
+  /** Automatic sync through a shared folder: its status; choose the folder (null turns it off); a pass now. */
+  autoSyncStatus(): Promise<AutoSyncStatus>;
+  setSyncFolder(path: string | null): Promise<AutoSyncStatus>;
+  syncNow(): Promise<void>;
   resolveConflict(document: string, field: string, keep: number): Promise<Conflict[]>;
   createInvite(path: string): Promise<InviteInfo>;
 
@@ -145,6 +148,8 @@ export interface Backend {
 
   /** Called when the store changes state on its own (auto-lock, demo ready). */
   onStatusChanged(listener: (reason: string) => void): Promise<() => void>;
+  /** Called with automatic sync's new status whenever it changes. */
+  onAutoSync(listener: (status: AutoSyncStatus) => void): Promise<() => void>;
 }
 
 /**

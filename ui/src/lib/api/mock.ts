@@ -2,6 +2,7 @@
 // plain browser. It follows the core's rules where the UI depends on them
 // (search fields, the payment guard, errors as {code, message}); it is not
 // a second implementation of the domain.
+import type { AutoSyncStatus } from "../bindings/AutoSyncStatus";
 import type { About } from "../bindings/About";
 import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
@@ -48,7 +49,11 @@ export class MockBackend implements Backend {
   passphrase: string | null = "demo passphrase";
   unlocked = false;
   networkName = "Demo network";
-  settings: Settings = { auto_lock_minutes: 5, language: "en", sync_folder: null };
+  settings: Settings = { auto_lock_minutes: 5, language: "en" };
+  /** Automatic sync as the backend would report it; `syncNow` counts passes asked for. */
+  autoSync: AutoSyncStatus = { folder: null, state: "off", last_synced: null, problems: [], failure: null };
+  syncNowCalls = 0;
+  private autoSyncListeners: ((status: AutoSyncStatus) => void)[] = [];
   /** What the next native dialog "chooses" (null: cancelled). */
   nextPath: string | null = "/media/usb/sanctuary.bundle";
   written: string[] = [];
@@ -530,9 +535,34 @@ export class MockBackend implements Backend {
     return { sender: "a1b2", seq: 4, changed: 2, duplicate: false, gap: false, fork: false };
   }
 
-  async syncFolder(path: string) {
+  async autoSyncStatus() {
     this.need();
-    return { imported: 1, changed: 2, skipped: 0, problems: [], written: path ? 5 : null };
+    return structuredClone(this.autoSync);
+  }
+
+  async setSyncFolder(path: string | null) {
+    this.need();
+    if (path !== null && !path.startsWith("/")) fail("invalid", "sync folder: give the folder's full path");
+    this.emitAutoSync({ folder: path, state: path ? "waiting" : "off", last_synced: null, problems: [], failure: null });
+    return structuredClone(this.autoSync);
+  }
+
+  async syncNow() {
+    this.need();
+    this.syncNowCalls++;
+  }
+
+  /** Simulates the backend's automatic sync reporting a new status. */
+  emitAutoSync(status: AutoSyncStatus): void {
+    this.autoSync = status;
+    for (const l of this.autoSyncListeners) l(structuredClone(status));
+  }
+
+  async onAutoSync(listener: (status: AutoSyncStatus) => void) {
+    this.autoSyncListeners.push(listener);
+    return () => {
+      this.autoSyncListeners = this.autoSyncListeners.filter((l) => l !== listener);
+    };
   }
 
   async resolveConflict(document: string, field: string) {

@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { AutoSyncStatus } from "../bindings/AutoSyncStatus";
 import { asFailure, type Backend } from "./backend";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -84,7 +85,9 @@ export const tauriBackend: Backend = {
   syncStatus: () => call("sync_status"),
   syncExport: (path) => call("sync_export", { path }),
   syncImport: (path) => call("sync_import", { path }),
-  syncFolder: (path) => call("sync_folder", { path }),
+  autoSyncStatus: () => call("auto_sync_status"),
+  setSyncFolder: (path) => call("set_sync_folder", { path }),
+  syncNow: () => call("sync_now"),
   resolveConflict: (document, field, keep) => call("resolve_conflict", { document, field, keep }),
   createInvite: (path) => call("create_invite", { path }),
 
@@ -105,6 +108,10 @@ export const tauriBackend: Backend = {
 
   onStatusChanged: async (listener) => {
     const unlisten = await listen<string>("status-changed", (event) => listener(event.payload));
+    return unlisten;
+  },
+  onAutoSync: async (listener) => {
+    const unlisten = await listen<AutoSyncStatus>("auto-sync", (event) => listener(event.payload));
     return unlisten;
   },
 };

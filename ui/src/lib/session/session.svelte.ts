@@ -50,7 +50,7 @@ class Session {
   }
 
   get settings(): Settings {
-    return this.status?.settings ?? { auto_lock_minutes: 5, language: "en", sync_folder: null };
+    return this.status?.settings ?? { auto_lock_minutes: 5, language: "en" };
   }
 
   async refresh(): Promise<void> {
