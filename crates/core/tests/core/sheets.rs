@@ -169,3 +169,112 @@ fn a_restored_backup_holds_every_document_and_writes_as_a_new_device() {
     );
     assert!(r.verify().expect("verify").problems.is_empty());
 }
+
+/// Every rejected row and duplicate carries codes the app words from its
+/// message files, with the field and the value as written; the English
+/// reason the CLI prints is the coded problems' sentences.
+#[test]
+fn rejected_rows_and_duplicates_are_coded_for_the_app() {
+    use sanctuary_core::import::{DuplicateCode, ProblemCode};
+    let csv = "Name,Email,Mobile,Date joined,Payment OK?,Region\r\n\
+        Amina,amina@example.org,07700 900123,14/03/2023,No,Leeds\r\n\
+        ,x@example.org,,01/01/2024,No,Leeds\r\n\
+        Karim,karim@example.org,,31/02/2023,Maybe,Leeds\r\n\
+        Olu,olu-at-example.org,,01/05/2023,No,Leeds\r\n\
+        AMINA,AMINA@EXAMPLE.ORG,,2023-03-14,no,Leeds\r\n";
+    let (_t, _d, mut s) = new_store();
+    let report = s
+        .import_sheet(
+            csv.as_bytes(),
+            &ImportOptions {
+                dry_run: true,
+                ..options()
+            },
+        )
+        .expect("planned");
+    let codes: Vec<(usize, Vec<ProblemCode>)> = report
+        .rejected
+        .iter()
+        .map(|r| (r.row, r.problems.iter().map(|p| p.code).collect()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (3, vec![ProblemCode::EmptyName]),
+            (
+                4,
+                vec![ProblemCode::ImpossibleDate, ProblemCode::BadPayment]
+            ),
+            (5, vec![ProblemCode::BadEmail]),
+        ]
+    );
+    let karim = &report.rejected[1];
+    assert_eq!(karim.problems[0].field.as_deref(), Some("joined"));
+    assert_eq!(karim.problems[0].value.as_deref(), Some("31/02/2023"));
+    assert_eq!(karim.problems[1].value.as_deref(), Some("Maybe"));
+    assert_eq!(
+        karim.reason,
+        "date joined: '31/02/2023' is not a day that exists (dates are read day first: 14/03/2023); \
+         'Maybe' is not a payment answer; write yes, no or check first"
+    );
+    assert_eq!(
+        report.rejected[2].problems[0].value.as_deref(),
+        Some("olu-at-example.org")
+    );
+    assert_eq!(report.duplicates.len(), 1);
+    let dup = &report.duplicates[0];
+    assert_eq!(
+        (dup.row, dup.of_row, dup.code),
+        (6, Some(2), DuplicateCode::SameEmail)
+    );
+}
+
+/// The preview guesses the mapping from the header names; once an import
+/// with a chosen mapping is written, the next preview of a file with the
+/// same header row shows that mapping, remembered.
+#[test]
+fn the_preview_shows_the_guess_then_the_remembered_mapping() {
+    use sanctuary_core::import::Mapping;
+    let csv = "Known as,Area,Tel (home)\r\nAmina,Leeds,07700 900123\r\nSaba,York,\r\n";
+    let (_t, _d, mut s) = new_store();
+    let first = s
+        .import_preview(csv.as_bytes(), ImportKind::Ambassadors)
+        .expect("preview");
+    assert_eq!(first.header, ["Known as", "Area", "Tel (home)"]);
+    assert_eq!(first.total_rows, 2);
+    assert_eq!(
+        first.mapping,
+        [Some("name".to_string()), Some("region".to_string()), None]
+    );
+    assert!(!first.remembered);
+    let chosen = Mapping::checked(
+        ImportKind::Ambassadors,
+        [
+            ("Known as".to_string(), "name".to_string()),
+            ("Area".to_string(), "ignore".to_string()),
+            ("Tel (home)".to_string(), "phone".to_string()),
+        ]
+        .into(),
+    )
+    .expect("valid");
+    let report = s
+        .import_sheet(
+            csv.as_bytes(),
+            &ImportOptions {
+                mapping: Some(chosen),
+                ..options()
+            },
+        )
+        .expect("imported");
+    assert_eq!(report.created, 2);
+    let again = s
+        .import_preview(csv.as_bytes(), ImportKind::Ambassadors)
+        .expect("preview");
+    assert!(again.remembered);
+    assert_eq!(
+        again.mapping,
+        [Some("name".to_string()), None, Some("phone".to_string())]
+    );
+    // The region came from the default, not the ignored column.
+    assert!(profiles(&s).iter().all(|p| p.region == "Yorkshire"));
+}
