@@ -32,6 +32,14 @@ pub struct Settings {
     /// The shared folder this laptop syncs through, once chosen.
     #[serde(default)]
     pub sync_folder: Option<String>,
+    /// Days after the last backup when the app reminds the coordinator to
+    /// back up again (1 to 365).
+    #[serde(default = "default_backup_days")]
+    pub backup_reminder_days: u32,
+}
+
+fn default_backup_days() -> u32 {
+    sanctuary_core::BACKUP_REMINDER_DAYS
 }
 
 impl Default for Settings {
@@ -40,6 +48,7 @@ impl Default for Settings {
             auto_lock_minutes: 5,
             language: "en".into(),
             sync_folder: None,
+            backup_reminder_days: default_backup_days(),
         }
     }
 }

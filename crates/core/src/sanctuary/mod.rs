@@ -9,6 +9,7 @@
 
 mod ambassadors;
 mod backup;
+pub use backup::{BACKUP_REMINDER_DAYS, BackupStatus};
 mod catalog;
 mod export;
 mod import;

@@ -168,6 +168,10 @@ fn a_restored_backup_holds_every_document_and_writes_as_a_new_device() {
         "a restored laptop writes as a new device"
     );
     assert!(r.verify().expect("verify").problems.is_empty());
+    // It cannot sign bundles as the device it was; syncing says what to do.
+    let refused = r.sync_export(None).expect_err("not a device of the network");
+    assert_eq!(refused.code(), "not-a-device");
+    assert!(refused.to_string().contains("make an invite on another laptop"));
 }
 
 /// Every rejected row and duplicate carries codes the app words from its
@@ -277,4 +281,96 @@ fn the_preview_shows_the_guess_then_the_remembered_mapping() {
     );
     // The region came from the default, not the ignored column.
     assert!(profiles(&s).iter().all(|p| p.region == "Yorkshire"));
+}
+
+/// The app's component tests draw the Import screen from what the core
+/// says of this small file (`ui/src/lib/import/fixture.json`: its preview,
+/// the dry run and the import of the valid rows), never from a second
+/// implementation of the import rules in TypeScript.
+#[test]
+fn the_ui_fixture_holds_the_core_s_preview_and_reports_of_a_small_file() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../ui/src/lib/import/fixture.json");
+    let csv = "First name,Surname,Email,Mobile,Region,Date joined,Payment OK?,Shoe size\r\n\
+        Amina,Yusuf,amina@example.org,07700 900123,Leeds,14/03/2023,No,38\r\n\
+        Saba,Tesfay,saba@example.org,,Leeds,31/02/2023,Maybe,40\r\n\
+        Lan,Nguyen,lan@example.org,,York,1 Feb 2024,Yes,36\r\n\
+        AMINA,YUSUF,AMINA@EXAMPLE.ORG,+44 7700 900 123,Leeds,2023-03-14,no,38\r\n";
+    let (_t, _d, mut s) = new_store();
+    let preview = s
+        .import_preview(csv.as_bytes(), ImportKind::Ambassadors)
+        .expect("preview");
+    let import = |s: &mut Sanctuary, dry_run: bool| {
+        s.import_sheet(
+            csv.as_bytes(),
+            &ImportOptions {
+                kind: ImportKind::Ambassadors,
+                mapping: None,
+                defaults: Vec::new(),
+                dry_run,
+                skip_invalid: true,
+            },
+        )
+        .expect("import")
+    };
+    let dry_run = import(&mut s, true);
+    assert_eq!(s.ambassadors().len(), 0, "a dry run writes nothing");
+    let written = import(&mut s, false);
+    assert_eq!(s.ambassadors().len(), 2);
+    let json = serde_json::to_string_pretty(&serde_json::json!({
+        "preview": preview,
+        "dry_run": dry_run,
+        "written": written,
+    }))
+    .expect("json")
+        + "\n";
+    if std::env::var_os("SANCTUARY_UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, &json).expect("write the fixture");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == json,
+        "{} is stale: run SANCTUARY_UPDATE_FIXTURES=1 cargo test -p sanctuary-core --test core sheets",
+        path.display()
+    );
+}
+
+/// A backup records its day; the reminder is due when there is none or the
+/// last is as old as the coordinator's number of days.
+#[test]
+fn the_backup_reminder_follows_the_last_backup() {
+    let (temp, dir, mut s) = new_store();
+    let today = sanctuary_core::model::Day::today();
+    let never = s.backup_status(today, 7).expect("status");
+    assert_eq!(
+        (never.last, never.days_since, never.due),
+        (None, None, true)
+    );
+    s.backup(&temp.path().join("b.backup"), &passphrase())
+        .expect("backup");
+    let now = s.backup_status(today, 7).expect("status");
+    assert_eq!(
+        (now.last, now.days_since, now.due),
+        (Some(today), Some(0), false)
+    );
+    let later = |days: i64| sanctuary_core::model::Day(today.0 + chrono::TimeDelta::days(days));
+    assert!(!s.backup_status(later(6), 7).expect("status").due);
+    let week = s.backup_status(later(7), 7).expect("status");
+    assert_eq!((week.days_since, week.due), (Some(7), true));
+    assert!(!s.backup_status(later(7), 30).expect("status").due);
+    // A failed backup (wrong passphrase) changes nothing.
+    drop(s);
+    let mut other = reopen(&dir);
+    assert!(
+        other
+            .backup(
+                &temp.path().join("c.backup"),
+                &sanctuary_core::SecretString::from("wrong")
+            )
+            .is_err()
+    );
+    assert_eq!(
+        other.backup_status(today, 7).expect("status").last,
+        Some(today)
+    );
 }
