@@ -15,4 +15,9 @@ language: string,
 /**
  * The shared folder this laptop syncs through, once chosen.
  */
-sync_folder: string | null, };
+sync_folder: string | null, 
+/**
+ * Days after the last backup when the app reminds the coordinator to
+ * back up again (1 to 365).
+ */
+backup_reminder_days: number, };
