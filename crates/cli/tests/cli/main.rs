@@ -5,6 +5,7 @@ mod ambassadors;
 mod bench;
 mod errors;
 mod matching;
+mod privacy;
 mod record;
 mod reports;
 mod sheets;

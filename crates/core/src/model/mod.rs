@@ -17,8 +17,8 @@ pub use ambassador::{
     AmbassadorDoc, Availability, Consent, Contribution, Profile, Recognition, TrainingRecord,
 };
 pub use catalog::{Catalog, Course};
-pub use invitation::{Invitation, InvitationEvent, Rota, RotaTurn};
-pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation};
+pub use invitation::{EngagementConsent, Invitation, InvitationEvent, Rota, RotaTurn};
+pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation, Tombstone};
 pub use project::{Project, ProjectDoc};
 pub use suggestion::{SuggestedChange, Suggestion};
 pub use validate::Invalid;

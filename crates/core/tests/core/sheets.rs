@@ -169,9 +169,15 @@ fn a_restored_backup_holds_every_document_and_writes_as_a_new_device() {
     );
     assert!(r.verify().expect("verify").problems.is_empty());
     // It cannot sign bundles as the device it was; syncing says what to do.
-    let refused = r.sync_export(None).expect_err("not a device of the network");
+    let refused = r
+        .sync_export(None)
+        .expect_err("not a device of the network");
     assert_eq!(refused.code(), "not-a-device");
-    assert!(refused.to_string().contains("make an invite on another laptop"));
+    assert!(
+        refused
+            .to_string()
+            .contains("make an invite on another laptop")
+    );
 }
 
 /// Every rejected row and duplicate carries codes the app words from its
