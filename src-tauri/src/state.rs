@@ -269,6 +269,11 @@ impl AppState {
                 "auto-lock: choose between 1 and 120 minutes",
             ));
         }
+        if !(1..=365).contains(&settings.backup_reminder_days) {
+            return Err(ApiError::invalid(
+                "backup reminder: choose between 1 and 365 days",
+            ));
+        }
         let language_ok = (2..=12).contains(&settings.language.len())
             && settings
                 .language
@@ -433,6 +438,7 @@ mod tests {
         let wanted = Settings {
             auto_lock_minutes: 15,
             language: "ar".into(),
+            backup_reminder_days: 14,
         };
         s.save_settings(wanted.clone()).unwrap();
         assert_eq!(state(dir.path()).settings(), wanted);
@@ -442,9 +448,18 @@ mod tests {
         };
         assert_eq!(s.save_settings(bad).unwrap_err().code, "invalid");
         let bad = Settings {
+            backup_reminder_days: 0,
+            ..wanted.clone()
+        };
+        assert_eq!(s.save_settings(bad).unwrap_err().code, "invalid");
+        let bad = Settings {
             language: "../x".into(),
             ..wanted
         };
         assert_eq!(s.save_settings(bad).unwrap_err().code, "invalid");
+        // A settings file from before the reminder existed reads with its default.
+        let old: Settings =
+            serde_json::from_str(r#"{"auto_lock_minutes":5,"language":"en"}"#).unwrap();
+        assert_eq!(old.backup_reminder_days, 7);
     }
 }

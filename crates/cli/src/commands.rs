@@ -162,7 +162,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(args) => crate::sheets::export(&unlock()?, &args)?,
         Command::Backup(args) => {
             let pass = passphrase::read(pass_file, passphrase::ENV, "Passphrase: ")?;
-            crate::sheets::backup(&Sanctuary::open(&dir, &pass)?, &pass, &args)?
+            crate::sheets::backup(&mut Sanctuary::open(&dir, &pass)?, &pass, &args)?
         }
         Command::Restore(args) => {
             let pass = passphrase::read(pass_file, passphrase::ENV, "Backup passphrase: ")?;

@@ -77,6 +77,17 @@ pub enum CoreError {
     #[error("{0}")]
     Import(String),
 
+    /// This laptop writes as a device the network does not know: a store
+    /// restored from a backup continues as a new device (see
+    /// `sanctuary/backup.rs`), and only an invite makes a device a member.
+    #[error(
+        "this laptop was restored from a backup, so the network does not know it as a device: \
+         make an invite on another laptop of the network and join with it into a new, empty \
+         store (`sanctuary --store NEW-FOLDER join`); the network already holds what this \
+         laptop synced before the backup"
+    )]
+    NotADevice,
+
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -116,6 +127,10 @@ impl CoreError {
         "invite-used",
         "bad-signed-change",
         "io",
+        "bad-backup",
+        "bad-file",
+        "bad-import",
+        "not-a-device",
     ];
 
     /// A stable code the app and scripts branch on, never the message text.
@@ -139,6 +154,7 @@ impl CoreError {
             CoreError::Report(_) => "report",
             CoreError::Sheet(_) => "bad-file",
             CoreError::Import(_) => "bad-import",
+            CoreError::NotADevice => "not-a-device",
             CoreError::Internal(_) => "internal",
         }
     }
@@ -193,6 +209,7 @@ mod tests {
                 name: text(),
                 reasons: vec![],
             },
+            CoreError::NotADevice,
             CoreError::Internal(text()),
         ];
         let sync = [

@@ -44,6 +44,7 @@ use rusqlite::Connection;
 use secrecy::ExposeSecret;
 
 pub use error::StoreError;
+pub use files::write_private;
 pub use secrecy::SecretString;
 pub use types::{
     DocId, DocInfo, DocWrite, KdfParams, Problem, Snapshot, StoredChunks, VerifyReport,

@@ -10,4 +10,5 @@ pub mod projects;
 pub mod reports;
 pub mod self_view;
 pub mod session;
+pub mod sheets;
 pub mod sync;

@@ -31,6 +31,14 @@ pub struct Settings {
     pub auto_lock_minutes: u32,
     /// The interface language, e.g. `en` or `ar`.
     pub language: String,
+    /// Days after the last backup when the app reminds the coordinator to
+    /// back up again (1 to 365).
+    #[serde(default = "default_backup_days")]
+    pub backup_reminder_days: u32,
+}
+
+fn default_backup_days() -> u32 {
+    sanctuary_core::BACKUP_REMINDER_DAYS
 }
 
 impl Default for Settings {
@@ -38,6 +46,7 @@ impl Default for Settings {
         Settings {
             auto_lock_minutes: 5,
             language: "en".into(),
+            backup_reminder_days: default_backup_days(),
         }
     }
 }

@@ -91,6 +91,8 @@ fn csv_holds_every_table_with_its_headers() {
     let file = cli.store.with_file_name("hours.csv");
     cli.ok(&["report", "hours", "--csv", file.to_str().unwrap()]);
     let text = std::fs::read_to_string(&file).unwrap();
+    // One byte-order mark, so Excel reads every name's script correctly.
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
     let blocks: Vec<&str> = text.split("\r\n\r\n").collect();
     assert_eq!(blocks.len(), 3, "{text}");
     assert_eq!(
@@ -102,6 +104,12 @@ fn csv_holds_every_table_with_its_headers() {
             .starts_with("Kind of work,Hours,People\r\nSchools,3,1\r\nMedia and speaking,1.5,1")
     );
     assert!(blocks[2].starts_with("Region,Hours,People\r\nWest Midlands,3,1\r\n"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "a report may name people: owner-only");
+    }
 }
 
 #[test]

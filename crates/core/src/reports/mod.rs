@@ -29,7 +29,7 @@ use crate::model::{AmbassadorDoc, Catalog, Day, ProjectDoc};
 pub use hours::{HoursReport, HoursRow};
 pub use participation::{NotOffered, ParticipationReport, ShareRow};
 pub use recognition::{RecognitionReport, RecognitionRow};
-pub use table::{Cell, Table};
+pub use table::{Cell, Table, csv_bytes, write_csv};
 pub use training::{ConfidenceChange, CourseRow, MonthCount, TrainingReport};
 
 /// The days a report covers, both ends included; an open end covers all time

@@ -9,6 +9,7 @@
 
 mod ambassadors;
 mod backup;
+pub use backup::{BACKUP_REMINDER_DAYS, BackupStatus};
 mod catalog;
 mod consent_due;
 mod erasure;

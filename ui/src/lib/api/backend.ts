@@ -42,6 +42,13 @@ import type { RotaTurn } from "../bindings/RotaTurn";
 import type { RotaTurnInput } from "../bindings/RotaTurnInput";
 import type { ReportKind } from "../bindings/ReportKind";
 import type { ReportPage } from "../bindings/ReportPage";
+import type { ImportKind } from "../bindings/ImportKind";
+import type { ImportPreview } from "../bindings/ImportPreview";
+import type { SheetImportReport } from "../bindings/SheetImportReport";
+import type { BackupStatus } from "../bindings/BackupStatus";
+
+/** How an export is written: one workbook, or a CSV file per table in a folder. */
+export type ExportTo = "xlsx" | "csv-folder";
 import type { ConsentDue } from "../bindings/ConsentDue";
 import type { ErasureReport } from "../bindings/ErasureReport";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
@@ -142,6 +149,29 @@ export interface Backend {
   chooseBundle(): Promise<string | null>;
   chooseInvite(): Promise<string | null>;
   chooseFolder(): Promise<string | null>;
+
+  /** Native dialog: a spreadsheet (CSV, XLSX, ODS) to import; null if cancelled. */
+  chooseSheet(): Promise<string | null>;
+  /** A spreadsheet's first rows and the field each column is read as. */
+  importPreview(path: string, kind: ImportKind): Promise<ImportPreview>;
+  /** Checks (`dryRun`) or imports a spreadsheet with the chosen mapping (header -> field or "ignore"). */
+  importSheet(
+    path: string,
+    kind: ImportKind,
+    mapping: Record<string, string>,
+    dryRun: boolean,
+    skipInvalid: boolean,
+  ): Promise<SheetImportReport>;
+
+  /** Native save dialogs: where to write a workbook or a backup; null if cancelled. */
+  chooseWorkbookPath(suggested: string): Promise<string | null>;
+  chooseBackupPath(suggested: string): Promise<string | null>;
+  /** Writes every table; returns the number of rows written. */
+  exportSheets(path: string, to: ExportTo): Promise<number>;
+  /** Writes an encrypted backup that opens only with `passphrase` (this store's). */
+  backupNow(path: string, passphrase: string): Promise<BackupStatus>;
+  /** The last backup's day and whether the reminder is due. */
+  backupStatus(): Promise<BackupStatus>;
 
   /** This build's version, build date and bundled components' licences. */
   about(): Promise<About>;

@@ -29,6 +29,12 @@ import type { MatchSettings } from "../bindings/MatchSettings";
 import type { ReportKind } from "../bindings/ReportKind";
 import type { ReportPage } from "../bindings/ReportPage";
 import reportFixture from "../reports/fixture.json";
+import importFixture from "../import/fixture.json";
+import type { ImportKind } from "../bindings/ImportKind";
+import type { ImportPreview } from "../bindings/ImportPreview";
+import type { SheetImportReport } from "../bindings/SheetImportReport";
+import type { BackupStatus } from "../bindings/BackupStatus";
+import type { ExportTo } from "./backend";
 
 interface Person {
   detail: AmbassadorDetail;
@@ -49,7 +55,7 @@ export class MockBackend implements Backend {
   passphrase: string | null = "demo passphrase";
   unlocked = false;
   networkName = "Demo network";
-  settings: Settings = { auto_lock_minutes: 5, language: "en" };
+  settings: Settings = { auto_lock_minutes: 5, language: "en", backup_reminder_days: 7 };
   /** Automatic sync as the backend would report it; `syncNow` counts passes asked for. */
   autoSync: AutoSyncStatus = { folder: null, state: "off", last_synced: null, problems: [], failure: null };
   syncNowCalls = 0;
@@ -591,6 +597,60 @@ export class MockBackend implements Backend {
 
   async chooseFolder() {
     return this.nextPath;
+  }
+
+  async chooseSheet() {
+    return this.nextPath;
+  }
+
+  async chooseWorkbookPath() {
+    return this.nextPath;
+  }
+
+  async chooseBackupPath() {
+    return this.nextPath;
+  }
+
+  exports: { path: string; to: ExportTo }[] = [];
+  async exportSheets(path: string, to: ExportTo) {
+    this.need();
+    this.exports.push({ path, to });
+    this.written.push(path);
+    return this.people.size;
+  }
+
+  /** As the core reports it: never backed up, so the reminder is due. */
+  backup: BackupStatus = { last: null, days_since: null, due: true };
+  async backupNow(path: string, passphrase: string) {
+    this.need();
+    if (passphrase !== this.passphrase) fail("wrong-passphrase", "the passphrase is not right");
+    this.written.push(path);
+    this.backup = { last: "2026-03-31", days_since: 0, due: false };
+    return { ...this.backup };
+  }
+
+  async backupStatus() {
+    this.need();
+    return { ...this.backup };
+  }
+
+  /** Imports asked for, with their mapping, in order. */
+  imports: { path: string; kind: ImportKind; mapping: Record<string, string>; dryRun: boolean; skipInvalid: boolean }[] = [];
+
+  /** The core's own preview of a small file (a Rust test writes ui/src/lib/import/fixture.json). */
+  async importPreview(path: string, kind: ImportKind): Promise<ImportPreview> {
+    this.need();
+    if (!path.endsWith(".csv")) fail("bad-file", "the spreadsheet could not be read: not a CSV");
+    return { ...structuredClone(importFixture.preview as ImportPreview), kind };
+  }
+
+  /** The core's own dry run and import of that file; only the valid rows are ever written. */
+  async importSheet(path: string, kind: ImportKind, mapping: Record<string, string>, dryRun: boolean, skipInvalid: boolean) {
+    this.need();
+    this.imports.push({ path, kind, mapping, dryRun, skipInvalid });
+    const report = structuredClone((dryRun ? importFixture.dry_run : importFixture.written) as SheetImportReport);
+    if (!dryRun && !skipInvalid && report.rejected.length) return { ...report, written: false, dry_run: false };
+    return report;
   }
 
   async about(): Promise<About> {

@@ -101,6 +101,24 @@ export const tauriBackend: Backend = {
     const picked = await open({ multiple: false, directory: false });
     return typeof picked === "string" ? picked : null;
   },
+  chooseSheet: async () => {
+    const picked = await open({
+      multiple: false,
+      directory: false,
+      filters: [{ name: "Spreadsheet", extensions: ["csv", "txt", "xlsx", "xls", "ods"] }],
+    });
+    return typeof picked === "string" ? picked : null;
+  },
+  chooseWorkbookPath: async (suggested) =>
+    (await save({ defaultPath: suggested, filters: [{ name: "Excel workbook", extensions: ["xlsx"] }] })) ?? null,
+  chooseBackupPath: async (suggested) =>
+    (await save({ defaultPath: suggested, filters: [{ name: "Sanctuary backup", extensions: ["backup"] }] })) ?? null,
+  exportSheets: (path, to) => call("export_sheets", { path, to }),
+  backupNow: (path, passphrase) => call("backup_now", { path, passphrase }),
+  backupStatus: () => call("backup_status"),
+  importPreview: (path, kind) => call("import_preview", { path, kind }),
+  importSheet: (path, kind, mapping, dryRun, skipInvalid) =>
+    call("import_sheet", { path, kind, mapping, dryRun, skipInvalid }),
   chooseFolder: async () => {
     const picked = await open({ multiple: false, directory: true });
     return typeof picked === "string" ? picked : null;

@@ -13,4 +13,9 @@ auto_lock_minutes: number,
 /**
  * The interface language, e.g. `en` or `ar`.
  */
-language: string, };
+language: string, 
+/**
+ * Days after the last backup when the app reminds the coordinator to
+ * back up again (1 to 365).
+ */
+backup_reminder_days: number, };

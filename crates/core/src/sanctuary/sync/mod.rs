@@ -214,7 +214,7 @@ impl Sanctuary {
             .devices
             .get(&me)
             .cloned()
-            .ok_or_else(|| CoreError::Internal("this laptop is not in its network".into()))?;
+            .ok_or(CoreError::NotADevice)?;
         let network_id = self.network.id.clone();
         let device = self.registered_device(current.clone(), &key, &network_id)?;
         if device != current {
