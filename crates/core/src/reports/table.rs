@@ -47,7 +47,7 @@ impl From<usize> for Cell {
 /// the columns (`month`, `hours`, `stream` ...), `headers` the English a
 /// person reads at the top of each column in a CSV or XLSX file.
 ///
-/// Cells of a `stream` or `kind` column hold the vocabulary's stable word,
+/// Cells of a `stream`, `kind` or `role` column hold the vocabulary's stable word,
 /// so the app can translate it; files show the English label instead.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -116,12 +116,56 @@ impl Table {
     }
 }
 
+/// The tables as an XLSX workbook, one worksheet per table named by the
+/// table (bold, frozen header row; numbers as numbers a spreadsheet can
+/// add up; vocabulary words as their English labels, as in CSV).
+pub fn xlsx_bytes(tables: &[Table]) -> crate::Result<Vec<u8>> {
+    Ok(sanctuary_sheets::xlsx_bytes(&sheet_tables(tables))?)
+}
+
+/// Writes [`xlsx_bytes`] to `path` through a temporary file and a rename,
+/// so a crash never leaves half a workbook under that name.
+pub fn write_xlsx(path: &std::path::Path, tables: &[Table]) -> crate::Result<()> {
+    Ok(sanctuary_sheets::write_xlsx(path, &sheet_tables(tables))?)
+}
+
+fn sheet_tables(tables: &[Table]) -> Vec<sanctuary_sheets::Table> {
+    use sanctuary_sheets::Cell as Sheet;
+    tables
+        .iter()
+        .map(|t| sanctuary_sheets::Table {
+            name: t.name.clone(),
+            header: t.headers.clone(),
+            rows: t
+                .readable_rows()
+                .into_iter()
+                .map(|row| {
+                    row.into_iter()
+                        .map(|cell| match cell {
+                            // A formula-like text stays text in XLSX: it is
+                            // written as a string cell, never as a formula.
+                            Cell::Text(t) => Sheet::Text(t),
+                            Cell::Number(n) => Sheet::Number(n),
+                        })
+                        .collect()
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// The English label of a vocabulary word in a `stream` or `kind` column.
 fn label(column: &str, word: &str) -> String {
-    use crate::model::{RecognitionKind, Stream};
+    use crate::model::{PathwayRole, RecognitionKind, Stream};
     let known = match column {
         "stream" => Stream::from_word(word).map(Stream::label),
         "kind" => RecognitionKind::from_word(word).map(RecognitionKind::label),
+        "role" => PathwayRole::from_word(word).map(PathwayRole::label),
+        "group" => match word {
+            "first-timers" => Some("Not offered anything before"),
+            "returning" => Some("Offered something before"),
+            _ => None,
+        },
         _ => None,
     };
     known.unwrap_or(word).to_string()
@@ -166,6 +210,36 @@ mod tests {
         assert_eq!(
             t.to_csv(),
             "Name,Hours\r\n\"Amina, \"\"Ami\"\"\",1.5\r\n'=SUM(A1),3\r\n\"two\nlines\",0.25\r\n"
+        );
+    }
+
+    #[test]
+    fn xlsx_reads_back_with_numbers_as_numbers_and_labels_as_words() {
+        use calamine::{Data, Reader, Xlsx};
+        let mut t = Table::new(
+            "hours-by-stream",
+            &[("stream", "Kind of work"), ("hours", "Hours")],
+        );
+        t.row(vec!["awards-panel".into(), 1.5.into()]);
+        t.row(vec!["=1+1".into(), 3u64.into()]);
+        let bytes = xlsx_bytes(&[t]).unwrap();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(book.sheet_names(), ["hours-by-stream"]);
+        let range = book.worksheet_range("hours-by-stream").unwrap();
+        let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+        assert_eq!(
+            rows,
+            [
+                vec![
+                    Data::String("Kind of work".into()),
+                    Data::String("Hours".into())
+                ],
+                vec![
+                    Data::String("Award assessment panels".into()),
+                    Data::Float(1.5)
+                ],
+                vec![Data::String("=1+1".into()), Data::Float(3.0)],
+            ]
         );
     }
 

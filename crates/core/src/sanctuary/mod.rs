@@ -11,6 +11,7 @@ mod ambassadors;
 mod backup;
 mod catalog;
 mod export;
+mod feedback;
 mod import;
 mod invitations;
 mod matching;
