@@ -159,7 +159,7 @@ mod tests {
         }
     }
 
-    fn role<'a>(r: &'a PathwaysReport, role: PathwayRole) -> &'a PathwayRoleRow {
+    fn role(r: &PathwaysReport, role: PathwayRole) -> &PathwayRoleRow {
         r.by_role.iter().find(|row| row.role == role).unwrap()
     }
 
