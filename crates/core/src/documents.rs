@@ -40,8 +40,9 @@ impl Kind {
 /// 5: network devices gained exchange keys, revocations an epoch and a
 /// signature, the network its key epochs (device removal, sync).
 /// 6: the network gained its match settings.
-/// 7: ambassadors gained pathways, projects their outcomes ("you said, we did").
-const SNAPSHOT_FORMAT: u8 = 7;
+/// 7: the network gained erasure tombstones and its retention period.
+/// 8: ambassadors gained pathways, projects their outcomes ("you said, we did").
+const SNAPSHOT_FORMAT: u8 = 8;
 
 pub fn encode_snapshot<T: Serialize>(value: &T) -> Result<Vec<u8>, CoreError> {
     postcard::to_extend(value, vec![SNAPSHOT_FORMAT])

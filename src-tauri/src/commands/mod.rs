@@ -5,6 +5,7 @@ pub mod about;
 pub mod ambassadors;
 pub mod catalog;
 pub mod matching;
+pub mod privacy;
 pub mod projects;
 pub mod reports;
 pub mod self_view;

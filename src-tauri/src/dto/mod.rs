@@ -86,6 +86,12 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sanctuary_core::about::About::export_all(dir)?;
     sanctuary_core::reports::ReportPage::export_all(dir)?;
     sanctuary_core::reports::ReportKind::export_all(dir)?;
+    sanctuary_core::HistoryEntry::export_all(dir)?;
+    sanctuary_core::ConsentDue::export_all(dir)?;
+    sanctuary_core::ErasureReport::export_all(dir)?;
+    sanctuary_core::RetentionDue::export_all(dir)?;
+    sanctuary_core::DeviceInfo::export_all(dir)?;
+    sanctuary_core::RevokeReport::export_all(dir)?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@ mod bench;
 mod errors;
 mod feedback;
 mod matching;
+mod privacy;
 mod record;
 mod reports;
 mod sheets;

@@ -18,8 +18,8 @@ pub use ambassador::{
     TrainingRecord,
 };
 pub use catalog::{Catalog, Course};
-pub use invitation::{Invitation, InvitationEvent, Rota, RotaTurn};
-pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation};
+pub use invitation::{EngagementConsent, Invitation, InvitationEvent, Rota, RotaTurn};
+pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation, Tombstone};
 pub use project::{Outcome, Project, ProjectDoc};
 pub use suggestion::{SuggestedChange, Suggestion};
 pub use validate::Invalid;

@@ -68,11 +68,14 @@ impl Sanctuary {
                     exchange_key: String::new(),
                     exchange_proof: String::new(),
                     revoked: None,
+                    coordinator: String::new(),
                 },
             )]),
             invites: BTreeMap::new(),
             epochs: BTreeMap::new(),
             matching: MatchSettings::default(),
+            erased: BTreeMap::new(),
+            retention_years: crate::model::network::DEFAULT_RETENTION_YEARS,
         };
         let mut sanctuary = Sanctuary {
             network: network.clone(),
@@ -113,6 +116,8 @@ impl Sanctuary {
         let (mut sanctuary, rebuilt_snapshots) =
             Self::from_unlocked_store(store, actor, HashMap::new()).map_err(|(_, e)| e)?;
         sanctuary.upgrade_sync_state()?;
+        // Finishes an erasure an import learnt of but had not yet carried out.
+        sanctuary.apply_tombstones()?;
         let timings = OpenTimings {
             kdf_ms,
             total_ms: started.elapsed().as_secs_f64() * 1000.0,
