@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use sanctuary_core::model::{
-    Consent, Contribution, Course, Day, LanguageLevel, Profile, Project, Recognition, Tags,
+    Consent, Contribution, Course, Day, LanguageLevel, Outcome, Pathway, Profile, Project,
+    Recognition, Tags,
 };
 use sanctuary_core::{AmbassadorQuery, CreateOptions, KdfParams, Sanctuary, SecretString};
 
@@ -302,6 +303,26 @@ fn ambassador(s: &mut Sanctuary, command: AmbassadorCommand) -> anyhow::Result<(
             };
             say!("{}", s.add_consent(&args.ambassador, consent)?);
         }
+        AmbassadorCommand::Pathway(PathwayCommand::Add {
+            ambassador,
+            role,
+            from,
+            to,
+            note,
+        }) => {
+            let pathway = Pathway {
+                id: String::new(),
+                role,
+                from,
+                to,
+                note,
+            };
+            say!("{}", s.add_pathway(&ambassador, pathway)?);
+        }
+        AmbassadorCommand::Pathway(PathwayCommand::End { ambassador, id, to }) => {
+            s.end_pathway(&ambassador, &id, to)?;
+            say!("Saved.");
+        }
     }
     Ok(())
 }
@@ -444,6 +465,20 @@ fn project(s: &mut Sanctuary, command: ProjectCommand) -> anyhow::Result<()> {
             } else {
                 output::project_details(s, doc);
             }
+        }
+        ProjectCommand::Outcome {
+            project,
+            text,
+            recorded_by,
+            date,
+        } => {
+            let outcome = Outcome {
+                id: String::new(),
+                date: date.unwrap_or_else(Day::today),
+                text,
+                recorded_by,
+            };
+            say!("{}", s.add_outcome(&project, outcome)?);
         }
     }
     Ok(())

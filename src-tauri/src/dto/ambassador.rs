@@ -361,6 +361,29 @@ pub struct AmbassadorDetail {
     pub recognition: Vec<RecognitionRow>,
     /// Total hours contributed, e.g. `12.5`.
     pub hours_contributed: String,
+    /// Roles they moved into, in the order taken.
+    pub pathways: Vec<views::PathwayRow>,
+}
+
+/// A new role on a person's pathway, as the profile's form sends it.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct PathwayInput {
+    pub role: super::vocab::PathwayRole,
+    pub from: String,
+    pub to: Option<String>,
+    pub note: Option<String>,
+}
+
+impl PathwayInput {
+    pub fn into_core(self) -> ApiResult<m::Pathway> {
+        Ok(m::Pathway {
+            id: String::new(),
+            role: self.role,
+            from: day(&self.from)?,
+            to: opt_day(self.to)?,
+            note: opt_text(self.note),
+        })
+    }
 }
 
 /// What a person's rows need besides their own document: course titles and
@@ -456,6 +479,7 @@ impl AmbassadorDetail {
             contributions,
             recognition,
             hours_contributed: units::format_hours(doc.minutes_contributed()),
+            pathways: views::pathway_rows(doc, today),
         }
     }
 }

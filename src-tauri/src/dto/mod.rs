@@ -61,6 +61,8 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     ambassador::TrainingInput::export_all(dir)?;
     ambassador::ContributionInput::export_all(dir)?;
     ambassador::RecognitionInput::export_all(dir)?;
+    ambassador::PathwayInput::export_all(dir)?;
+    project::OutcomeInput::export_all(dir)?;
     project::ProjectRow::export_all(dir)?;
     project::ProjectPage::export_all(dir)?;
     catalog::CatalogView::export_all(dir)?;

@@ -134,6 +134,28 @@ pub struct ProjectPage {
     pub contributions: Vec<PersonContribution>,
     pub recognition: Vec<PersonRecognition>,
     pub hours_contributed: String,
+    /// "You said, we did", newest first.
+    pub outcomes: Vec<views::OutcomeRow>,
+}
+
+/// A new "you said, we did" outcome as the project page's form sends it.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct OutcomeInput {
+    pub text: String,
+    pub recorded_by: String,
+    /// `YYYY-MM-DD`; today when blank.
+    pub date: Option<String>,
+}
+
+impl OutcomeInput {
+    pub fn into_core(self) -> ApiResult<m::Outcome> {
+        Ok(m::Outcome {
+            id: String::new(),
+            date: opt_day(self.date)?.unwrap_or_else(m::Day::today),
+            text: self.text,
+            recorded_by: self.recorded_by,
+        })
+    }
 }
 
 impl ProjectPage {
@@ -158,6 +180,7 @@ impl ProjectPage {
             contributions: log.contributions,
             recognition: log.recognition,
             hours_contributed: log.hours_contributed,
+            outcomes: views::project_outcomes(doc),
         }
     }
 }

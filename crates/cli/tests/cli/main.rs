@@ -4,6 +4,7 @@ mod about;
 mod ambassadors;
 mod bench;
 mod errors;
+mod feedback;
 mod matching;
 mod privacy;
 mod record;

@@ -140,3 +140,89 @@ fn a_period_that_runs_backwards_is_refused_and_writes_nothing() {
         "an impossible date is a usage error"
     );
 }
+
+/// Every report writes an XLSX workbook, one sheet per table, that reads
+/// back with the same figures as its JSON.
+#[test]
+fn xlsx_holds_every_table_of_every_report() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let cli = network();
+    cli.ok(&[
+        "ambassador",
+        "pathway",
+        "add",
+        "Amina",
+        "trainer",
+        "--from",
+        "2026-03-05",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    for (kind, sheets) in [
+        (
+            "hours",
+            vec!["hours-by-month", "hours-by-stream", "hours-by-region"],
+        ),
+        (
+            "recognition",
+            vec!["recognition-by-kind", "recognition-by-month"],
+        ),
+        ("training", vec!["training-by-course", "training-by-month"]),
+        (
+            "participation",
+            vec![
+                "offers-by-region",
+                "offers-by-language",
+                "offers-by-experience",
+                "not-offered-recently",
+            ],
+        ),
+        ("pathways", vec!["pathways-by-month", "pathways-by-role"]),
+    ] {
+        let file = dir.path().join(format!("{kind}.xlsx"));
+        cli.ok(&["report", kind, "--xlsx", file.to_str().unwrap()]);
+        let book: Xlsx<_> = open_workbook(&file).unwrap();
+        assert_eq!(book.sheet_names(), sheets, "{kind}");
+    }
+    let mut hours: Xlsx<_> = open_workbook(dir.path().join("hours.xlsx")).unwrap();
+    let by_stream = hours.worksheet_range("hours-by-stream").unwrap();
+    let rows: Vec<Vec<Data>> = by_stream.rows().map(<[Data]>::to_vec).collect();
+    assert_eq!(
+        rows,
+        [
+            vec![
+                Data::String("Kind of work".into()),
+                Data::String("Hours".into()),
+                Data::String("People".into())
+            ],
+            vec![
+                Data::String("Schools".into()),
+                Data::Float(3.0),
+                Data::Float(1.0)
+            ],
+            vec![
+                Data::String("Media and speaking".into()),
+                Data::Float(1.5),
+                Data::Float(1.0)
+            ],
+        ]
+    );
+    let mut pathways: Xlsx<_> = open_workbook(dir.path().join("pathways.xlsx")).unwrap();
+    let by_role = pathways.worksheet_range("pathways-by-role").unwrap();
+    let trainer: Vec<Data> = by_role
+        .rows()
+        .find(|r| r[0] == Data::String("Trainer".into()))
+        .unwrap()
+        .to_vec();
+    assert_eq!(
+        trainer,
+        [
+            Data::String("Trainer".into()),
+            Data::Float(1.0),
+            Data::Float(1.0),
+            Data::Float(1.0)
+        ]
+    );
+
+    let out = cli.run(&["report", "hours", "--xlsx", "x.xlsx", "--csv", "x.csv"]);
+    assert_eq!(out.status.code(), Some(2), "one file format at a time");
+}

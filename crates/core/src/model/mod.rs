@@ -14,12 +14,13 @@ pub mod values;
 pub mod vocab;
 
 pub use ambassador::{
-    AmbassadorDoc, Availability, Consent, Contribution, Profile, Recognition, TrainingRecord,
+    AmbassadorDoc, Availability, Consent, Contribution, Pathway, Profile, Recognition,
+    TrainingRecord,
 };
 pub use catalog::{Catalog, Course};
 pub use invitation::{EngagementConsent, Invitation, InvitationEvent, Rota, RotaTurn};
 pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation, Tombstone};
-pub use project::{Project, ProjectDoc};
+pub use project::{Outcome, Project, ProjectDoc};
 pub use suggestion::{SuggestedChange, Suggestion};
 pub use validate::Invalid;
 pub use values::{Day, InvalidDate, Tags, new_id, normalise_tag};

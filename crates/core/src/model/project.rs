@@ -25,6 +25,28 @@ pub struct ProjectDoc {
     #[autosurgeon(missing = "Rota::default")]
     #[serde(default)]
     pub rota: Rota,
+    /// "You said, we did": what changed because of the ambassadors' input,
+    /// keyed by id; documents written before outcomes hydrate with none.
+    #[autosurgeon(missing = "BTreeMap::new")]
+    #[serde(default)]
+    pub outcomes: BTreeMap<String, Outcome>,
+}
+
+/// One thing that changed because of what the ambassadors said, as the
+/// coordinator wrote it, dated and signed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct Outcome {
+    pub id: String,
+    pub date: Day,
+    pub text: String,
+    pub recorded_by: String,
+}
+
+impl Outcome {
+    pub fn validate(&self) -> Result<(), Invalid> {
+        check_text("text", &self.text, 4000)?;
+        check_text("recorded by", &self.recorded_by, 80)
+    }
 }
 
 impl ProjectDoc {
@@ -34,6 +56,7 @@ impl ProjectDoc {
             project,
             invitations: BTreeMap::new(),
             rota: Rota::default(),
+            outcomes: BTreeMap::new(),
         }
     }
 

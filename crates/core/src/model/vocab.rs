@@ -272,6 +272,33 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A role a person moves into over time, beyond taking part in projects:
+    /// their pathway through the network.
+    PathwayRole, "pathway role" {
+        SteeringGroup = "steering-group",
+        AdvisoryGroup = "advisory-group",
+        Trustee = "trustee",
+        Trainer = "trainer",
+        PaidRole = "paid-role",
+        Other = "other",
+    }
+}
+
+impl PathwayRole {
+    /// The English name, for reports and files.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SteeringGroup => "Steering group",
+            Self::AdvisoryGroup => "Advisory group",
+            Self::Trustee => "Trustee",
+            Self::Trainer => "Trainer",
+            Self::PaidRole => "Paid role",
+            Self::Other => "Other role",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

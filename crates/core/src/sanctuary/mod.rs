@@ -14,6 +14,7 @@ mod catalog;
 mod consent_due;
 mod erasure;
 mod export;
+mod feedback;
 mod history;
 mod import;
 mod invitations;

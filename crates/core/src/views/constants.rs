@@ -47,6 +47,7 @@ pub fn constants_ts(extra_codes: &[&str]) -> String {
             "InvitationStatus",
             list(m::InvitationStatus::ALL),
         ),
+        ("PATHWAY_ROLES", "PathwayRole", list(m::PathwayRole::ALL)),
     ];
     let mut out = String::from(
         "// Generated from sanctuary-core (cargo test -p sanctuary-app export_bindings): every word of each core vocabulary and the constants the UI shares with the core. Do not edit.\n",

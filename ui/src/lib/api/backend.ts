@@ -8,6 +8,8 @@ import { isMessageKey, locale, t } from "../i18n/i18n.svelte";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { CatalogView } from "../bindings/CatalogView";
 import type { ConsentInput } from "../bindings/ConsentInput";
+import type { OutcomeInput } from "../bindings/OutcomeInput";
+import type { PathwayInput } from "../bindings/PathwayInput";
 import type { ContributionInput } from "../bindings/ContributionInput";
 import type { Course } from "../bindings/Course";
 import type { ExpiringTraining } from "../bindings/ExpiringTraining";
@@ -73,6 +75,8 @@ export interface Backend {
   addAmbassador(profile: Profile): Promise<string>;
   editAmbassador(id: string, profile: Profile): Promise<void>;
   addConsent(ambassadorId: string, consent: ConsentInput): Promise<string>;
+  /** Adds a role (steering group, trustee ...) to a person's pathway; returns its id. */
+  addPathway(ambassadorId: string, pathway: PathwayInput): Promise<string>;
   recordTraining(ambassadorId: string, record: TrainingInput): Promise<string>;
   logContribution(ambassadorId: string, contribution: ContributionInput): Promise<string>;
   logRecognition(ambassadorId: string, recognition: RecognitionInput): Promise<string>;
@@ -81,6 +85,8 @@ export interface Backend {
   getProject(id: string): Promise<ProjectPage>;
   addProject(project: Project): Promise<string>;
   editProject(id: string, project: Project): Promise<void>;
+  /** Records a "you said, we did" outcome; returns the project page again. */
+  addOutcome(projectId: string, outcome: OutcomeInput): Promise<ProjectPage>;
 
   /** Matching: ranked candidates (at most `limit`), who is not eligible, a team for `places`. */
   matchProject(id: string, places: number | null, limit: number | null): Promise<MatchView>;

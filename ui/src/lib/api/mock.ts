@@ -7,6 +7,7 @@ import type { About } from "../bindings/About";
 import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
 import type { AmbassadorRow } from "../bindings/AmbassadorRow";
+import type { OutcomeRow } from "../bindings/OutcomeRow";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { CatalogView } from "../bindings/CatalogView";
 import type { ContributionRow } from "../bindings/ContributionRow";
@@ -68,6 +69,8 @@ export class MockBackend implements Backend {
   conflicts: Conflict[] = [{ document: "a-0", kind: "ambassador", name: "Amina 0", field: "profile.notes", winner: { value: "Prefers mornings", fields: [], device: "d0e1", device_name: "this laptop" }, others: [{ value: "Prefers evenings", fields: [], device: "a1b2", device_name: "Leeds laptop" }] }];
   people = new Map<string, Person>();
   projects = new Map<string, Project>();
+  /** "You said, we did" outcomes per project id, newest first. */
+  outcomes = new Map<string, OutcomeRow[]>();
   courses: Course[] = [];
   calls: string[] = [];
   /** Matching, invitations and rotas over `people` and `projects`. */
@@ -120,7 +123,7 @@ export class MockBackend implements Backend {
   }
 
   private detailFor(profile: Profile): AmbassadorDetail {
-    return { profile, consents: [], consent_in_force: [], training: [], contributions: [], recognition: [], hours_contributed: "0" };
+    return { profile, consents: [], consent_in_force: [], training: [], contributions: [], recognition: [], hours_contributed: "0", pathways: [] };
   }
 
   private need(): void {
@@ -260,6 +263,15 @@ export class MockBackend implements Backend {
     return id;
   }
 
+  async addPathway(ambassadorId: string, pathway: import("../bindings/PathwayInput").PathwayInput) {
+    const person = this.person(ambassadorId);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(pathway.from)) fail("invalid", `date: '${pathway.from}' is not a date; write it as YYYY-MM-DD`);
+    if (pathway.to && pathway.to < pathway.from) fail("invalid", `to: the role ends (${pathway.to}) before it starts (${pathway.from})`);
+    const id = this.id("pathway");
+    person.detail.pathways.push({ id, role: pathway.role, from: pathway.from, to: pathway.to, note: pathway.note, current: !pathway.to });
+    return id;
+  }
+
   async recordTraining(ambassadorId: string, record: import("../bindings/TrainingInput").TrainingInput) {
     const person = this.person(ambassadorId);
     const course = this.courses.find((c) => c.id === record.course_id) ?? fail("not-found", `no course matches '${record.course_id}'`);
@@ -299,7 +311,18 @@ export class MockBackend implements Backend {
   async getProject(id: string) {
     this.need();
     const project = this.projects.get(id) ?? fail("not-found", `no project matches '${id}'`);
-    return { project: structuredClone(project), required_training: [], contributions: [], recognition: [], hours_contributed: "0" };
+    const outcomes = structuredClone(this.outcomes.get(id) ?? []);
+    return { project: structuredClone(project), required_training: [], contributions: [], recognition: [], hours_contributed: "0", outcomes };
+  }
+
+  async addOutcome(projectId: string, outcome: import("../bindings/OutcomeInput").OutcomeInput) {
+    this.need();
+    const project = this.projects.get(projectId) ?? fail("not-found", `no project matches '${projectId}'`);
+    if (!outcome.text.trim()) fail("invalid", "text: must not be empty");
+    if (!outcome.recorded_by.trim()) fail("invalid", "recorded by: must not be empty");
+    const row = { id: this.id("o"), project_id: project.id, project_title: project.title, date: outcome.date || "2026-11-22", text: outcome.text.trim(), recorded_by: outcome.recorded_by.trim() };
+    this.outcomes.set(projectId, [row, ...(this.outcomes.get(projectId) ?? [])]);
+    return this.getProject(projectId);
   }
 
   async addProject(project: Project) {
@@ -480,6 +503,10 @@ export class MockBackend implements Backend {
       recognition: structuredClone(d.recognition), hours_contributed: d.hours_contributed,
       hours_by_kind: d.contributions.length ? [{ stream: "other", hours: d.hours_contributed }] : [],
       suggestions: this.suggestions.filter((s) => s.ambassador_id === id),
+      // Who took part is the core's rule; the mock shows the outcomes of the
+      // projects this person has time logged on.
+      outcomes: [...new Set(d.contributions.flatMap((c) => (c.project_id ? [c.project_id] : [])))].flatMap((p) => this.outcomes.get(p) ?? []),
+      pathways: structuredClone(d.pathways),
     };
   }
 

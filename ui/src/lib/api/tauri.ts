@@ -32,6 +32,7 @@ export const tauriBackend: Backend = {
   addAmbassador: (profile) => call("add_ambassador", { profile }),
   editAmbassador: (id, profile) => call("edit_ambassador", { id, profile }),
   addConsent: (ambassadorId, consent) => call("add_consent", { ambassadorId, consent }),
+  addPathway: (ambassadorId, pathway) => call("add_pathway", { ambassadorId, pathway }),
   recordTraining: (ambassadorId, record) => call("record_training", { ambassadorId, record }),
   logContribution: (ambassadorId, contribution) =>
     call("log_contribution", { ambassadorId, contribution }),
@@ -42,6 +43,7 @@ export const tauriBackend: Backend = {
   getProject: (id) => call("get_project", { id }),
   addProject: (project) => call("add_project", { project }),
   editProject: (id, project) => call("edit_project", { id, project }),
+  addOutcome: (projectId, outcome) => call("add_outcome", { projectId, outcome }),
 
   matchProject: (id, places, limit) => call("match_project", { id, places, limit }),
   matchSettings: () => call("match_settings"),

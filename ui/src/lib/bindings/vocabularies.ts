@@ -11,6 +11,7 @@ import type { Level } from "./Level";
 import type { DeliveryMode } from "./DeliveryMode";
 import type { RecognitionKind } from "./RecognitionKind";
 import type { InvitationStatus } from "./InvitationStatus";
+import type { PathwayRole } from "./PathwayRole";
 
 export const STATUSES: readonly Status[] = ["active", "paused", "alumni"];
 
@@ -35,6 +36,8 @@ export const DELIVERY_MODES: readonly DeliveryMode[] = ["in-person", "online", "
 export const RECOGNITION_KINDS: readonly RecognitionKind[] = ["thanks", "certificate", "reference-letter", "voucher", "travel-expenses", "meal", "gift", "time-credits", "payment", "nomination"];
 
 export const INVITATION_STATUSES: readonly InvitationStatus[] = ["shortlisted", "invited", "accepted", "declined", "withdrawn", "attended", "no-show"];
+
+export const PATHWAY_ROLES: readonly PathwayRole[] = ["steering-group", "advisory-group", "trustee", "trainer", "paid-role", "other"];
 
 /** Kinds that record an amount in pounds. */
 export const MONEY_KINDS: readonly RecognitionKind[] = ["voucher", "travel-expenses", "meal", "gift", "payment"];
