@@ -196,6 +196,8 @@ fn recognition(
             description: None,
             contribution_id: None,
             project_id: None,
+            expense: None,
+            review: None,
         },
     );
 }

@@ -16,6 +16,7 @@ mod invitations;
 mod matching;
 mod open;
 mod projects;
+mod recognition;
 mod rota;
 mod self_view;
 mod suggestions;

@@ -73,6 +73,7 @@ impl Sanctuary {
             invites: BTreeMap::new(),
             epochs: BTreeMap::new(),
             matching: MatchSettings::default(),
+            recognition_policy: crate::model::RecognitionPolicy::default(),
         };
         let mut sanctuary = Sanctuary {
             network: network.clone(),
@@ -113,6 +114,12 @@ impl Sanctuary {
         let (mut sanctuary, rebuilt_snapshots) =
             Self::from_unlocked_store(store, actor, HashMap::new()).map_err(|(_, e)| e)?;
         sanctuary.upgrade_sync_state()?;
+        // A network made before the recognition policy existed (or before a
+        // kind was added) gets the default rows, once. A laptop that has not
+        // received its network document yet has nothing to fill in.
+        if !sanctuary.network.id.is_empty() {
+            sanctuary.fill_recognition_policy()?;
+        }
         let timings = OpenTimings {
             kdf_ms,
             total_ms: started.elapsed().as_secs_f64() * 1000.0,

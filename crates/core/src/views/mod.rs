@@ -9,11 +9,13 @@
 
 mod constants;
 mod project;
+mod recognition;
 mod training;
 mod work;
 
 pub use constants::constants_ts;
 pub use project::{PersonContribution, PersonRecognition, ProjectWorkLog, project_work_log};
+pub use recognition::{FlaggedEntry, RecognitionOptions, flagged_entries, recognition_options};
 pub use training::{
     ExpiringTraining, ExpiryState, TrainingRow, expiring, expiry_state, training_rows,
 };

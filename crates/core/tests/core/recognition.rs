@@ -13,6 +13,10 @@ fn entry(kind: RecognitionKind, pence: Option<u64>) -> Recognition {
         description: None,
         contribution_id: None,
         project_id: None,
+        expense: kind
+            .is_reimbursement()
+            .then(|| Expense::claim(Some("receipt 1".into()), None, None)),
+        review: None,
     }
 }
 
