@@ -259,3 +259,42 @@ pub(super) fn flag_money_entries(person: &mut AmbassadorDoc, on: Day) -> usize {
     }
     flagged
 }
+
+#[cfg(test)]
+mod tests {
+    use automerge::transaction::Transactable;
+
+    use super::*;
+
+    /// A network made before the policy existed has no policy in its
+    /// document; unlocking it writes the default rows, so the policy is
+    /// data the network can review from then on.
+    #[test]
+    fn unlock_writes_the_default_policy_into_a_network_that_has_none() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let mut s = crate::demo::demo_store(temp.path(), 2);
+        let mut network = s.network.clone();
+        network.recognition_policy = RecognitionPolicy::empty();
+        s.commit(NETWORK_DOC, Kind::Network, "as before", &network, |doc| {
+            doc.delete(ROOT, "recognition_policy")
+                .map_err(|e| CoreError::Internal(e.to_string()))
+        })
+        .expect("remove the policy");
+        drop(s);
+        let passphrase = sanctuary_store::SecretString::from("a test passphrase".to_string());
+        let s = Sanctuary::open(temp.path(), &passphrase).expect("reopen");
+        let policy = s.recognition_policy();
+        let rows = RecognitionKind::ALL.len() * PaymentConstraint::ALL.len();
+        assert_eq!(policy.rules.len(), rows);
+        assert_eq!(policy, &RecognitionPolicy::default());
+        let chunks = s.store.read_chunks(NETWORK_DOC).expect("chunks").len();
+        drop(s);
+        // Written once: the next unlock finds it and writes nothing more.
+        let s = Sanctuary::open(temp.path(), &passphrase).expect("reopen again");
+        assert_eq!(
+            s.store.read_chunks(NETWORK_DOC).expect("chunks").len(),
+            chunks
+        );
+        assert_eq!(s.recognition_policy().rules.len(), rows);
+    }
+}
