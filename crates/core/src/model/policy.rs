@@ -105,11 +105,6 @@ fn key(kind: RecognitionKind, constraint: PaymentConstraint) -> String {
     format!("{kind}/{constraint}")
 }
 
-/// Kinds with a cash value that are not reimbursements.
-fn has_cash_value(kind: RecognitionKind) -> bool {
-    kind.involves_money() && !kind.is_reimbursement() || kind == RecognitionKind::TimeCredits
-}
-
 /// What to offer instead of something with a cash value.
 pub const ALTERNATIVES: &[RecognitionKind] = &[
     RecognitionKind::Certificate,
@@ -141,7 +136,7 @@ pub fn default_rule(kind: RecognitionKind, constraint: PaymentConstraint) -> Pol
             &[],
         );
     }
-    if !has_cash_value(kind) {
+    if !kind.has_cash_value() {
         return rule(
             Verdict::Allowed,
             "No cash value: fine for everyone.".into(),

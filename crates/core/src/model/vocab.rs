@@ -251,6 +251,13 @@ impl RecognitionKind {
         )
     }
 
+    /// Kinds with a cash value that are not reimbursements: money, or
+    /// what can be spent or exchanged like it (time credits buy goods and
+    /// services, so they count although no amount in pounds is recorded).
+    pub fn has_cash_value(self) -> bool {
+        (self.involves_money() && !self.is_reimbursement()) || self == Self::TimeCredits
+    }
+
     /// Kinds that pay back a cost the person actually incurred (a fare, a
     /// meal), so they carry a receipt and move through claimed, approved
     /// and paid back. Whether a person may receive any kind at all is the
