@@ -5,6 +5,7 @@ mod ambassadors;
 mod bench;
 mod errors;
 mod matching;
+mod recognition;
 mod record;
 mod reports;
 mod sheets;
