@@ -6,6 +6,7 @@ pub mod ambassadors;
 pub mod catalog;
 pub mod matching;
 pub mod projects;
+pub mod recognition;
 pub mod reports;
 pub mod self_view;
 pub mod session;

@@ -84,6 +84,9 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sanctuary_core::about::About::export_all(dir)?;
     sanctuary_core::reports::ReportPage::export_all(dir)?;
     sanctuary_core::reports::ReportKind::export_all(dir)?;
+    sanctuary_core::model::PolicyTable::export_all(dir)?;
+    sanctuary_core::views::RecognitionOptions::export_all(dir)?;
+    sanctuary_core::views::FlaggedEntry::export_all(dir)?;
     Ok(())
 }
 
