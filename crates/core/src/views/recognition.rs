@@ -152,4 +152,29 @@ mod tests {
         assert_eq!(allowed.allowed.len(), RecognitionKind::ALL.len());
         assert!(allowed.guidance.is_empty() && allowed.alternatives.is_empty());
     }
+
+    /// The app's component tests offer what these options say (written by
+    /// the core, `ui/src/lib/recognition/fixture.json`), so the form's tests
+    /// never re-implement the policy in TypeScript.
+    #[test]
+    fn the_ui_fixture_holds_the_default_policy_and_each_constraints_options() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/lib/recognition/fixture.json");
+        let policy = RecognitionPolicy::default();
+        let options: std::collections::BTreeMap<&str, RecognitionOptions> = PaymentConstraint::ALL
+            .iter()
+            .map(|c| (c.as_str(), recognition_options(&person(*c), &policy)))
+            .collect();
+        let fixture = serde_json::json!({ "policy": policy.table(), "options": options });
+        let json = serde_json::to_string_pretty(&fixture).expect("json") + "\n";
+        if std::env::var_os("SANCTUARY_UPDATE_FIXTURES").is_some() {
+            std::fs::write(&path, &json).expect("write the fixture");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == json,
+            "{} is stale: run SANCTUARY_UPDATE_FIXTURES=1 cargo test -p sanctuary-core --lib views::recognition",
+            path.display()
+        );
+    }
 }
