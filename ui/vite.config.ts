@@ -14,5 +14,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ["./src/test-setup.ts"],
     include: ["src/**/*.test.ts"],
+    // Screens render a whole app in jsdom: on a busy shared machine one test
+    // can take several seconds, and a timeout is not a finding.
+    testTimeout: 20000,
   },
 });

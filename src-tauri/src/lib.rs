@@ -100,6 +100,16 @@ pub fn run() {
             commands::self_view::record_session,
             commands::self_view::export_record,
             commands::about::about,
+            commands::privacy::person_history,
+            commands::privacy::export_person,
+            commands::privacy::erase_person,
+            commands::privacy::consent_expiring,
+            commands::privacy::retention_review,
+            commands::privacy::retention_years,
+            commands::privacy::set_retention_years,
+            commands::privacy::archive_person,
+            commands::privacy::list_devices,
+            commands::privacy::revoke_device,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

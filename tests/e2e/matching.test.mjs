@@ -94,6 +94,8 @@ test("open a project, see ranked candidates with reasons and a team, invite one"
     index++;
     assert.ok(index < opened.count, "no demo project has a candidate to invite");
   }
+  // A media project asks who heard each person's yes to the engagement.
+  if (await b.$("#asked-by").isExisting()) await (await b.$("#asked-by")).setValue("Coordinator");
   const summary = await (await b.$("[data-testid=matching-summary]")).getText();
   assert.match(summary, /^\d+ people can take part and \d+ cannot yet, as of \u2066?\d{4}-\d{2}-\d{2}\u2069?\.$/);
 

@@ -105,6 +105,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Data protection for one person: subject access export, change history, erasure.
+    #[command(subcommand)]
+    Person(crate::privacy::PersonCommand),
+    /// Consent due for review.
+    #[command(subcommand)]
+    Consent(crate::privacy::ConsentCommand),
+    /// Retention review: people with no activity for the network's retention period.
+    #[command(subcommand)]
+    Retention(crate::privacy::RetentionCommand),
     /// Measure unlock, edits, size and memory on a demo network.
     Bench(BenchArgs),
     /// Unlocks a bench store and reports peak memory (run by `bench` in a fresh process).
@@ -128,6 +137,9 @@ pub struct InitArgs {
     /// The one-time code given with the invite.
     #[arg(long, requires = "join")]
     pub code: Option<String>,
+    /// The coordinator who works on this laptop, named in every record's change history.
+    #[arg(long)]
+    pub coordinator: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

@@ -21,23 +21,27 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     };
     match cli.command {
         Command::Init(args) => {
+            // Checked first, so a bad name creates nothing.
+            if let Some(name) = &args.coordinator {
+                sanctuary_core::model::validate::check_text("coordinator name", name, 120)?;
+            }
             let pass = passphrase::read(pass_file, passphrase::ENV, "New passphrase: ")?;
             if let (Some(file), Some(code)) = (&args.join, &args.code) {
-                return crate::sync::join(
-                    &dir,
-                    &pass,
-                    kdf(args.kdf),
-                    file,
-                    code,
-                    &args.device_name,
-                );
+                crate::sync::join(&dir, &pass, kdf(args.kdf), file, code, &args.device_name)?;
+                if let Some(name) = &args.coordinator {
+                    Sanctuary::open(&dir, &pass)?.set_coordinator_name(name)?;
+                }
+                return Ok(());
             }
             let options = CreateOptions {
                 network_name: args.network_name,
                 device_name: args.device_name,
                 kdf: kdf(args.kdf),
             };
-            let s = Sanctuary::create(&dir, &pass, &options)?;
+            let mut s = Sanctuary::create(&dir, &pass, &options)?;
+            if let Some(name) = &args.coordinator {
+                s.set_coordinator_name(name)?;
+            }
             say!(
                 "Created the store for {} in {}",
                 s.network().name,
@@ -144,6 +148,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             crate::sheets::restore(&dir, &pass, &args)?
         }
         Command::About { json } => about(json)?,
+        Command::Person(command) => crate::privacy::person(&mut unlock()?, command)?,
+        Command::Consent(command) => crate::privacy::consent(&unlock()?, command)?,
+        Command::Retention(command) => crate::privacy::retention(&mut unlock()?, command)?,
         Command::Bench(args) => crate::bench::run(&args)?,
         Command::BenchUnlock { dir } => crate::bench::unlock_probe(&dir)?,
     }

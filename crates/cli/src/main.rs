@@ -17,6 +17,7 @@ mod commands;
 mod matching;
 mod output;
 mod passphrase;
+mod privacy;
 mod recognition;
 mod reports;
 mod sheets;

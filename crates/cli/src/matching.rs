@@ -68,8 +68,21 @@ pub struct InviteArgs {
     pub date: Option<Day>,
     #[arg(long)]
     pub note: Option<String>,
+    /// For a media project: their answer when asked about this engagement (yes or no).
+    #[arg(long, value_enum, requires = "consent_recorded_by")]
+    pub media_consent: Option<Answer>,
+    /// Who asked them about this engagement.
+    #[arg(long, requires = "media_consent")]
+    pub consent_recorded_by: Option<String>,
     #[arg(long)]
     pub json: bool,
+}
+
+/// A yes or no answer on the command line.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
 }
 
 #[derive(Subcommand, Debug)]
@@ -328,6 +341,13 @@ pub fn invite_to(s: &mut Sanctuary, a: InviteArgs) -> anyhow::Result<()> {
     }
     let mut change = InvitationChange::new(a.status, a.date.unwrap_or_else(Day::today));
     change.note = a.note;
+    if let (Some(answer), Some(by)) = (a.media_consent, a.consent_recorded_by) {
+        change.media_consent = Some(sanctuary_core::model::EngagementConsent {
+            agreed: answer == Answer::Yes,
+            recorded_by: by,
+            date: change.date,
+        });
+    }
     let update = s.set_invitation(&a.project, &a.ambassador, change)?;
     if a.json {
         return output::json(&update);

@@ -40,7 +40,8 @@ impl Kind {
 /// 5: network devices gained exchange keys, revocations an epoch and a
 /// signature, the network its key epochs (device removal, sync).
 /// 6: the network gained its match settings.
-const SNAPSHOT_FORMAT: u8 = 6;
+/// 7: the network gained erasure tombstones and its retention period.
+const SNAPSHOT_FORMAT: u8 = 7;
 
 pub fn encode_snapshot<T: Serialize>(value: &T) -> Result<Vec<u8>, CoreError> {
     postcard::to_extend(value, vec![SNAPSHOT_FORMAT])

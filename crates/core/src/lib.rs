@@ -39,6 +39,10 @@ pub use sanctuary::{
     standings,
 };
 pub use sanctuary::{EXPORT_TABLES, ExportFormat};
+// Data protection: consent review, subject access, audit trail, erasure, retention.
+pub use sanctuary::{
+    ConsentDue, ErasureReport, HistoryEntry, RetentionDue, RotaPlace, SubjectAccess,
+};
 pub use sanctuary_store::{KdfParams, Problem, SecretString, StoreError, VerifyReport};
 /// Waiting for a shared sync folder to change (automatic sync).
 pub use sanctuary_sync::watch;

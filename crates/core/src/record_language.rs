@@ -73,6 +73,43 @@ impl RecordLanguage {
         self.code
     }
 
+    /// The language a person's own record is written in when nobody chose
+    /// one: a record language they speak natively, else one they speak
+    /// fluently, else English.
+    pub fn for_person(person: &crate::model::AmbassadorDoc) -> RecordLanguage {
+        use crate::model::LanguageLevel;
+        let code_of = |name: &str| match name.trim().to_lowercase().as_str() {
+            "arabic" => Some("ar"),
+            "farsi" | "persian" | "dari" => Some("fa"),
+            "french" => Some("fr"),
+            "tigrinya" => Some("ti"),
+            "ukrainian" => Some("uk"),
+            _ => None,
+        };
+        let languages = &person.profile.languages;
+        [LanguageLevel::Native, LanguageLevel::Fluent]
+            .iter()
+            .find_map(|wanted| {
+                languages
+                    .iter()
+                    .filter(|(_, level)| *level == wanted)
+                    .find_map(|(name, _)| code_of(name))
+            })
+            .and_then(|code| Self::for_code(code).ok())
+            .unwrap_or_else(Self::english)
+    }
+
+    /// Whether pages in this language run right to left.
+    pub fn is_rtl(&self) -> bool {
+        matches!(self.code, "ar" | "fa")
+    }
+
+    /// A word of the subject access page (`subjectAccess.<key>` in the
+    /// message files).
+    pub fn subject_access(&self, key: &str) -> String {
+        self.word(&format!("subjectAccess.{key}"))
+    }
+
     /// The message `key`, else its English, else the key itself.
     fn word(&self, key: &str) -> String {
         [&self.messages, &self.english]
@@ -184,6 +221,33 @@ mod tests {
 
     fn day(text: &str) -> Day {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_persons_record_is_in_a_language_they_speak_well() {
+        use crate::model::{AmbassadorDoc, LanguageLevel, Profile};
+        let person = |languages: &[(&str, LanguageLevel)]| {
+            let mut profile = Profile::new("p".into(), "Sara", "London", day("2024-01-01"));
+            for (name, level) in languages {
+                profile.languages.insert(name.to_string(), *level);
+            }
+            AmbassadorDoc::new(profile)
+        };
+        let code = |languages| RecordLanguage::for_person(&person(languages)).code();
+        // Native beats fluent, whatever the alphabet says.
+        assert_eq!(
+            code(&[
+                ("arabic", LanguageLevel::Fluent),
+                ("farsi", LanguageLevel::Native)
+            ]),
+            "fa"
+        );
+        assert_eq!(code(&[("Tigrinya", LanguageLevel::Fluent)]), "ti");
+        // A language records are not printed in, or one spoken a little: English.
+        assert_eq!(code(&[("amharic", LanguageLevel::Native)]), "en");
+        assert_eq!(code(&[("ukrainian", LanguageLevel::Basic)]), "en");
+        assert!(RecordLanguage::for_code("fa").unwrap().is_rtl());
+        assert!(!RecordLanguage::for_code("ti").unwrap().is_rtl());
     }
 
     #[test]

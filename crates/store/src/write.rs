@@ -137,18 +137,67 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.prepare_cached("DELETE FROM chunks WHERE doc_id = ?1")?
-            .execute([id])?;
-        tx.prepare_cached("DELETE FROM snapshots WHERE doc_id = ?1")?
-            .execute([id])?;
-        let removed = tx
-            .prepare_cached("DELETE FROM docs WHERE id = ?1")?
-            .execute([id])?;
-        if removed == 0 {
+        if !delete_one(&tx, id)? {
             return Err(StoreError::UnknownDocument(id.to_owned()));
         }
         tx.commit()?;
         self.keys.doc_keys.borrow_mut().remove(id);
         Ok(())
     }
+
+    /// Writes `batch` and destroys the documents `destroy` (their wrapped
+    /// key, chunks and snapshot; ids the store does not hold are skipped) in
+    /// one transaction, then folds the log back into the database and
+    /// truncates it. With `secure_delete` on, the freed pages are zeroed, so
+    /// after this returns neither the database nor its WAL holds the
+    /// destroyed documents' ciphertext or their wrapped keys (erasure).
+    pub fn write_and_destroy(
+        &mut self,
+        batch: Vec<DocWrite>,
+        destroy: &[String],
+    ) -> Result<(), StoreError> {
+        check_batch(&batch)?;
+        for id in destroy {
+            check_doc_id(id)?;
+            if batch.iter().any(|w| w.id == *id) {
+                return Err(StoreError::InvalidWrite(format!(
+                    "document {id} is both written and destroyed"
+                )));
+            }
+        }
+        let Store { conn, keys, .. } = self;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut new_keys = HashMap::new();
+        for w in &batch {
+            write_one(&tx, keys, &mut new_keys, w)?;
+        }
+        for id in destroy {
+            delete_one(&tx, id)?;
+        }
+        tx.commit()?;
+        {
+            let mut cached = keys.doc_keys.borrow_mut();
+            cached.extend(new_keys);
+            for id in destroy {
+                cached.remove(id);
+            }
+        }
+        // Committed already: the checkpoint only moves the pages out of the
+        // log. A reader of another process could hold it back (none can: the
+        // store is locked to this one), so its result needs no check.
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
+
+/// Deletes one document's rows inside a transaction; false if it had none.
+fn delete_one(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+    conn.prepare_cached("DELETE FROM chunks WHERE doc_id = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("DELETE FROM snapshots WHERE doc_id = ?1")?
+        .execute([id])?;
+    let removed = conn
+        .prepare_cached("DELETE FROM docs WHERE id = ?1")?
+        .execute([id])?;
+    Ok(removed > 0)
 }

@@ -5,6 +5,7 @@ pub mod about;
 pub mod ambassadors;
 pub mod catalog;
 pub mod matching;
+pub mod privacy;
 pub mod projects;
 pub mod recognition;
 pub mod reports;

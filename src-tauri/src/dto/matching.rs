@@ -375,6 +375,10 @@ pub struct InvitationInput {
     pub hours: Option<String>,
     /// The role for the contribution `attended` logs (default: one that fits the project).
     pub role: Option<String>,
+    /// For a media project: who asked the person and heard their yes to this
+    /// engagement (recorded with the invitation, dated the day of the move).
+    #[serde(default)]
+    pub engagement_consent_by: Option<String>,
 }
 
 impl InvitationInput {
@@ -386,15 +390,21 @@ impl InvitationInput {
         if status == m::InvitationStatus::Attended && minutes.is_none() {
             return Err(m::Invalid::new("hours", "say how many hours they gave".into()).into());
         }
+        let date = match opt_text(self.date) {
+            Some(d) => day(&d)?,
+            None => today,
+        };
         Ok(mt::InvitationChange {
             status,
-            date: match opt_text(self.date) {
-                Some(d) => day(&d)?,
-                None => today,
-            },
+            date,
             note: opt_text(self.note),
             minutes,
             role: opt_text(self.role),
+            media_consent: opt_text(self.engagement_consent_by).map(|by| m::EngagementConsent {
+                agreed: true,
+                recorded_by: by,
+                date,
+            }),
         })
     }
 }
@@ -582,11 +592,13 @@ mod tests {
             note: Some("  ".into()),
             hours: Some("2.5".into()),
             role: None,
+            engagement_consent_by: None,
         };
         let change = input.into_core(today()).unwrap();
         assert_eq!(change.date, today());
         assert_eq!(change.minutes, Some(150));
         assert_eq!(change.note, None);
+        assert_eq!(change.media_consent, None);
 
         let no_hours = InvitationInput {
             status: InvitationStatus::Attended,
@@ -594,6 +606,7 @@ mod tests {
             note: None,
             hours: None,
             role: None,
+            engagement_consent_by: None,
         };
         assert_eq!(no_hours.into_core(today()).unwrap_err().code, "invalid");
         let bad_date = InvitationInput {
@@ -602,8 +615,25 @@ mod tests {
             note: None,
             hours: None,
             role: None,
+            engagement_consent_by: None,
         };
         assert_eq!(bad_date.into_core(today()).unwrap_err().code, "invalid");
+
+        // A media invitation carries the coordinator's record of the person's yes.
+        let media = InvitationInput {
+            status: InvitationStatus::Invited,
+            date: None,
+            note: None,
+            hours: None,
+            role: None,
+            engagement_consent_by: Some(" Maryam ".into()),
+        };
+        let consent = media.into_core(today()).unwrap().media_consent.unwrap();
+        assert!(consent.agreed);
+        assert_eq!(
+            (consent.recorded_by.as_str(), consent.date),
+            ("Maryam", today())
+        );
     }
 
     #[test]

@@ -87,6 +87,12 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sanctuary_core::model::PolicyTable::export_all(dir)?;
     sanctuary_core::views::RecognitionOptions::export_all(dir)?;
     sanctuary_core::views::FlaggedEntry::export_all(dir)?;
+    sanctuary_core::HistoryEntry::export_all(dir)?;
+    sanctuary_core::ConsentDue::export_all(dir)?;
+    sanctuary_core::ErasureReport::export_all(dir)?;
+    sanctuary_core::RetentionDue::export_all(dir)?;
+    sanctuary_core::DeviceInfo::export_all(dir)?;
+    sanctuary_core::RevokeReport::export_all(dir)?;
     Ok(())
 }
 

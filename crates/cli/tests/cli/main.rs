@@ -5,6 +5,7 @@ mod ambassadors;
 mod bench;
 mod errors;
 mod matching;
+mod privacy;
 mod recognition;
 mod record;
 mod reports;

@@ -119,6 +119,21 @@ pub(crate) fn check(
             ctx.first.max(today),
             out,
         );
+        let engagement = ctx
+            .input
+            .project
+            .invitations
+            .get(&p.id)
+            .and_then(|i| i.media_consent.as_ref());
+        if let Some(refused) = engagement.filter(|c| !c.agreed) {
+            out.found(|| {
+                Ineligibility::new(
+                    Constraint::MediaConsent,
+                    format!("said no to this engagement on {}", refused.date.0),
+                    None,
+                )
+            });
+        }
     }
     if let Err(problem) = super::locality::reach(ctx, person) {
         out.found(|| problem.explain(ctx, person));

@@ -39,6 +39,9 @@ pub struct InvitationChange {
     /// The role for the contribution `attended` creates (default: one
     /// that fits the project's stream, see [`default_role`]).
     pub role: Option<String>,
+    /// For a media project: their answer when asked about this engagement.
+    #[serde(default)]
+    pub media_consent: Option<crate::model::EngagementConsent>,
 }
 
 impl InvitationChange {
@@ -49,6 +52,7 @@ impl InvitationChange {
             note: None,
             minutes: None,
             role: None,
+            media_consent: None,
         }
     }
 }
@@ -66,6 +70,8 @@ pub struct InvitationView {
     pub asked_on: Option<Day>,
     /// Every move, oldest first.
     pub history: Vec<InvitationEvent>,
+    /// Consent to this engagement (media projects).
+    pub media_consent: Option<crate::model::EngagementConsent>,
 }
 
 /// What a move did.

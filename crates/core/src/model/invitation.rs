@@ -27,6 +27,27 @@ pub struct Invitation {
     pub ambassador_id: String,
     /// Keyed by event id, so concurrent moves all survive a merge.
     pub events: BTreeMap<String, InvitationEvent>,
+    /// For a media project: the person's consent to this one engagement
+    /// (being filmed, quoted or speaking here), asked before they are invited.
+    #[autosurgeon(missing = "Option::default")]
+    #[serde(default)]
+    pub media_consent: Option<EngagementConsent>,
+}
+
+/// Consent to one media or speaking engagement: yes or no, who asked, when.
+/// General media consent says someone is open to such work; this says they
+/// agreed to this particular piece.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct EngagementConsent {
+    pub agreed: bool,
+    pub recorded_by: String,
+    pub date: Day,
+}
+
+impl EngagementConsent {
+    pub fn validate(&self) -> Result<(), Invalid> {
+        super::validate::check_text("consent recorded by", &self.recorded_by, 80)
+    }
 }
 
 /// A move of an invitation to a status, on a day.
@@ -51,6 +72,7 @@ impl Invitation {
         Invitation {
             ambassador_id: ambassador_id.to_string(),
             events: BTreeMap::new(),
+            media_consent: None,
         }
     }
 

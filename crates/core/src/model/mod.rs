@@ -20,8 +20,8 @@ pub use ambassador::{
 };
 pub use catalog::{Catalog, Course};
 pub use expense::{Expense, Review};
-pub use invitation::{Invitation, InvitationEvent, Rota, RotaTurn};
-pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation};
+pub use invitation::{EngagementConsent, Invitation, InvitationEvent, Rota, RotaTurn};
+pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation, Tombstone};
 pub use policy::{PolicyRow, PolicyRule, PolicyTable, RecognitionPolicy};
 pub use project::{Project, ProjectDoc};
 pub use suggestion::{SuggestedChange, Suggestion};

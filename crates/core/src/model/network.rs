@@ -41,6 +41,24 @@ pub struct NetworkDoc {
     #[autosurgeon(missing = "RecognitionPolicy::empty")]
     #[serde(default = "RecognitionPolicy::empty")]
     pub recognition_policy: RecognitionPolicy,
+    /// People erased from the network, keyed by their (opaque) ambassador id:
+    /// every replica that sees a tombstone destroys its copy of that person's
+    /// document and never takes it back from a bundle (see `sanctuary::erasure`).
+    #[autosurgeon(missing = "BTreeMap::new")]
+    #[serde(default)]
+    pub erased: BTreeMap<String, Tombstone>,
+    /// How long someone may go without any activity before they are due for
+    /// a retention review (archive or erase), in years; 0 means never.
+    #[autosurgeon(missing = "default_retention_years")]
+    #[serde(default = "default_retention_years")]
+    pub retention_years: u64,
+}
+
+/// Two years without activity, then a coordinator reviews the record.
+pub const DEFAULT_RETENTION_YEARS: u64 = 2;
+
+fn default_retention_years() -> u64 {
+    DEFAULT_RETENTION_YEARS
 }
 
 impl NetworkDoc {
@@ -56,8 +74,21 @@ impl NetworkDoc {
             epochs: BTreeMap::new(),
             matching: MatchSettings::default(),
             recognition_policy: RecognitionPolicy::empty(),
+            erased: BTreeMap::new(),
+            retention_years: DEFAULT_RETENTION_YEARS,
         }
     }
+}
+
+/// A signed record that a person was erased: their id (the map key), the
+/// day, and the device that did it. Nothing else about them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct Tombstone {
+    pub on: Day,
+    /// The erasing device's id.
+    pub by: String,
+    /// That device's Ed25519 signature (hex) over the network, person, day and device.
+    pub signature: String,
 }
 
 /// A laptop that belongs to the network.
@@ -89,6 +120,11 @@ pub struct Device {
     #[autosurgeon(missing = "Option::default")]
     #[serde(default)]
     pub revoked: Option<Revocation>,
+    /// The coordinator who works on this laptop, as the audit trail names
+    /// them (set at init or join); empty if never given.
+    #[autosurgeon(missing = "String::new")]
+    #[serde(default)]
+    pub coordinator: String,
 }
 
 /// A signed removal: bundles of the device after `last_seq` are refused.

@@ -60,6 +60,12 @@ impl Sanctuary {
                 });
             }
         }
+        if let Some(consent) = &change.media_consent {
+            consent.validate()?;
+            invitation.media_consent = Some(consent.clone());
+        }
+        check_engagement_consent(&doc, &invitation, change.status, &name)?;
+        let consent_changed = change.media_consent.is_some();
         let mut event = InvitationEvent {
             id: new_id(),
             seq: invitation.next_seq(),
@@ -84,12 +90,27 @@ impl Sanctuary {
                 _ => None,
             };
             match events {
-                Some(events) => autosurgeon::reconcile_prop(am, events, event.id.as_str(), &event),
+                Some(events) => {
+                    autosurgeon::reconcile_prop(&mut *am, events, event.id.as_str(), &event)
+                        .map_err(internal)?;
+                    if consent_changed
+                        && let Some(obj) = existing_map(am, &invitations, &person_id)?
+                    {
+                        autosurgeon::reconcile_prop(
+                            am,
+                            obj,
+                            "media_consent",
+                            &invitation.media_consent,
+                        )
+                        .map_err(internal)?;
+                    }
+                    Ok(())
+                }
                 None => {
                     autosurgeon::reconcile_prop(am, invitations, person_id.as_str(), &invitation)
+                        .map_err(internal)
                 }
             }
-            .map_err(internal)
         })?;
         let contribution_id = event.contribution_id.clone();
         self.projects.insert(project_id, doc);
@@ -143,6 +164,7 @@ impl Sanctuary {
             status: invitation.status(),
             asked_on: invitation.asked_on(),
             history: invitation.history().into_iter().cloned().collect(),
+            media_consent: invitation.media_consent.clone(),
         }
     }
 
@@ -187,6 +209,43 @@ impl Sanctuary {
             minutes,
         };
         self.log_contribution(person_id, contribution)
+    }
+}
+
+/// A media project asks each person about the engagement itself: inviting
+/// them, or recording that they accepted, needs their "yes" to it recorded
+/// (who asked, when), on top of their general media consent.
+fn check_engagement_consent(
+    doc: &ProjectDoc,
+    invitation: &Invitation,
+    status: InvitationStatus,
+    name: &str,
+) -> Result<()> {
+    if doc.project.stream != crate::model::Stream::Media
+        || !matches!(
+            status,
+            InvitationStatus::Invited | InvitationStatus::Accepted
+        )
+    {
+        return Ok(());
+    }
+    match &invitation.media_consent {
+        Some(c) if c.agreed => Ok(()),
+        Some(c) => Err(Invalid::new(
+            "media consent",
+            format!(
+                "{name} said no to this engagement on {}; they cannot be invited to it",
+                c.date
+            ),
+        )
+        .into()),
+        None => Err(Invalid::new(
+            "media consent",
+            format!(
+                "{name} has not been asked about this media engagement; ask them and record their answer with the invitation"
+            ),
+        )
+        .into()),
     }
 }
 

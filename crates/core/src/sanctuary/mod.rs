@@ -10,15 +10,21 @@
 mod ambassadors;
 mod backup;
 mod catalog;
+mod consent_due;
+mod erasure;
 mod export;
+mod history;
 mod import;
 mod invitations;
 mod matching;
 mod open;
 mod projects;
 mod recognition;
+mod retention;
 mod rota;
 mod self_view;
+mod subject_access;
+mod subject_access_html;
 mod suggestions;
 mod sync;
 mod training;
@@ -35,9 +41,14 @@ use crate::error::{CoreError, Result};
 use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
 
 pub use ambassadors::{AmbassadorQuery, SEARCH_TEXT_SEPARATOR, search_text};
+pub use consent_due::ConsentDue;
+pub use erasure::ErasureReport;
 pub use export::{EXPORT_TABLES, ExportFormat};
+pub use history::HistoryEntry;
 pub use open::{CreateOptions, OpenTimings};
+pub use retention::RetentionDue;
 pub use self_view::{SelfView, StillInSelfView};
+pub use subject_access::{RotaPlace, SubjectAccess};
 pub use sync::{
     Conflict, ConflictValue, DeviceInfo, FolderReport, ImportReport, Invite, PeerState, PeerStatus,
     RevokeReport, SyncProgress, documents_input, merge_untrusted, merge_untrusted_input,

@@ -68,12 +68,15 @@ impl Sanctuary {
                     exchange_key: String::new(),
                     exchange_proof: String::new(),
                     revoked: None,
+                    coordinator: String::new(),
                 },
             )]),
             invites: BTreeMap::new(),
             epochs: BTreeMap::new(),
             matching: MatchSettings::default(),
             recognition_policy: crate::model::RecognitionPolicy::default(),
+            erased: BTreeMap::new(),
+            retention_years: crate::model::network::DEFAULT_RETENTION_YEARS,
         };
         let mut sanctuary = Sanctuary {
             network: network.clone(),
@@ -114,6 +117,8 @@ impl Sanctuary {
         let (mut sanctuary, rebuilt_snapshots) =
             Self::from_unlocked_store(store, actor, HashMap::new()).map_err(|(_, e)| e)?;
         sanctuary.upgrade_sync_state()?;
+        // Finishes an erasure an import learnt of but had not yet carried out.
+        sanctuary.apply_tombstones()?;
         // A network made before the recognition policy existed (or before a
         // kind was added) gets the default rows, once. A laptop that has not
         // received its network document yet has nothing to fill in.

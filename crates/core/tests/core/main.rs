@@ -1,6 +1,8 @@
 //! Integration tests of sanctuary-core: whole stores on disk, reopened.
 
 mod crash;
+mod data_protection;
+mod erasure;
 mod fuzz_documents;
 mod matching;
 mod recognition;

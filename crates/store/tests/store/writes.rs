@@ -261,3 +261,79 @@ fn a_large_write_stays_in_the_log_until_the_store_closes() {
         vec![vec![7u8; 3000]]
     );
 }
+
+#[test]
+fn destroyed_documents_leave_no_ciphertext_or_key_in_any_file() {
+    let (_tmp, dir, mut store) = new_store();
+    store
+        .write(vec![
+            append("gone", 1, &[1u8; 2000], &[2u8; 2000]),
+            append("kept", 1, b"c", b"s"),
+        ])
+        .expect("write");
+    store
+        .write(vec![append("gone", 1, &[3u8; 2000], &[4u8; 2000])])
+        .expect("second chunk");
+    // The sealed bytes as SQLite holds them, read by a second connection.
+    let sealed: Vec<Vec<u8>> = {
+        let conn = raw(&dir);
+        let mut rows = Vec::new();
+        for sql in [
+            "SELECT data FROM chunks WHERE doc_id = 'gone'",
+            "SELECT data FROM snapshots WHERE doc_id = 'gone'",
+            "SELECT wrapped_key FROM docs WHERE id = 'gone'",
+        ] {
+            let mut stmt = conn.prepare(sql).expect("prepare");
+            let found = stmt
+                .query_map([], |r| r.get::<_, Vec<u8>>(0))
+                .expect("query")
+                .collect::<Result<Vec<_>, _>>()
+                .expect("rows");
+            rows.extend(found);
+        }
+        rows
+    };
+    assert_eq!(sealed.len(), 4, "two chunks, a snapshot and a wrapped key");
+
+    store
+        .write_and_destroy(
+            vec![append("kept", 1, b"c2", b"s2")],
+            &["gone".to_string(), "never-there".to_string()],
+        )
+        .expect("destroy");
+    assert!(matches!(
+        store.read_chunks("gone"),
+        Err(StoreError::UnknownDocument(_))
+    ));
+    let files = dir_bytes(&dir);
+    for bytes in &sealed {
+        // A 32-byte window of each sealed value is enough to recognise it.
+        let needle = &bytes[bytes.len() - 32..];
+        for (name, content) in &files {
+            assert!(
+                !content.windows(needle.len()).any(|w| w == needle),
+                "a destroyed row's bytes remain in {name}"
+            );
+        }
+    }
+    // The write in the same transaction landed, and the store is sound.
+    assert_eq!(
+        store.read_chunks("kept").expect("kept"),
+        vec![b"c".to_vec(), b"c2".to_vec()]
+    );
+    drop(store);
+    assert!(reopen(&dir).verify().expect("verify").problems.is_empty());
+}
+
+#[test]
+fn a_document_cannot_be_written_and_destroyed_at_once() {
+    let (_tmp, _dir, mut store) = new_store();
+    store
+        .write(vec![append("a", 1, b"c", b"s")])
+        .expect("write");
+    assert!(matches!(
+        store.write_and_destroy(vec![append("a", 1, b"c2", b"s2")], &["a".to_string()]),
+        Err(StoreError::InvalidWrite(_))
+    ));
+    assert_eq!(store.read_chunks("a").expect("kept"), vec![b"c".to_vec()]);
+}

@@ -49,6 +49,12 @@ import type { RotaTurn } from "../bindings/RotaTurn";
 import type { RotaTurnInput } from "../bindings/RotaTurnInput";
 import type { ReportKind } from "../bindings/ReportKind";
 import type { ReportPage } from "../bindings/ReportPage";
+import type { ConsentDue } from "../bindings/ConsentDue";
+import type { ErasureReport } from "../bindings/ErasureReport";
+import type { HistoryEntry } from "../bindings/HistoryEntry";
+import type { DeviceInfo } from "../bindings/DeviceInfo";
+import type { RetentionDue } from "../bindings/RetentionDue";
+import type { RevokeReport } from "../bindings/RevokeReport";
 
 export interface Backend {
   appStatus(): Promise<AppStatus>;
@@ -122,6 +128,23 @@ export interface Backend {
   leaveSelfView(passphrase: string): Promise<void>;
   pendingSuggestions(): Promise<SuggestionRow[]>;
   decideSuggestion(ambassadorId: string, suggestionId: string, approve: boolean): Promise<SuggestionRow[]>;
+
+  /** Data protection: who changed a person's record, when, and which fields. */
+  personHistory(id: string): Promise<HistoryEntry[]>;
+  /** Subject access: writes record.json and record.html into `folder`; returns their paths. */
+  exportPerson(id: string, folder: string, language: string | null): Promise<string[]>;
+  /** Erases a person here and, as laptops sync, everywhere. Cannot be undone. */
+  erasePerson(id: string): Promise<ErasureReport>;
+  /** Consent due for review within `days`, and consent already past it. */
+  consentExpiring(days: number): Promise<ConsentDue[]>;
+  /** People with no activity for the network's retention period. */
+  retentionReview(): Promise<RetentionDue[]>;
+  retentionYears(): Promise<number>;
+  setRetentionYears(years: number): Promise<number>;
+  archivePerson(id: string): Promise<void>;
+  listDevices(): Promise<DeviceInfo[]>;
+  /** Removes a laptop: its later bundles are refused, the network key moves on without it. */
+  revokeDevice(id: string): Promise<RevokeReport>;
 
   syncStatus(): Promise<SyncView>;
   syncExport(path: string): Promise<ExportResult>;

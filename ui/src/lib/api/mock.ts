@@ -442,6 +442,74 @@ export class MockBackend implements Backend {
     return 4096;
   }
 
+  async personHistory(id: string) {
+    this.person(id);
+    return [
+      { time: 1_767_225_600, device: "d0e1", device_name: "this laptop", coordinator: "Maryam", action: "new ambassador", fields: ["profile.display_name", "profile.region"] },
+      { time: 1_767_312_000, device: "a1b2", device_name: "Leeds laptop", coordinator: null, action: "profile", fields: ["profile.notes"] },
+    ];
+  }
+
+  async exportPerson(id: string, folder: string, _language: string | null) {
+    this.person(id);
+    const paths = [`${folder}/record.json`, `${folder}/record.html`];
+    this.written.push(...paths);
+    return paths;
+  }
+
+  async erasePerson(id: string) {
+    this.person(id);
+    this.people.delete(id);
+    return { id, on: "2026-01-01", projects_changed: 0 };
+  }
+
+  async consentExpiring(_days: number) {
+    this.need();
+    return [];
+  }
+
+  retention = 2;
+  devices = [
+    { id: "d0e1", name: "this laptop", added: "2025-01-01", this_device: true, registered: true, can_receive_keys: true, revoked: null as { by: string; on: string } | null },
+    { id: "a1b2", name: "Leeds laptop", added: "2025-02-01", this_device: false, registered: true, can_receive_keys: true, revoked: null as { by: string; on: string } | null },
+  ];
+
+  async retentionReview() {
+    this.need();
+    return [...this.people.values()]
+      .filter((p) => p.detail.profile.joined < "2023-01-01")
+      .map((p) => ({ ambassador_id: p.detail.profile.id, display_name: p.detail.profile.display_name, archived: p.detail.profile.archived, last_activity: p.detail.profile.joined, days_inactive: 1000 }));
+  }
+
+  async retentionYears() {
+    this.need();
+    return this.retention;
+  }
+
+  async setRetentionYears(years: number) {
+    this.need();
+    if (years > 50) fail("invalid", "retention: the retention period is 0 (never) to 50 years");
+    this.retention = years;
+    return years;
+  }
+
+  async archivePerson(id: string) {
+    this.person(id).detail.profile.archived = true;
+  }
+
+  async listDevices() {
+    this.need();
+    return structuredClone(this.devices);
+  }
+
+  async revokeDevice(id: string) {
+    this.need();
+    const device = this.devices.find((d) => d.id === id) ?? fail("not-found", `no device matches '${id}'`);
+    if (device.this_device) fail("invalid", "device: this laptop cannot remove itself; do it from another member's laptop");
+    device.revoked = { by: "d0e1", on: "2026-01-01" };
+    return { device: id, last_seq: 3, epoch: 2, wrapped_for: [], without_key: [] };
+  }
+
   async chooseRecordPath(suggested: string) {
     return this.nextPath === null ? null : suggested;
   }

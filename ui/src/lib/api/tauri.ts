@@ -78,6 +78,17 @@ export const tauriBackend: Backend = {
   decideSuggestion: (ambassadorId, suggestionId, approve) =>
     call("decide_suggestion", { ambassadorId, suggestionId, approve }),
 
+  personHistory: (id) => call("person_history", { id }),
+  exportPerson: (id, folder, language) => call("export_person", { id, folder, language }),
+  erasePerson: (id) => call("erase_person", { id }),
+  consentExpiring: (days) => call("consent_expiring", { days }),
+  retentionReview: () => call("retention_review"),
+  retentionYears: () => call("retention_years"),
+  setRetentionYears: (years) => call("set_retention_years", { years }),
+  archivePerson: (id) => call("archive_person", { id }),
+  listDevices: () => call("list_devices"),
+  revokeDevice: (id) => call("revoke_device", { id }),
+
   syncStatus: () => call("sync_status"),
   syncExport: (path) => call("sync_export", { path }),
   syncImport: (path) => call("sync_import", { path }),

@@ -16,4 +16,9 @@ hours: string | null,
 /**
  * The role for the contribution `attended` logs (default: one that fits the project).
  */
-role: string | null, };
+role: string | null, 
+/**
+ * For a media project: who asked the person and heard their yes to this
+ * engagement (recorded with the invitation, dated the day of the move).
+ */
+engagement_consent_by: string | null, };

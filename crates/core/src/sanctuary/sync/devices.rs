@@ -25,9 +25,11 @@ pub(super) const EXCHANGE_KEY_META: &str = "sync.exchange-key";
 
 /// One device of the network, as `device list` shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DeviceInfo {
     pub id: String,
     pub name: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub added: Day,
     /// This laptop.
     pub this_device: bool,
@@ -35,14 +37,18 @@ pub struct DeviceInfo {
     pub registered: bool,
     /// It can receive a new network key when another device is removed.
     pub can_receive_keys: bool,
+    /// When it was removed and by whom (the app shows only that it was).
+    #[cfg_attr(feature = "ts", ts(type = "{ by: string, on: string } | null"))]
     pub revoked: Option<Revocation>,
 }
 
 /// What removing a device did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevokeReport {
     pub device: String,
     /// Its bundles after this one are refused.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub last_seq: u64,
     /// The new network key epoch.
     pub epoch: u32,

@@ -154,6 +154,7 @@ impl Sanctuary {
             exchange_key: String::new(),
             exchange_proof: String::new(),
             revoked: None,
+            coordinator: String::new(),
         };
         let network_id = payload.network_id.clone();
         let device = s.registered_device(device, &device_key, &network_id)?;

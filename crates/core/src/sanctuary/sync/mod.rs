@@ -458,6 +458,8 @@ impl Sanctuary {
             self.put_network_keys(&keys)?;
         }
         self.learn_epoch_keys()?;
+        // Erasure hook: anyone the network now names as erased is destroyed here too.
+        self.apply_tombstones()?;
 
         // A bundle built on changes we lack: what could be applied was, and
         // it counts for nothing until a bundle on what we have arrives.
@@ -549,6 +551,19 @@ impl Sanctuary {
             }
             prepared.push(p);
         }
+        // Erasure hook: documents of erased people (by the merged network's
+        // tombstones) are dropped from the bundle; the rest still applies.
+        let erased_in = prepared
+            .first()
+            .and_then(|p| match &p.value {
+                Hydrated::Network(n) => Some(n),
+                _ => None,
+            })
+            .unwrap_or(&self.network);
+        let rest: Vec<&DocPayload> = rest
+            .iter()
+            .filter(|p| !super::erasure::is_erased(erased_in, &p.id))
+            .collect();
         let jobs = rest.iter().map(|payload| self.merge_job(payload));
         prepared.extend(prepare_all(jobs, &self.actor, keep_loaded)?);
 
@@ -621,6 +636,7 @@ impl Sanctuary {
             return Err(SyncError::WrongNetwork.into());
         }
         devices::check_signed_device_changes(&self.network, merged)?;
+        super::erasure::check_tombstones(&self.network, merged)?;
         for (id, device) in &merged.devices {
             match self.network.devices.get(id) {
                 Some(known) => {
