@@ -107,28 +107,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             };
             say!("{}", s.log_contribution(&ambassador, contribution)?);
         }
-        Command::Recognition(RecognitionCommand::Log {
-            ambassador,
-            kind,
-            date,
-            amount,
-            description,
-            project,
-            contribution,
-            checked,
-        }) => {
-            let mut s = unlock()?;
-            let recognition = Recognition {
-                id: String::new(),
-                date,
-                kind,
-                amount_pence: amount.as_deref().map(output::parse_pounds).transpose()?,
-                description,
-                contribution_id: contribution,
-                project_id: project,
-            };
-            say!("{}", s.log_recognition(&ambassador, recognition, checked)?);
-        }
+        Command::Recognition(command) => crate::recognition::run(command, unlock)?,
         Command::Passphrase(PassphraseCommand::Change {
             new_passphrase_file,
             kdf: choice,

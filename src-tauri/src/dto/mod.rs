@@ -89,6 +89,9 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sanctuary_core::import::ImportPreview::export_all(dir)?;
     sanctuary_core::import::SheetImportReport::export_all(dir)?;
     sanctuary_core::BackupStatus::export_all(dir)?;
+    sanctuary_core::model::PolicyTable::export_all(dir)?;
+    sanctuary_core::views::RecognitionOptions::export_all(dir)?;
+    sanctuary_core::views::FlaggedEntry::export_all(dir)?;
     sanctuary_core::HistoryEntry::export_all(dir)?;
     sanctuary_core::ConsentDue::export_all(dir)?;
     sanctuary_core::ErasureReport::export_all(dir)?;

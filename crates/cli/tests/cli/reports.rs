@@ -23,7 +23,7 @@ fn network() -> Cli {
     cli.ok(&["contribution", "log", "Biniam", "--date", "2026-02-10", "--role", "speaker",
         "--hours", "1.5", "--stream", "media"]);
     cli.ok(&["recognition", "log", "Amina", "--kind", "travel-expenses", "--amount", "6.40",
-        "--date", "2026-03-01", "--description", "Bus fare"]);
+        "--date", "2026-03-01", "--description", "Bus fare", "--receipt", "R-101"]);
     cli.ok(&["recognition", "log", "Amina", "--kind", "certificate", "--date", "2026-03-01"]);
     cli
 }
@@ -63,7 +63,9 @@ fn hours_and_recognition_are_the_hand_counted_figures() {
     ]);
     assert_eq!(recognition["entries"], 2);
     assert_eq!(recognition["non_financial"], 1);
-    assert_eq!(recognition["expenses_pence"], 640);
+    // The bus fare is claimed, not yet paid back: owed, not spent.
+    assert_eq!(recognition["expenses_pence"], 0);
+    assert_eq!(recognition["expenses_pending_pence"], 640);
     assert_eq!(recognition["other_spend_pence"], 0);
 }
 

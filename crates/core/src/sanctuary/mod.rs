@@ -21,6 +21,7 @@ mod invitations;
 mod matching;
 mod open;
 mod projects;
+mod recognition;
 mod retention;
 mod rota;
 mod self_view;

@@ -18,6 +18,13 @@ import type { Project } from "../bindings/Project";
 import type { ProjectPage } from "../bindings/ProjectPage";
 import type { ProjectRow } from "../bindings/ProjectRow";
 import type { RecognitionInput } from "../bindings/RecognitionInput";
+import type { ExpenseStatus } from "../bindings/ExpenseStatus";
+import type { FlaggedEntry } from "../bindings/FlaggedEntry";
+import type { PaymentConstraint } from "../bindings/PaymentConstraint";
+import type { PolicyTable } from "../bindings/PolicyTable";
+import type { RecognitionKind } from "../bindings/RecognitionKind";
+import type { RecognitionOptions } from "../bindings/RecognitionOptions";
+import type { Verdict } from "../bindings/Verdict";
 import type { RowList } from "../bindings/RowList";
 import type { SearchResult } from "../bindings/SearchResult";
 import type { SelfViewPage } from "../bindings/SelfViewPage";
@@ -80,6 +87,18 @@ export interface Backend {
   recordTraining(ambassadorId: string, record: TrainingInput): Promise<string>;
   logContribution(ambassadorId: string, contribution: ContributionInput): Promise<string>;
   logRecognition(ambassadorId: string, recognition: RecognitionInput): Promise<string>;
+  /** The network's recognition policy: every kind against every payment constraint. */
+  recognitionPolicy(): Promise<PolicyTable>;
+  /** Changes one row of the policy (the note says why); answers the whole table. */
+  setPolicyRule(kind: RecognitionKind, constraint: PaymentConstraint, verdict: Verdict, note: string): Promise<PolicyTable>;
+  /** What the recognition form may offer this person, decided by the core's policy. */
+  recognitionOptions(ambassadorId: string): Promise<RecognitionOptions>;
+  /** Moves an expense claim on: approved (by whom), then paid back. */
+  moveExpense(ambassadorId: string, entryId: string, status: ExpenseStatus, by: string | null): Promise<string>;
+  /** Money entries flagged for review across the network. */
+  flaggedRecognition(): Promise<FlaggedEntry[]>;
+  /** Clears a review flag with what the review found. */
+  clearReview(ambassadorId: string, entryId: string, note: string): Promise<string>;
 
   listProjects(): Promise<ProjectRow[]>;
   getProject(id: string): Promise<ProjectPage>;

@@ -22,7 +22,15 @@ import type { SessionInput } from "../bindings/SessionInput";
 import type { Settings } from "../bindings/Settings";
 import type { SuggestionChange } from "../bindings/SuggestionChange";
 import type { SuggestionRow } from "../bindings/SuggestionRow";
-import { PAYMENT_LIKE_KINDS, type ErrorCode } from "../bindings/vocabularies";
+import { REIMBURSEMENT_KINDS, type ErrorCode } from "../bindings/vocabularies";
+import type { ExpenseStatus } from "../bindings/ExpenseStatus";
+import type { FlaggedEntry } from "../bindings/FlaggedEntry";
+import type { PaymentConstraint } from "../bindings/PaymentConstraint";
+import type { PolicyTable } from "../bindings/PolicyTable";
+import type { RecognitionKind } from "../bindings/RecognitionKind";
+import type { Verdict } from "../bindings/Verdict";
+import type { RecognitionOptions } from "../bindings/RecognitionOptions";
+import recognitionFixture from "../recognition/fixture.json";
 import { blankProfile } from "../ambassadors/profile";
 import { ApiFailure, type Backend } from "./backend";
 import { DEFAULT_MATCH_SETTINGS, MockMatching } from "./mock-matching";
@@ -293,14 +301,62 @@ export class MockBackend implements Backend {
   async logRecognition(ambassadorId: string, r: import("../bindings/RecognitionInput").RecognitionInput) {
     const person = this.person(ambassadorId);
     const name = person.detail.profile.display_name;
-    if (PAYMENT_LIKE_KINDS.includes(r.kind)) {
-      if (person.detail.profile.payment === "not-allowed") fail("payment-not-allowed", `${name} cannot receive ${r.kind}: their profile says payment is not allowed. Reimburse travel and meal costs actually incurred, or give thanks, a certificate or a reference instead`);
-      if (person.detail.profile.payment === "check-first" && !r.checked) fail("check-first", `${name}'s profile says to check first whether they may receive ${r.kind}. Check with them (and, if needed, an adviser), then record it again confirming you checked`);
-    }
+    // The verdict is the core's default policy, read from its fixture.
+    const rule = this.policy.rows.find((row) => row.kind === r.kind && row.constraint === person.detail.profile.payment)!;
+    if (rule.verdict === "refused") fail("payment-not-allowed", `${name} cannot receive ${r.kind}: their profile says payment is not allowed. ${rule.note}`);
+    if (rule.verdict === "check" && !r.checked) fail("check-first", `${name}'s profile says to check first whether they may receive ${r.kind}. ${rule.note} Then record it again confirming you checked`);
     const id = this.id("recognition");
-    const row: RecognitionRow = { id, date: r.date, kind: r.kind, amount: r.amount ? `£${r.amount}` : null, description: r.description, contribution_id: r.contribution_id, project_id: r.project_id, project_title: null };
+    const claim = REIMBURSEMENT_KINDS.includes(r.kind);
+    if (claim && !r.receipt?.trim() && !r.no_receipt?.trim()) fail("invalid", "receipt: a reimbursement needs a receipt reference, or the reason there is no receipt");
+    const expense = claim ? { receipt: r.receipt?.trim() || null, no_receipt: r.no_receipt?.trim() || null, status: "claimed" as const, approved_by: null, approved: null, paid_back: null, note: r.note?.trim() || null } : null;
+    const row: RecognitionRow = { id, date: r.date, kind: r.kind, amount: r.amount ? `£${r.amount}` : null, description: r.description, contribution_id: r.contribution_id, project_id: r.project_id, project_title: null, expense, review: null };
     person.detail.recognition.unshift(row);
     return id;
+  }
+
+  /** The core's default policy and options (crates/core/src/views/recognition.rs writes the fixture). */
+  policy: PolicyTable = structuredClone(recognitionFixture.policy) as PolicyTable;
+
+  async recognitionPolicy() {
+    this.need();
+    return structuredClone(this.policy);
+  }
+
+  async setPolicyRule(kind: RecognitionKind, constraint: PaymentConstraint, verdict: Verdict, note: string) {
+    this.need();
+    if (!note.trim()) fail("invalid", "note: must not be empty");
+    const row = this.policy.rows.find((r) => r.kind === kind && r.constraint === constraint)!;
+    Object.assign(row, { verdict, note: note.trim(), changed: "2026-05-01" });
+    return structuredClone(this.policy);
+  }
+
+  async recognitionOptions(ambassadorId: string) {
+    const payment = this.person(ambassadorId).detail.profile.payment;
+    const options = (recognitionFixture.options as Record<string, RecognitionOptions>)[payment];
+    return { ...structuredClone(options), ambassador_id: ambassadorId };
+  }
+
+  async moveExpense(ambassadorId: string, entryId: string, status: ExpenseStatus, by: string | null) {
+    const row = this.person(ambassadorId).detail.recognition.find((r) => r.id === entryId);
+    if (!row?.expense) return fail("not-found", `no recognition entry matches '${entryId}'`);
+    if (status === "approved" && !by?.trim()) fail("invalid", "approved by: must not be empty");
+    row.expense = { ...row.expense, status, approved_by: by?.trim() || row.expense.approved_by };
+    return entryId;
+  }
+
+  async flaggedRecognition(): Promise<FlaggedEntry[]> {
+    this.need();
+    return [...this.people.values()].flatMap(({ detail }) =>
+      detail.recognition.filter((r) => r.review && !r.review.cleared).map((entry) => ({ ambassador_id: detail.profile.id, display_name: detail.profile.display_name, entry: structuredClone(entry) })),
+    );
+  }
+
+  async clearReview(ambassadorId: string, entryId: string, note: string) {
+    const row = this.person(ambassadorId).detail.recognition.find((r) => r.id === entryId);
+    if (!note.trim()) fail("invalid", "note: must not be empty");
+    if (!row?.review) return fail("invalid", "entry: this entry is not flagged for review");
+    row.review = { ...row.review, cleared: "2026-05-01", cleared_note: note.trim() };
+    return entryId;
   }
 
   async listProjects(): Promise<ProjectRow[]> {

@@ -38,6 +38,14 @@ export const tauriBackend: Backend = {
     call("log_contribution", { ambassadorId, contribution }),
   logRecognition: (ambassadorId, recognition) =>
     call("log_recognition", { ambassadorId, recognition }),
+  recognitionPolicy: () => call("recognition_policy"),
+  setPolicyRule: (kind, constraint, verdict, note) =>
+    call("set_policy_rule", { kind, constraint, verdict, note }),
+  recognitionOptions: (ambassadorId) => call("recognition_options", { ambassadorId }),
+  moveExpense: (ambassadorId, entryId, status, by) =>
+    call("move_expense", { ambassadorId, entryId, status, by }),
+  flaggedRecognition: () => call("flagged_recognition"),
+  clearReview: (ambassadorId, entryId, note) => call("clear_review", { ambassadorId, entryId, note }),
 
   listProjects: () => call("list_projects"),
   getProject: (id) => call("get_project", { id }),
