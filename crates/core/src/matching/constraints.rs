@@ -4,7 +4,9 @@
 //!
 //! The checks, all against the project's days (its start to its end):
 //! status active; consent to be contacted in force today (and, for media
-//! work, consent to media in force today and on the first day); a way of
+//! work, consent to media in force today and on the first day; where photos
+//! or film are taken, consent to photography likewise; where a partner is
+//! given their details, consent to sharing with partners today); a way of
 //! taking part that fits the project's mode and place (see [`locality`]);
 //! free on at least one of the project's weekdays (no days recorded means
 //! not restricted); every required course completed by the first day and
@@ -37,6 +39,8 @@ pub enum Constraint {
     Status,
     ContactConsent,
     MediaConsent,
+    PhotographyConsent,
+    PartnerConsent,
     Mode,
     Travel,
     Days,
@@ -142,6 +146,18 @@ pub(crate) fn check(
             });
         }
     }
+    if ctx.project.photography {
+        consent(
+            person,
+            ConsentScope::Photography,
+            today,
+            ctx.first.max(today),
+            out,
+        );
+    }
+    if ctx.project.shares_with.is_some() {
+        consent(person, ConsentScope::SharePartners, today, today, out);
+    }
     if let Err(problem) = super::locality::reach(ctx, person) {
         out.found(|| problem.explain(ctx, person));
     }
@@ -180,26 +196,38 @@ fn consent(
     until: Day,
     out: &mut impl Findings,
 ) {
-    let media = scope == ConsentScope::Media;
-    let constraint = if media {
-        Constraint::MediaConsent
-    } else {
-        Constraint::ContactConsent
+    let constraint = match scope {
+        ConsentScope::Media => Constraint::MediaConsent,
+        ConsentScope::Photography => Constraint::PhotographyConsent,
+        ConsentScope::SharePartners => Constraint::PartnerConsent,
+        _ => Constraint::ContactConsent,
     };
-    let what = if media {
-        "media work"
-    } else {
-        "being contacted about opportunities"
+    let what = match scope {
+        ConsentScope::Media => "media work",
+        ConsentScope::Photography => "being photographed or filmed",
+        ConsentScope::SharePartners => "their details being shared with partner organisations",
+        _ => "being contacted about opportunities",
     };
-    // One code per scope, so each language can word the two its own way.
-    let code = |contact: Code, media_code: Code| if media { media_code } else { contact };
+    // One code per scope, so each language can word each its own way:
+    // `codes` are the contact, media, photography and partner ones.
+    let code = |codes: [Code; 4]| match scope {
+        ConsentScope::Media => codes[1],
+        ConsentScope::Photography => codes[2],
+        ConsentScope::SharePartners => codes[3],
+        _ => codes[0],
+    };
     if person.consent_in_force(scope, today).is_some() {
         if until != today && person.consent_in_force(scope, until).is_none() {
             out.found(|| {
                 Ineligibility::new(
                     constraint,
                     Message::new(
-                        code(Code::ContactConsentDue, Code::MediaConsentDue),
+                        code([
+                            Code::ContactConsentDue,
+                            Code::MediaConsentDue,
+                            Code::PhotographyConsentDue,
+                            Code::PartnerConsentDue,
+                        ]),
                         format!("agreed to {what}, but that is due for review before the project"),
                     ),
                     Some(ask_again()),
@@ -218,7 +246,12 @@ fn consent(
             None => Ineligibility::new(
                 constraint,
                 Message::new(
-                    code(Code::ContactConsentMissing, Code::MediaConsentMissing),
+                    code([
+                        Code::ContactConsentMissing,
+                        Code::MediaConsentMissing,
+                        Code::PhotographyConsentMissing,
+                        Code::PartnerConsentMissing,
+                    ]),
                     format!("has no consent to {what} recorded"),
                 ),
                 Some(fixed(
@@ -229,7 +262,12 @@ fn consent(
             Some(c) if !c.agreed => Ineligibility::new(
                 constraint,
                 Message::new(
-                    code(Code::ContactConsentRefused, Code::MediaConsentRefused),
+                    code([
+                        Code::ContactConsentRefused,
+                        Code::MediaConsentRefused,
+                        Code::PhotographyConsentRefused,
+                        Code::PartnerConsentRefused,
+                    ]),
                     format!("said no to {what} on {}", c.date.0),
                 )
                 .with("date", Param::date(c.date)),
@@ -238,7 +276,12 @@ fn consent(
             Some(c) => {
                 let reason = match c.review {
                     Some(review) => Message::new(
-                        code(Code::ContactConsentLapsed, Code::MediaConsentLapsed),
+                        code([
+                            Code::ContactConsentLapsed,
+                            Code::MediaConsentLapsed,
+                            Code::PhotographyConsentLapsed,
+                            Code::PartnerConsentLapsed,
+                        ]),
                         format!(
                             "agreed to {what}, but that was due for review on {}",
                             review.0
@@ -246,10 +289,12 @@ fn consent(
                     )
                     .with("date", Param::date(review)),
                     None => Message::new(
-                        code(
+                        code([
                             Code::ContactConsentLapsedEarlier,
                             Code::MediaConsentLapsedEarlier,
-                        ),
+                            Code::PhotographyConsentLapsedEarlier,
+                            Code::PartnerConsentLapsedEarlier,
+                        ]),
                         format!("agreed to {what}, but that was due for review on an earlier day"),
                     ),
                 };

@@ -63,6 +63,16 @@ vocabulary! {
         MediaConsentLapsed = "media-consent-lapsed",
         ContactConsentLapsedEarlier = "contact-consent-lapsed-earlier",
         MediaConsentLapsedEarlier = "media-consent-lapsed-earlier",
+        PhotographyConsentDue = "photography-consent-due",
+        PhotographyConsentMissing = "photography-consent-missing",
+        PhotographyConsentRefused = "photography-consent-refused",
+        PhotographyConsentLapsed = "photography-consent-lapsed",
+        PhotographyConsentLapsedEarlier = "photography-consent-lapsed-earlier",
+        PartnerConsentDue = "partner-consent-due",
+        PartnerConsentMissing = "partner-consent-missing",
+        PartnerConsentRefused = "partner-consent-refused",
+        PartnerConsentLapsed = "partner-consent-lapsed",
+        PartnerConsentLapsedEarlier = "partner-consent-lapsed-earlier",
         EngagementRefused = "engagement-refused",
         ModeNotRecorded = "mode-not-recorded",
         ModeInPersonOnly = "mode-in-person-only",
@@ -134,6 +144,10 @@ impl Code {
             | MediaConsentRefused
             | ContactConsentLapsed
             | MediaConsentLapsed
+            | PhotographyConsentRefused
+            | PhotographyConsentLapsed
+            | PartnerConsentRefused
+            | PartnerConsentLapsed
             | EngagementRefused => &["date"],
             TravelTooFar => &["region", "km", "location", "threshold"],
             TravelNoDistance => &["region", "location", "threshold"],
@@ -165,6 +179,12 @@ impl Code {
             | FairnessNeverTakenPart
             | ContactConsentDue
             | MediaConsentDue
+            | PhotographyConsentDue
+            | PartnerConsentDue
+            | PhotographyConsentMissing
+            | PartnerConsentMissing
+            | PhotographyConsentLapsedEarlier
+            | PartnerConsentLapsedEarlier
             | ContactConsentMissing
             | MediaConsentMissing
             | ContactConsentLapsedEarlier
