@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Runs each fuzz target (sync bundles and invites, bundle documents, the CSV and XLSX readers) for a bounded time (default 60 s each).
 #   scripts/fuzz.sh [SECONDS]
-# cargo-fuzz needs nightly compiler features: with a nightly toolchain
-# installed it is used, otherwise the stable one with RUSTC_BOOTSTRAP=1.
+# cargo-fuzz needs nightly compiler features: see the toolchain choice below.
 # Installs cargo-fuzz into $FUZZ_TOOLS (default: ../fuzz-tools beside the
 # clone) if missing. A crash leaves its input under fuzz/artifacts/<target>/:
 # copy it to crates/sync/tests/sync/regressions/ (bundle, invite) or
@@ -24,8 +23,11 @@ export PATH="$tools/bin:$PATH"
 if ! command -v cargo-fuzz >/dev/null; then
     cargo install cargo-fuzz --locked --root "$tools"
 fi
+# The machine's own (stable) toolchain with RUSTC_BOOTSTRAP=1, as on a fresh
+# CI machine where no other toolchain can be fetched; FUZZ_NIGHTLY=1 uses an
+# installed nightly instead.
 toolchain=()
-if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+if [ "${FUZZ_NIGHTLY:-0}" = 1 ]; then
     toolchain=(+nightly)
 else
     export RUSTC_BOOTSTRAP=1
