@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use sanctuary_core::model::{
-    Channel, ConsentScope, Day, DeliveryMode, Level, PathwayRole, PaymentConstraint,
+    Channel, ConsentScope, Day, DeliveryMode, ExpenseStatus, Level, PathwayRole, PaymentConstraint,
     RecognitionKind, Status, Stream, TimeOfDay, Weekday,
 };
 
@@ -342,7 +342,7 @@ pub struct ConsentArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum ProjectCommand {
-    Add(ProjectArgs),
+    Add(Box<ProjectArgs>),
     List {
         #[arg(long)]
         json: bool,
@@ -403,6 +403,14 @@ pub struct ProjectArgs {
     /// The organisation whose work is assessed (conflict-of-interest check).
     #[arg(long)]
     pub organisation: Option<String>,
+    /// Photos or film of the people taking part are made: their consent to
+    /// photography must be in force.
+    #[arg(long)]
+    pub photography: bool,
+    /// A partner organisation given the details of the people taking part:
+    /// their consent to sharing with partners must be in force.
+    #[arg(long)]
+    pub shares_with: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -566,6 +574,48 @@ pub enum RecognitionCommand {
         /// Confirms you checked that this person may receive it (for check-first profiles).
         #[arg(long)]
         checked: bool,
+        /// For travel and meals: the receipt's reference.
+        #[arg(long, conflicts_with = "no_receipt")]
+        receipt: Option<String>,
+        /// For travel and meals without a receipt: why there is none.
+        #[arg(long)]
+        no_receipt: Option<String>,
+        /// Why a claim above the network's expense limit is right.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Show the recognition policy (every kind against every payment
+    /// constraint), or change a row or the expense limit.
+    Policy(crate::recognition::PolicyArgs),
+    /// What may be offered to one ambassador under the policy, with the guidance.
+    Options {
+        ambassador: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move an expense claim on: `approved --by NAME`, then `paid-back`.
+    Expense {
+        ambassador: String,
+        /// The entry's id or id prefix.
+        entry: String,
+        status: ExpenseStatus,
+        /// Who approved it (needed for `approved`).
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Money entries flagged for review (after a person's payment constraint
+    /// changed to not-allowed).
+    Flagged {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Clear an entry's review flag, saying what the review found.
+    Review {
+        ambassador: String,
+        /// The entry's id or id prefix.
+        entry: String,
+        #[arg(long)]
+        note: String,
     },
 }
 

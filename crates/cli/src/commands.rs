@@ -107,28 +107,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             };
             say!("{}", s.log_contribution(&ambassador, contribution)?);
         }
-        Command::Recognition(RecognitionCommand::Log {
-            ambassador,
-            kind,
-            date,
-            amount,
-            description,
-            project,
-            contribution,
-            checked,
-        }) => {
-            let mut s = unlock()?;
-            let recognition = Recognition {
-                id: String::new(),
-                date,
-                kind,
-                amount_pence: amount.as_deref().map(output::parse_pounds).transpose()?,
-                description,
-                contribution_id: contribution,
-                project_id: project,
-            };
-            say!("{}", s.log_recognition(&ambassador, recognition, checked)?);
-        }
+        Command::Recognition(command) => crate::recognition::run(command, unlock)?,
         Command::Passphrase(PassphraseCommand::Change {
             new_passphrase_file,
             kdf: choice,
@@ -163,7 +142,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(args) => crate::sheets::export(&unlock()?, &args)?,
         Command::Backup(args) => {
             let pass = passphrase::read(pass_file, passphrase::ENV, "Passphrase: ")?;
-            crate::sheets::backup(&Sanctuary::open(&dir, &pass)?, &pass, &args)?
+            crate::sheets::backup(&mut Sanctuary::open(&dir, &pass)?, &pass, &args)?
         }
         Command::Restore(args) => {
             let pass = passphrase::read(pass_file, passphrase::ENV, "Backup passphrase: ")?;
@@ -432,6 +411,7 @@ fn apply_profile(p: &mut Profile, a: ProfileArgs, r: Removals) -> anyhow::Result
 fn project(s: &mut Sanctuary, command: ProjectCommand) -> anyhow::Result<()> {
     match command {
         ProjectCommand::Add(a) => {
+            let a = *a;
             let mut p = Project::new(String::new(), &a.title, a.stream, a.level, a.start);
             p.description = a.description;
             p.end = a.end;
@@ -445,6 +425,8 @@ fn project(s: &mut Sanctuary, command: ProjectCommand) -> anyhow::Result<()> {
             p.required_training = Tags(a.required_training.into_iter().collect());
             p.recognition = Tags::from_words(a.recognition.iter().map(|k| k.as_str()));
             p.organisation = a.organisation;
+            p.photography = a.photography;
+            p.shares_with = a.shares_with;
             say!("{}", s.add_project(p)?);
         }
         ProjectCommand::List { json } => {

@@ -243,6 +243,18 @@ pub fn project_details(s: &Sanctuary, doc: &ProjectDoc) {
     if let Some(org) = &p.organisation {
         say!("  {:<18} {org}", "Organisation");
     }
+    if p.photography {
+        say!(
+            "  {:<18} taken (photography consent needed)",
+            "Photos or film"
+        );
+    }
+    if let Some(partner) = &p.shares_with {
+        say!(
+            "  {:<18} {partner} (consent to sharing needed)",
+            "Details shared with"
+        );
+    }
     if !p.description.is_empty() {
         say!("\n{}", p.description);
     }

@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 use sanctuary_core::Sanctuary;
 use sanctuary_core::model::Day;
@@ -69,9 +68,7 @@ pub fn run(s: &Sanctuary, args: ReportArgs) -> anyhow::Result<()> {
     }
     let tables = report.tables();
     if let Some(path) = &args.csv {
-        let blocks: Vec<String> = tables.iter().map(Table::to_csv).collect();
-        std::fs::write(path, blocks.join("\r\n"))
-            .with_context(|| format!("could not write {}", path.display()))?;
+        sanctuary_core::reports::write_csv(path, &tables)?;
         say!("Wrote {}", path.display());
         return Ok(());
     }

@@ -159,7 +159,7 @@ pub fn export(s: &Sanctuary, args: &ExportArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn backup(s: &Sanctuary, pass: &SecretString, args: &BackupArgs) -> anyhow::Result<()> {
+pub fn backup(s: &mut Sanctuary, pass: &SecretString, args: &BackupArgs) -> anyhow::Result<()> {
     let size = s.backup(&args.out, pass)?;
     say!(
         "Wrote an encrypted backup ({} KiB) to {}; it opens only with this store's passphrase",

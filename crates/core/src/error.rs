@@ -27,20 +27,25 @@ pub enum CoreError {
         matches: Vec<String>,
     },
 
-    /// Recognition that this person may not receive, with what to offer instead.
-    #[error(
-        "{name} cannot receive {kind}: their profile says payment is not allowed. \
-         Reimburse travel and meal costs actually incurred, or give thanks, a certificate \
-         or a reference instead"
-    )]
-    PaymentNotAllowed { name: String, kind: String },
+    /// Recognition that the network's policy refuses for this person, with
+    /// the policy's guidance (what to offer instead).
+    #[error("{name} cannot receive {kind}: their profile says payment is not allowed. {guidance}")]
+    PaymentNotAllowed {
+        name: String,
+        kind: String,
+        guidance: String,
+    },
 
-    /// Recognition that needs a check before it is given.
+    /// Recognition that the policy says needs a check before it is given.
     #[error(
-        "{name}'s profile says to check first whether they may receive {kind}. \
-         Check with them (and, if needed, an adviser), then record it again confirming you checked"
+        "{name}'s profile says to check first whether they may receive {kind}. {guidance} \
+         Then record it again confirming you checked"
     )]
-    CheckFirst { name: String, kind: String },
+    CheckFirst {
+        name: String,
+        kind: String,
+        guidance: String,
+    },
 
     #[error("{what} '{key}' must be completed first: {detail}")]
     Prerequisite {
@@ -76,6 +81,17 @@ pub enum CoreError {
     /// (rows with problems are reported row by row instead).
     #[error("{0}")]
     Import(String),
+
+    /// This laptop writes as a device the network does not know: a store
+    /// restored from a backup continues as a new device (see
+    /// `sanctuary/backup.rs`), and only an invite makes a device a member.
+    #[error(
+        "this laptop was restored from a backup, so the network does not know it as a device: \
+         make an invite on another laptop of the network and join with it into a new, empty \
+         store (`sanctuary --store NEW-FOLDER join`); the network already holds what this \
+         laptop synced before the backup"
+    )]
+    NotADevice,
 
     #[error("internal error: {0}")]
     Internal(String),
@@ -116,6 +132,10 @@ impl CoreError {
         "invite-used",
         "bad-signed-change",
         "io",
+        "bad-backup",
+        "bad-file",
+        "bad-import",
+        "not-a-device",
     ];
 
     /// A stable code the app and scripts branch on, never the message text.
@@ -139,6 +159,7 @@ impl CoreError {
             CoreError::Report(_) => "report",
             CoreError::Sheet(_) => "bad-file",
             CoreError::Import(_) => "bad-import",
+            CoreError::NotADevice => "not-a-device",
             CoreError::Internal(_) => "internal",
         }
     }
@@ -175,10 +196,12 @@ mod tests {
             CoreError::PaymentNotAllowed {
                 name: text(),
                 kind: text(),
+                guidance: text(),
             },
             CoreError::CheckFirst {
                 name: text(),
                 kind: text(),
+                guidance: text(),
             },
             CoreError::Prerequisite {
                 what: "course",
@@ -193,6 +216,7 @@ mod tests {
                 name: text(),
                 reasons: vec![],
             },
+            CoreError::NotADevice,
             CoreError::Internal(text()),
         ];
         let sync = [

@@ -27,9 +27,14 @@ pub mod views;
 
 pub use error::{CoreError, Result};
 pub use sanctuary::{
+    AUTO_SYNC_DEBOUNCE, AutoSync, AutoSyncState, AutoSyncStatus, NotifyFn, PassFn, Schedule,
+    SyncFailure, SyncProblem, SyncProblemKind,
+};
+pub use sanctuary::{
     AmbassadorQuery, CATALOG_DOC, CreateOptions, NETWORK_DOC, OpenTimings, SEARCH_TEXT_SEPARATOR,
     Sanctuary, search_text,
 };
+pub use sanctuary::{BACKUP_REMINDER_DAYS, BackupStatus, EXPORT_TABLES, ExportFormat};
 pub use sanctuary::{
     Conflict, ConflictValue, DeviceInfo, FolderReport, ImportReport, Invite, PeerState, PeerStatus,
     RevokeReport, SyncProgress, documents_input, merge_untrusted, merge_untrusted_input,
@@ -38,7 +43,6 @@ pub use sanctuary::{
     CourseStanding, REMINDER_DAYS, SelfView, StillInSelfView, TrainingSession, reminder_band,
     standings,
 };
-pub use sanctuary::{EXPORT_TABLES, ExportFormat};
 // Data protection: consent review, subject access, audit trail, erasure, retention.
 pub use sanctuary::{
     ConsentDue, ErasureReport, HistoryEntry, RetentionDue, RotaPlace, SubjectAccess,

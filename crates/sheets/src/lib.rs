@@ -4,9 +4,11 @@
 //! Windows (Windows-1252, semicolons in many European locales), CSV with a
 //! byte-order mark, UTF-16 "Unicode text", XLSX and ODS. [`read`] turns any of
 //! them into one [`Sheet`]: rows of typed [`Cell`]s, the first row being the
-//! header as the file wrote it. Writing goes the other way: [`write_xlsx`]
-//! (rust_xlsxwriter, one worksheet per table) and [`write_csv`] (UTF-8 with a
-//! byte-order mark, which Excel needs to show non-Latin names correctly).
+//! header as the file wrote it. Writing goes the other way: [`xlsx_bytes`]
+//! (rust_xlsxwriter, one worksheet per table) and [`csv_blocks`] (UTF-8 with a
+//! byte-order mark, which Excel needs to show non-Latin names correctly, and
+//! formulas defused so a cell never runs when the file is opened). Callers
+//! put the bytes on disk with `sanctuary_store::write_private`.
 //!
 //! What a column means, how a date written as text is read, and what is a
 //! valid value are the caller's business (sanctuary-core's `import`).
@@ -21,7 +23,7 @@ pub use cell::{Cell, excel_serial_to_date};
 pub use csv_read::{Encoding, read_csv};
 pub use error::SheetError;
 pub use workbook::read_workbook;
-pub use write::{Table, csv_bytes, write_csv, write_file, write_xlsx, xlsx_bytes};
+pub use write::{Table, csv_blocks, csv_bytes, defuse_formula, undo_defuse, xlsx_bytes};
 
 /// The largest file read: far beyond any network's spreadsheet, small
 /// enough that a wrong file (a video, a disk image) is refused at once.

@@ -42,7 +42,7 @@ impl Store {
         let _ = std::fs::remove_file(&copy);
         let database = zeroize::Zeroizing::new(result?);
         let sealed = seal(&database, passphrase, self.kdf)?;
-        write_private(out, &sealed)?;
+        files::write_private(out, &sealed)?;
         Ok(sealed.len() as u64)
     }
 
@@ -156,29 +156,6 @@ fn open(bytes: &[u8], passphrase: &SecretString) -> Result<Vec<u8>, StoreError> 
     let (key, _) = derive(passphrase, salt, kdf)?;
     crypto::open(&key, header, check).map_err(|_| StoreError::WrongPassphrase)?;
     crypto::open(&key, header, body).map_err(|_| StoreError::BackupDamaged)
-}
-
-/// Writes `bytes` to `path` owner-only, through a temporary file and a rename.
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let name = path.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
-        StoreError::InvalidWrite(format!("{} is not a file name", path.display()))
-    })?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let temp = dir.join(format!(".{name}.partial"));
-    let _ = std::fs::remove_file(&temp);
-    let result = (|| {
-        let mut file = files::private_options().create_new(true).open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    Ok(result?)
 }
 
 #[cfg(test)]

@@ -96,3 +96,90 @@ pub(crate) fn size_on_disk(dir: &Path) -> Result<u64, StoreError> {
     }
     Ok(total)
 }
+
+/// Writes `bytes` to `path` so that a crash never leaves half a file under
+/// that name, and only the owner can read it: every file the app writes
+/// outside its store (backups, spreadsheet exports, reports) holds personal
+/// data. The bytes go to `.<name>.partial` beside the target (created
+/// owner-only, never reusing a leftover), are flushed to disk, renamed over
+/// the target, and the directory is flushed so the rename itself survives a
+/// power cut. On failure the partial file is removed and the target, if it
+/// existed, is untouched.
+pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let name = path.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a file name", path.display()),
+        )
+    })?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let temp = dir.join(format!(".{name}.partial"));
+    let _ = fs::remove_file(&temp);
+    let result = (|| {
+        let mut file = private_options().create_new(true).open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp, path)?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Flushes a directory's entries (Unix; elsewhere the rename is enough).
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_private_replaces_whole_files_owner_only_and_leaves_no_partial() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("export.csv");
+        write_private(&path, b"first").expect("written");
+        // A leftover from a crashed write does not stop the next one.
+        fs::write(dir.path().join(".export.csv.partial"), b"stale").expect("leftover");
+        write_private(&path, b"second").expect("rewritten");
+        assert_eq!(fs::read(&path).expect("read"), b"second");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["export.csv"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).expect("meta").permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_file() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("kept.xlsx");
+        write_private(&path, b"old").expect("written");
+        // A target that is a directory cannot be replaced by a file.
+        let blocked = dir.path().join("blocked");
+        fs::create_dir(&blocked).expect("dir");
+        fs::write(blocked.join("inside"), b"x").expect("file");
+        assert!(write_private(&blocked, b"new").is_err());
+        assert!(!dir.path().join(".blocked.partial").exists());
+        assert_eq!(fs::read(&path).expect("read"), b"old");
+        assert!(write_private(Path::new("/"), b"x").is_err());
+    }
+}

@@ -44,6 +44,7 @@ use rusqlite::Connection;
 use secrecy::ExposeSecret;
 
 pub use error::StoreError;
+pub use files::write_private;
 pub use secrecy::SecretString;
 pub use types::{
     DocId, DocInfo, DocWrite, KdfParams, Problem, Snapshot, StoredChunks, VerifyReport,
@@ -198,6 +199,13 @@ impl Store {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Rows this session has inserted, changed or deleted since the store
+    /// was opened: a cheap way to tell whether anything was written between
+    /// two moments (automatic sync runs a pass after writes).
+    pub fn changes(&self) -> u64 {
+        self.conn.total_changes()
     }
 
     pub fn kdf_params(&self) -> KdfParams {

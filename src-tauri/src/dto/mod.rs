@@ -77,7 +77,7 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sync::SyncView::export_all(dir)?;
     sync::ExportResult::export_all(dir)?;
     sync::ImportResult::export_all(dir)?;
-    sync::FolderResult::export_all(dir)?;
+    sanctuary_core::AutoSyncStatus::export_all(dir)?;
     sync::InviteInfo::export_all(dir)?;
     self_view::SelfViewPage::export_all(dir)?;
     self_view::SuggestionChange::export_all(dir)?;
@@ -86,6 +86,12 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sanctuary_core::about::About::export_all(dir)?;
     sanctuary_core::reports::ReportPage::export_all(dir)?;
     sanctuary_core::reports::ReportKind::export_all(dir)?;
+    sanctuary_core::import::ImportPreview::export_all(dir)?;
+    sanctuary_core::import::SheetImportReport::export_all(dir)?;
+    sanctuary_core::BackupStatus::export_all(dir)?;
+    sanctuary_core::model::PolicyTable::export_all(dir)?;
+    sanctuary_core::views::RecognitionOptions::export_all(dir)?;
+    sanctuary_core::views::FlaggedEntry::export_all(dir)?;
     sanctuary_core::HistoryEntry::export_all(dir)?;
     sanctuary_core::ConsentDue::export_all(dir)?;
     sanctuary_core::ErasureReport::export_all(dir)?;

@@ -7,6 +7,7 @@ mod errors;
 mod feedback;
 mod matching;
 mod privacy;
+mod recognition;
 mod record;
 mod reports;
 mod sheets;

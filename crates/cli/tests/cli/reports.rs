@@ -23,7 +23,7 @@ fn network() -> Cli {
     cli.ok(&["contribution", "log", "Biniam", "--date", "2026-02-10", "--role", "speaker",
         "--hours", "1.5", "--stream", "media"]);
     cli.ok(&["recognition", "log", "Amina", "--kind", "travel-expenses", "--amount", "6.40",
-        "--date", "2026-03-01", "--description", "Bus fare"]);
+        "--date", "2026-03-01", "--description", "Bus fare", "--receipt", "R-101"]);
     cli.ok(&["recognition", "log", "Amina", "--kind", "certificate", "--date", "2026-03-01"]);
     cli
 }
@@ -63,7 +63,9 @@ fn hours_and_recognition_are_the_hand_counted_figures() {
     ]);
     assert_eq!(recognition["entries"], 2);
     assert_eq!(recognition["non_financial"], 1);
-    assert_eq!(recognition["expenses_pence"], 640);
+    // The bus fare is claimed, not yet paid back: owed, not spent.
+    assert_eq!(recognition["expenses_pence"], 0);
+    assert_eq!(recognition["expenses_pending_pence"], 640);
     assert_eq!(recognition["other_spend_pence"], 0);
 }
 
@@ -91,6 +93,8 @@ fn csv_holds_every_table_with_its_headers() {
     let file = cli.store.with_file_name("hours.csv");
     cli.ok(&["report", "hours", "--csv", file.to_str().unwrap()]);
     let text = std::fs::read_to_string(&file).unwrap();
+    // One byte-order mark, so Excel reads every name's script correctly.
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
     let blocks: Vec<&str> = text.split("\r\n\r\n").collect();
     assert_eq!(blocks.len(), 3, "{text}");
     assert_eq!(
@@ -102,6 +106,12 @@ fn csv_holds_every_table_with_its_headers() {
             .starts_with("Kind of work,Hours,People\r\nSchools,3,1\r\nMedia and speaking,1.5,1")
     );
     assert!(blocks[2].starts_with("Region,Hours,People\r\nWest Midlands,3,1\r\n"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "a report may name people: owner-only");
+    }
 }
 
 #[test]

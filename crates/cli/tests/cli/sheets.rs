@@ -368,3 +368,44 @@ fn export_reads_back_as_the_same_tables_in_every_format() {
     let out = cli.run(&["export"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A name or note that a spreadsheet would run as a formula is written to
+/// CSV defused (a leading `'`) and reads back as typed; every export file
+/// is owner-only.
+#[test]
+fn csv_export_defuses_formulas_and_is_owner_only() {
+    let cli = Cli::new();
+    let file = write(
+        &cli,
+        "formula.csv",
+        "Name,Region,Mobile,Notes\r\n\
+         \"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",Yorkshire,+44 7700 900123,@SUM(1)\r\n\
+         Amina,-West,,ok\r\n"
+            .as_bytes(),
+    );
+    cli.ok(&["import", "ambassadors", &file]);
+    let dir = cli._temp.path().join("out");
+    cli.ok(&["export", "--csv", dir.to_str().expect("path")]);
+    let people = std::fs::read_to_string(dir.join("People.csv")).expect("csv");
+    assert!(people.contains("\"'=HYPERLINK("), "{people}");
+    assert!(people.contains(",'+44 7700 900123,"), "{people}");
+    assert!(people.contains(",'-West,"), "{people}");
+    assert!(!people.contains(",=") && !people.contains(",@"), "{people}");
+    let sheet = sanctuary_sheets::read(people.as_bytes()).expect("reads");
+    let row = sheet
+        .rows
+        .iter()
+        .find(|r| r[0].text().contains("HYPERLINK"))
+        .expect("the row");
+    assert_eq!(row[0].text(), "=HYPERLINK(\"http://evil.example\",\"x\")");
+    let xlsx = cli._temp.path().join("all.xlsx");
+    cli.ok(&["export", "--xlsx", xlsx.to_str().expect("path")]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for path in [dir.join("People.csv"), dir.join("Training.csv"), xlsx] {
+            let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{}", path.display());
+        }
+    }
+}

@@ -13,11 +13,22 @@ use crate::model::Day;
 /// outside is far more likely a mistake (a phone number, an amount).
 const SERIALS: std::ops::RangeInclusive<f64> = 18_264.0..=73_415.0;
 
+/// Why a cell is not a date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("the date is empty")]
+    Empty,
+    #[error("'{0}' is not a date (write it as 14/03/2023 or 2023-03-14)")]
+    NotADate(String),
+    #[error("'{0}' is not a day that exists (dates are read day first: 14/03/2023)")]
+    Impossible(String),
+}
+
 /// Reads one cell as a day, or says why it is not one.
-pub fn parse_day(cell: &Cell) -> Result<Day, String> {
+pub fn parse_day(cell: &Cell) -> Result<Day, DateError> {
     match cell {
         Cell::Date(day) => Ok(Day(*day)),
-        Cell::Number(n) => serial(*n).ok_or_else(|| format!("{n} is not a date")),
+        Cell::Number(n) => serial(*n).ok_or_else(|| DateError::NotADate(cell.text())),
         other => parse_day_text(&other.text()),
     }
 }
@@ -30,11 +41,11 @@ fn serial(n: f64) -> Option<Day> {
 }
 
 /// Reads a date written as text.
-pub fn parse_day_text(text: &str) -> Result<Day, String> {
+pub fn parse_day_text(text: &str) -> Result<Day, DateError> {
     let t = text.trim();
-    let refuse = || format!("'{t}' is not a date (write it as 14/03/2023 or 2023-03-14)");
+    let refuse = || DateError::NotADate(t.to_string());
     if t.is_empty() {
-        return Err("the date is empty".into());
+        return Err(DateError::Empty);
     }
     if let Ok(n) = t.parse::<f64>() {
         return serial(n).ok_or_else(refuse);
@@ -101,8 +112,8 @@ fn day(year: i32, month: u32, day: u32) -> Option<Day> {
     NaiveDate::from_ymd_opt(year, month, day).map(Day)
 }
 
-fn impossible(t: &str) -> String {
-    format!("'{t}' is not a day that exists (dates are read day first: 14/03/2023)")
+fn impossible(t: &str) -> DateError {
+    DateError::Impossible(t.to_string())
 }
 
 /// "1st Feb 2024" -> "1 Feb 2024".

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a file brings in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ImportKind {
     Ambassadors,
@@ -207,6 +208,12 @@ impl Mapping {
         let mapping: BTreeMap<String, String> = serde_json::from_str(json).map_err(|e| {
             format!("the mapping file is not a JSON object of header to field: {e}")
         })?;
+        Mapping::checked(kind, mapping)
+    }
+
+    /// A mapping of header -> field (or "ignore"), every field checked to
+    /// be one this kind of import fills.
+    pub fn checked(kind: ImportKind, mapping: BTreeMap<String, String>) -> Result<Mapping, String> {
         for field in mapping.values() {
             if field != "ignore" && !kind.is_field(field) {
                 let known: Vec<&str> = kind.fields().iter().map(|(f, _)| *f).collect();

@@ -3,6 +3,7 @@
 //! numbers with or without +44, spaces and punctuation), or the same name
 //! ignoring case, spacing, punctuation and word order.
 
+use super::problems::DuplicateCode;
 use crate::model::Profile;
 
 /// The compared form of an email address.
@@ -66,19 +67,19 @@ pub fn compatible(a: &Profile, b: &Profile) -> bool {
 }
 
 /// Every key a profile can be matched on, with what it is.
-pub fn profile_keys(p: &Profile) -> Vec<(&'static str, String)> {
+pub fn profile_keys(p: &Profile) -> Vec<(DuplicateCode, String)> {
     let mut keys = Vec::new();
     if let Some(k) = p.email.as_deref().and_then(email_key) {
-        keys.push(("the same email", k));
+        keys.push((DuplicateCode::SameEmail, k));
     }
     if let Some(k) = p.phone.as_deref().and_then(phone_key) {
-        keys.push(("the same phone number", k));
+        keys.push((DuplicateCode::SamePhone, k));
     }
     for name in std::iter::once(&p.display_name).chain(p.full_name.iter()) {
         if let Some(k) = name_key(name)
             && !keys.iter().any(|(_, existing)| *existing == k)
         {
-            keys.push(("the same name", k));
+            keys.push((DuplicateCode::SameName, k));
         }
     }
     keys

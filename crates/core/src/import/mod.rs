@@ -13,6 +13,8 @@ mod dates;
 mod fields;
 mod identity;
 mod people;
+mod preview;
+mod problems;
 mod records;
 
 use std::collections::BTreeMap;
@@ -20,9 +22,12 @@ use std::collections::BTreeMap;
 use sanctuary_sheets::{Cell, Sheet};
 use serde::Serialize;
 
-pub use dates::{parse_day, parse_day_text};
+pub use dates::{DateError, parse_day, parse_day_text};
 pub use fields::{ImportKind, Mapping, columns, normalise_header};
 pub use identity::{email_key, name_key, phone_key};
+pub(crate) use preview::preview;
+pub use preview::{ImportPreview, PREVIEW_ROWS};
+pub use problems::{DuplicateCode, ProblemCode, RowProblem};
 
 use crate::error::{CoreError, Result};
 use crate::model::AmbassadorDoc;
@@ -42,31 +47,85 @@ pub struct ImportOptions {
 
 /// A row that cannot be imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RejectedRow {
     /// The row number a spreadsheet program shows (the header is row 1).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub row: usize,
+    /// Every problem, in English, joined by "; " (what the CLI prints).
     pub reason: String,
+    /// Every problem, coded, for the app to word.
+    pub problems: Vec<RowProblem>,
+}
+
+impl RejectedRow {
+    pub(crate) fn new(row: usize, problems: Vec<RowProblem>) -> RejectedRow {
+        let reason = problems
+            .iter()
+            .map(|p| p.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        RejectedRow {
+            row,
+            reason,
+            problems,
+        }
+    }
 }
 
 /// A row found to be someone already seen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DuplicateRow {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub row: usize,
     /// "row 3" or the display name of a person already in the store.
     pub of: String,
+    /// The earlier row of the file it repeats (`None`: someone stored).
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub of_row: Option<usize>,
+    pub code: DuplicateCode,
     /// "the same email", "the same phone number", "the same name", "already recorded".
     pub reason: String,
 }
 
+impl DuplicateRow {
+    /// A row repeating the earlier row `first` of the file.
+    pub(crate) fn of_row(row: usize, first: usize, code: DuplicateCode) -> DuplicateRow {
+        DuplicateRow {
+            row,
+            of: format!("row {first}"),
+            of_row: Some(first),
+            code,
+            reason: code.words().to_string(),
+        }
+    }
+
+    /// A row that is someone (or something) already stored.
+    pub(crate) fn of_stored(row: usize, name: &str, code: DuplicateCode) -> DuplicateRow {
+        DuplicateRow {
+            row,
+            of: name.to_string(),
+            of_row: None,
+            code,
+            reason: code.words().to_string(),
+        }
+    }
+}
+
 /// What an import did, or would do (dry run).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SheetImportReport {
     pub kind: ImportKind,
     /// Data rows in the file (the header not counted, blank rows not counted).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub rows: usize,
     /// People added (ambassadors) or records added (training, contributions).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub created: usize,
     /// People already in the store who gained values from the file.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub updated: usize,
     pub rejected: Vec<RejectedRow>,
     pub duplicates: Vec<DuplicateRow>,

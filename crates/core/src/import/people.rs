@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::identity::{compatible, profile_keys};
+use super::problems::{DuplicateCode, ProblemCode, RowProblem};
 use super::records::Existing;
 use super::{DuplicateRow, Plan, RejectedRow, Row, parse_day};
 use crate::model::{
@@ -18,10 +19,7 @@ pub(super) fn plan(rows: &[Row<'_>], store: &Existing<'_>) -> Plan {
     for row in rows {
         match profile(row) {
             Ok(p) => people.push((row.number, p)),
-            Err(reason) => plan.rejected.push(RejectedRow {
-                row: row.number,
-                reason,
-            }),
+            Err(problems) => plan.rejected.push(RejectedRow::new(row.number, problems)),
         }
     }
 
@@ -36,17 +34,16 @@ pub(super) fn plan(rows: &[Row<'_>], store: &Existing<'_>) -> Plan {
         let found = keys.iter().find_map(|(why, k)| {
             group_of_key
                 .get(k)
-                .filter(|g| *why != "the same name" || compatible(&people[groups[**g][0]].1, p))
+                .filter(|g| {
+                    *why != DuplicateCode::SameName || compatible(&people[groups[**g][0]].1, p)
+                })
                 .map(|g| (*g, *why))
         });
         let group = match found {
             Some((g, why)) => {
                 let first = people[groups[g][0]].0;
-                plan.duplicates.push(DuplicateRow {
-                    row: *number,
-                    of: format!("row {first}"),
-                    reason: why.to_string(),
-                });
+                plan.duplicates
+                    .push(DuplicateRow::of_row(*number, first, why));
                 groups[g].push(i);
                 g
             }
@@ -74,11 +71,11 @@ pub(super) fn plan(rows: &[Row<'_>], store: &Existing<'_>) -> Plan {
                 plan.new.push(AmbassadorDoc::new(merged));
             }
             [(doc, why)] => {
-                plan.duplicates.push(DuplicateRow {
-                    row: first_row,
-                    of: doc.profile.display_name.clone(),
-                    reason: why.to_string(),
-                });
+                plan.duplicates.push(DuplicateRow::of_stored(
+                    first_row,
+                    &doc.profile.display_name,
+                    *why,
+                ));
                 let target = changed
                     .entry(doc.id().to_string())
                     .or_insert_with(|| (*doc).clone());
@@ -90,13 +87,18 @@ pub(super) fn plan(rows: &[Row<'_>], store: &Existing<'_>) -> Plan {
                     .map(|(d, _)| d.profile.display_name.as_str())
                     .collect();
                 for &i in &group {
-                    plan.rejected.push(RejectedRow {
-                        row: people[i].0,
-                        reason: format!(
-                            "matches more than one person already here ({}); merge them first or correct the row",
-                            names.join(", ")
-                        ),
-                    });
+                    plan.rejected.push(RejectedRow::new(
+                        people[i].0,
+                        vec![RowProblem::new(
+                            ProblemCode::AmbiguousPerson,
+                            "name",
+                            Some(&names.join(", ")),
+                            format!(
+                                "matches more than one person already here ({}); merge them first or correct the row",
+                                names.join(", ")
+                            ),
+                        )],
+                    ));
                 }
             }
         }
@@ -112,7 +114,7 @@ pub(super) fn plan(rows: &[Row<'_>], store: &Existing<'_>) -> Plan {
 }
 
 /// One row as a profile, or every reason it is not one.
-fn profile(row: &Row<'_>) -> Result<Profile, String> {
+fn profile(row: &Row<'_>) -> Result<Profile, Vec<RowProblem>> {
     let mut reasons = Vec::new();
     let first = row.text("first-name");
     let surname = row.text("surname");
@@ -127,15 +129,15 @@ fn profile(row: &Row<'_>) -> Result<Profile, String> {
     let region = row.text("region");
     let joined = match row.cell("joined") {
         Some(cell) => parse_day(cell)
-            .map_err(|e| reasons.push(format!("date joined: {e}")))
+            .map_err(|e| reasons.push(RowProblem::date("joined", e)))
             .ok(),
         None => Some(Day::today()),
     };
     if display.is_none() {
-        reasons.push("the name is empty".to_string());
+        reasons.push(RowProblem::empty(ProblemCode::EmptyName, "name"));
     }
     if region.is_none() {
-        reasons.push("the region is empty".to_string());
+        reasons.push(RowProblem::empty(ProblemCode::EmptyRegion, "region"));
     }
     let payment = match row.text("payment") {
         None => Some(PaymentConstraint::CheckFirst),
@@ -145,7 +147,14 @@ fn profile(row: &Row<'_>) -> Result<Profile, String> {
         None => Some(Status::Active),
         Some(s) => s
             .parse::<Status>()
-            .map_err(|e| reasons.push(e.to_string()))
+            .map_err(|e| {
+                reasons.push(RowProblem::new(
+                    ProblemCode::BadStatus,
+                    "status",
+                    Some(&s),
+                    e.to_string(),
+                ))
+            })
             .ok(),
     };
     let languages = match row.text("languages") {
@@ -155,7 +164,7 @@ fn profile(row: &Row<'_>) -> Result<Profile, String> {
     let (Some(display), Some(region), Some(joined), Some(payment), Some(status), Some(languages)) =
         (display, region, joined, payment, status, languages)
     else {
-        return Err(reasons.join("; "));
+        return Err(reasons);
     };
     let mut p = Profile::new(new_id(), &display, &region, joined);
     p.full_name = row
@@ -176,7 +185,14 @@ fn profile(row: &Row<'_>) -> Result<Profile, String> {
             tags.insert(&word);
         }
     }
-    p.validate().map_err(|e| e.to_string())?;
+    p.validate().map_err(|e| {
+        let value = match e.field {
+            "email" => p.email.clone(),
+            "phone" => p.phone.clone(),
+            _ => None,
+        };
+        vec![RowProblem::invalid(&e, value.as_deref())]
+    })?;
     Ok(p)
 }
 
@@ -190,7 +206,7 @@ fn split_list(text: &str) -> Vec<String> {
 
 /// "Arabic (native), English - fluent; Tigrinya" -> language -> level;
 /// a language without a level is taken as conversational.
-fn languages(text: &str) -> Result<std::collections::BTreeMap<String, LanguageLevel>, String> {
+fn languages(text: &str) -> Result<std::collections::BTreeMap<String, LanguageLevel>, RowProblem> {
     let mut out = std::collections::BTreeMap::new();
     for item in split_list(text) {
         let (name, level) = match item.split_once(['(', ':', '-']) {
@@ -205,7 +221,12 @@ fn languages(text: &str) -> Result<std::collections::BTreeMap<String, LanguageLe
                 "beginner" | "a little" | "learning" => LanguageLevel::Basic,
                 "fluent" | "advanced" => LanguageLevel::Fluent,
                 other => other.parse::<LanguageLevel>().map_err(|_| {
-                    format!("'{word}' is not a language level for {name} (basic, conversational, fluent or native)")
+                    RowProblem::new(
+                        ProblemCode::BadLanguageLevel,
+                        "languages",
+                        Some(word),
+                        format!("'{word}' is not a language level for {name} (basic, conversational, fluent or native)"),
+                    )
                 })?,
             },
         };
@@ -216,7 +237,7 @@ fn languages(text: &str) -> Result<std::collections::BTreeMap<String, LanguageLe
 
 /// The answer to "Payment OK?" as people write it. Anything else (such as
 /// "Maybe") is refused: guessing here could put someone at risk.
-fn payment(answer: &str) -> Result<PaymentConstraint, String> {
+fn payment(answer: &str) -> Result<PaymentConstraint, RowProblem> {
     match answer.trim().to_lowercase().trim_end_matches('.') {
         "yes" | "y" | "true" | "ok" | "allowed" | "can be paid" => Ok(PaymentConstraint::Allowed),
         "no" | "n" | "false" | "not allowed" | "not-allowed" | "cannot be paid" => {
@@ -225,9 +246,14 @@ fn payment(answer: &str) -> Result<PaymentConstraint, String> {
         "check" | "check first" | "check-first" | "ask" | "ask first" => {
             Ok(PaymentConstraint::CheckFirst)
         }
-        _ => Err(format!(
-            "'{}' is not a payment answer; write yes, no or check first",
-            answer.trim()
+        _ => Err(RowProblem::new(
+            ProblemCode::BadPayment,
+            "payment",
+            Some(answer.trim()),
+            format!(
+                "'{}' is not a payment answer; write yes, no or check first",
+                answer.trim()
+            ),
         )),
     }
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::identity::{email_key, name_key, phone_key, profile_keys};
+use super::problems::{DuplicateCode, ProblemCode, RowProblem};
 use super::{DuplicateRow, Plan, RejectedRow, Row, parse_day};
 use crate::model::{
     AmbassadorDoc, Catalog, Contribution, Profile, ProjectDoc, Stream, TrainingRecord, new_id,
@@ -45,13 +46,14 @@ impl<'a> Existing<'a> {
     }
 
     /// Stored people sharing a key with `p`, each once, with the first reason.
-    pub fn people_matching(&self, p: &Profile) -> Vec<(&'a AmbassadorDoc, &'static str)> {
-        let mut found: Vec<(&'a AmbassadorDoc, &'static str)> = Vec::new();
+    pub fn people_matching(&self, p: &Profile) -> Vec<(&'a AmbassadorDoc, DuplicateCode)> {
+        let mut found: Vec<(&'a AmbassadorDoc, DuplicateCode)> = Vec::new();
         for (why, key) in profile_keys(p) {
             for id in self.by_key.get(&key).into_iter().flatten() {
                 if let Some(doc) = self.people.get(*id)
                     && !found.iter().any(|(d, _)| d.id() == doc.id())
-                    && (why != "the same name" || super::identity::compatible(&doc.profile, p))
+                    && (why != DuplicateCode::SameName
+                        || super::identity::compatible(&doc.profile, p))
                 {
                     found.push((doc, why));
                 }
@@ -61,7 +63,7 @@ impl<'a> Existing<'a> {
     }
 
     /// The one stored person a training or contribution row names.
-    fn person(&self, row: &Row<'_>) -> Result<&'a AmbassadorDoc, String> {
+    fn person(&self, row: &Row<'_>) -> Result<&'a AmbassadorDoc, RowProblem> {
         let name = row.text("name").or_else(|| {
             let parts: Vec<String> = ["first-name", "surname"]
                 .iter()
@@ -79,14 +81,21 @@ impl<'a> Existing<'a> {
             match ids.as_slice() {
                 [] => continue,
                 [one] => {
-                    return self
-                        .people
-                        .get(*one)
-                        .ok_or_else(|| "no such person".to_string());
+                    return self.people.get(*one).ok_or_else(|| {
+                        RowProblem::new(
+                            ProblemCode::UnknownPerson,
+                            "name",
+                            None,
+                            "no such person".to_string(),
+                        )
+                    });
                 }
                 _ => {
-                    return Err(format!(
-                        "'{key}' matches more than one ambassador; add their email"
+                    return Err(RowProblem::new(
+                        ProblemCode::AmbiguousPerson,
+                        "name",
+                        Some(&key),
+                        format!("'{key}' matches more than one ambassador; add their email"),
                     ));
                 }
             }
@@ -95,8 +104,18 @@ impl<'a> Existing<'a> {
             .or_else(|| row.text("email"))
             .or_else(|| row.text("phone"));
         Err(match who {
-            Some(who) => format!("no ambassador matches '{who}'; import them first"),
-            None => "the row names no ambassador".to_string(),
+            Some(who) => RowProblem::new(
+                ProblemCode::UnknownPerson,
+                "name",
+                Some(&who),
+                format!("no ambassador matches '{who}'; import them first"),
+            ),
+            None => RowProblem::new(
+                ProblemCode::NoPerson,
+                "name",
+                None,
+                "the row names no ambassador".to_string(),
+            ),
         })
     }
 }
@@ -111,8 +130,8 @@ struct Adder {
 }
 
 impl Adder {
-    fn reject(&mut self, row: usize, reason: String) {
-        self.plan.rejected.push(RejectedRow { row, reason });
+    fn reject(&mut self, row: usize, problems: Vec<RowProblem>) {
+        self.plan.rejected.push(RejectedRow::new(row, problems));
     }
 
     /// Adds one record unless `identity` (what makes two records the same)
@@ -127,19 +146,17 @@ impl Adder {
     ) {
         let key = (person.id().to_string(), identity);
         if stored {
-            self.plan.duplicates.push(DuplicateRow {
+            self.plan.duplicates.push(DuplicateRow::of_stored(
                 row,
-                of: person.profile.display_name.clone(),
-                reason: "already recorded".into(),
-            });
+                &person.profile.display_name,
+                DuplicateCode::AlreadyRecorded,
+            ));
             return;
         }
         if let Some(first) = self.first_row.get(&key) {
-            self.plan.duplicates.push(DuplicateRow {
-                row,
-                of: format!("row {first}"),
-                reason: "the same record".into(),
-            });
+            self.plan
+                .duplicates
+                .push(DuplicateRow::of_row(row, *first, DuplicateCode::SameRecord));
             return;
         }
         self.first_row.insert(key, row);
@@ -166,26 +183,31 @@ pub(super) fn plan_training(rows: &[Row<'_>], store: &Existing<'_>) -> Plan {
     for row in rows {
         let person = store.person(row);
         let course = match row.text("course") {
-            None => Err("the course is empty".to_string()),
+            None => Err(RowProblem::empty(ProblemCode::EmptyCourse, "course")),
             Some(title) => store
                 .catalog
                 .courses
                 .values()
                 .find(|c| c.id == title || c.title.eq_ignore_ascii_case(&title))
-                .ok_or_else(|| format!("unknown course '{title}'; add it to the catalog first")),
+                .ok_or_else(|| {
+                    RowProblem::new(
+                        ProblemCode::UnknownCourse,
+                        "course",
+                        Some(&title),
+                        format!("unknown course '{title}'; add it to the catalog first"),
+                    )
+                }),
         };
-        let date = row
-            .cell("date")
-            .map_or_else(|| Err("the date is empty".to_string()), parse_day);
+        let date = row.cell("date").map_or_else(
+            || Err(RowProblem::empty(ProblemCode::EmptyDate, "date")),
+            |c| parse_day(c).map_err(|e| RowProblem::date("date", e)),
+        );
         let (person, course, date) = match (person, course, date) {
             (Ok(p), Ok(c), Ok(d)) => (p, c, d),
             (p, c, d) => {
-                let reasons: Vec<String> =
-                    [p.err(), c.err(), d.err().map(|e| format!("date: {e}"))]
-                        .into_iter()
-                        .flatten()
-                        .collect();
-                adder.reject(row.number, reasons.join("; "));
+                let problems: Vec<RowProblem> =
+                    [p.err(), c.err(), d.err()].into_iter().flatten().collect();
+                adder.reject(row.number, problems);
                 continue;
             }
         };
@@ -194,7 +216,7 @@ pub(super) fn plan_training(rows: &[Row<'_>], store: &Existing<'_>) -> Plan {
         record.trainer = row.text("trainer");
         record.place = row.text("place");
         if let Err(e) = record.validate() {
-            adder.reject(row.number, e.to_string());
+            adder.reject(row.number, vec![RowProblem::invalid(&e, None)]);
             continue;
         }
         let stored = person
@@ -217,18 +239,26 @@ pub(super) fn plan_contributions(rows: &[Row<'_>], store: &Existing<'_>) -> Plan
         let person = store.person(row).map_err(|e| reasons.push(e)).ok();
         let date = row
             .cell("date")
-            .map_or_else(|| Err("the date is empty".to_string()), parse_day)
-            .map_err(|e| reasons.push(format!("date: {e}")))
+            .map_or_else(
+                || Err(RowProblem::empty(ProblemCode::EmptyDate, "date")),
+                |c| parse_day(c).map_err(|e| RowProblem::date("date", e)),
+            )
+            .map_err(|e| reasons.push(e))
             .ok();
         let minutes = match row.text("hours") {
-            None => Err("the hours are empty".to_string()),
+            None => Err(RowProblem::empty(ProblemCode::EmptyHours, "hours")),
             Some(h) => match h
                 .trim_end_matches(['h', 'H', ' '])
                 .replace(',', ".")
                 .parse::<f64>()
             {
                 Ok(hours) if hours > 0.0 && hours <= 24.0 => Ok((hours * 60.0).round() as u32),
-                _ => Err(format!("'{h}' is not a number of hours between 0 and 24")),
+                _ => Err(RowProblem::new(
+                    ProblemCode::BadHours,
+                    "hours",
+                    Some(&h),
+                    format!("'{h}' is not a number of hours between 0 and 24"),
+                )),
             },
         }
         .map_err(|e| reasons.push(e))
@@ -237,7 +267,14 @@ pub(super) fn plan_contributions(rows: &[Row<'_>], store: &Existing<'_>) -> Plan
             None => Some(Stream::Other),
             Some(s) => s
                 .parse::<Stream>()
-                .map_err(|e| reasons.push(e.to_string()))
+                .map_err(|e| {
+                    reasons.push(RowProblem::new(
+                        ProblemCode::BadStream,
+                        "stream",
+                        Some(&s),
+                        e.to_string(),
+                    ))
+                })
                 .ok(),
         };
         let project = match row.text("project") {
@@ -247,13 +284,20 @@ pub(super) fn plan_contributions(rows: &[Row<'_>], store: &Existing<'_>) -> Plan
                 .values()
                 .find(|p| p.id() == title || p.project.title.eq_ignore_ascii_case(&title))
                 .map(|p| Some(p.id().to_string()))
-                .ok_or_else(|| reasons.push(format!("unknown project '{title}'")))
+                .ok_or_else(|| {
+                    reasons.push(RowProblem::new(
+                        ProblemCode::UnknownProject,
+                        "project",
+                        Some(&title),
+                        format!("unknown project '{title}'"),
+                    ))
+                })
                 .ok(),
         };
         let (Some(person), Some(date), Some(minutes), Some(stream), Some(project)) =
             (person, date, minutes, stream, project)
         else {
-            adder.reject(row.number, reasons.join("; "));
+            adder.reject(row.number, reasons);
             continue;
         };
         let contribution = Contribution {
@@ -265,7 +309,7 @@ pub(super) fn plan_contributions(rows: &[Row<'_>], store: &Existing<'_>) -> Plan
             minutes,
         };
         if let Err(e) = contribution.validate() {
-            adder.reject(row.number, e.to_string());
+            adder.reject(row.number, vec![RowProblem::invalid(&e, None)]);
             continue;
         }
         let same = |c: &Contribution| {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
+use super::expense::{Expense, Review};
 use super::packed;
 use super::suggestion::Suggestion;
 use super::validate::{Invalid, check_len, check_optional_len, check_text};
@@ -217,6 +218,14 @@ pub struct Recognition {
     pub description: Option<String>,
     pub contribution_id: Option<String>,
     pub project_id: Option<String>,
+    /// For reimbursements (travel, meals): receipt, approval and status.
+    #[autosurgeon(missing = "Option::default")]
+    #[serde(default)]
+    pub expense: Option<Expense>,
+    /// Set when the entry was flagged for review (see `model::expense`).
+    #[autosurgeon(missing = "Option::default")]
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// A role someone moved into, from a day and (once it ended) to a day.
@@ -379,6 +388,13 @@ impl Recognition {
             (true, Some(p)) if p > 1_000_000 => Err(Invalid::new(
                 "amount",
                 "the amount is more than £10,000; check it".into(),
+            )),
+            _ if self.expense.is_some() && !self.kind.is_reimbursement() => Err(Invalid::new(
+                "receipt",
+                format!(
+                    "{} is not a reimbursement; leave out the receipt",
+                    self.kind
+                ),
             )),
             _ => check_optional_len("description", &self.description, 2000),
         }

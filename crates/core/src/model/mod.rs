@@ -3,9 +3,11 @@
 
 pub mod ambassador;
 pub mod catalog;
+pub mod expense;
 pub mod invitation;
 pub mod network;
 pub mod packed;
+pub mod policy;
 pub mod project;
 pub mod suggestion;
 pub mod units;
@@ -18,8 +20,10 @@ pub use ambassador::{
     TrainingRecord,
 };
 pub use catalog::{Catalog, Course};
+pub use expense::{Expense, Review};
 pub use invitation::{EngagementConsent, Invitation, InvitationEvent, Rota, RotaTurn};
 pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation, Tombstone};
+pub use policy::{PolicyRow, PolicyRule, PolicyTable, RecognitionPolicy};
 pub use project::{Outcome, Project, ProjectDoc};
 pub use suggestion::{SuggestedChange, Suggestion};
 pub use validate::Invalid;

@@ -89,6 +89,17 @@ pub struct Project {
     pub recognition: Tags,
     /// The organisation whose work is being assessed, for conflict-of-interest checks.
     pub organisation: Option<String>,
+    /// Photographs or film of the people taking part are made: only people
+    /// whose consent to photography is in force can be invited.
+    #[autosurgeon(missing = "bool::default")]
+    #[serde(default)]
+    pub photography: bool,
+    /// A partner organisation that is given the details of the people taking
+    /// part: only people whose consent to sharing with partners is in force
+    /// can be invited.
+    #[autosurgeon(missing = "Option::default")]
+    #[serde(default)]
+    pub shares_with: Option<String>,
 }
 
 impl Project {
@@ -111,6 +122,8 @@ impl Project {
             required_training: Tags::new(),
             recognition: Tags::new(),
             organisation: None,
+            photography: false,
+            shares_with: None,
         }
     }
 
@@ -127,6 +140,7 @@ impl Project {
         check_len("description", &self.description, 10_000)?;
         check_optional_len("location", &self.location, 160)?;
         check_optional_len("organisation", &self.organisation, 160)?;
+        check_optional_len("shares with", &self.shares_with, 160)?;
         if self.end.is_some_and(|end| end < self.start) {
             return Err(Invalid::new(
                 "end date",

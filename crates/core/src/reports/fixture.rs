@@ -212,6 +212,8 @@ fn recognition(
             description: None,
             contribution_id: None,
             project_id: None,
+            expense: None,
+            review: None,
         },
     );
 }

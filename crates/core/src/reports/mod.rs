@@ -31,7 +31,7 @@ pub use hours::{HoursReport, HoursRow};
 pub use participation::{NotOffered, ParticipationReport, ShareRow};
 pub use pathways::{PathwayMonth, PathwayRoleRow, PathwaysReport};
 pub use recognition::{RecognitionReport, RecognitionRow};
-pub use table::{Cell, Table, write_xlsx, xlsx_bytes};
+pub use table::{Cell, Table, csv_bytes, write_csv, write_xlsx, xlsx_bytes};
 pub use training::{ConfidenceChange, CourseRow, MonthCount, TrainingReport};
 
 /// The days a report covers, both ends included; an open end covers all time

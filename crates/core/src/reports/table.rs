@@ -91,67 +91,64 @@ impl Table {
         self.rows.push(cells);
     }
 
-    /// The table as CSV (RFC 4180: fields with a comma, quote or line break
-    /// are quoted, quotes doubled), headers first. A text cell starting with
-    /// `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet shows it
-    /// rather than running it as a formula.
-    pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        let line = |out: &mut String, cells: &mut dyn Iterator<Item = String>| {
-            let fields: Vec<String> = cells.map(|c| csv_field(&c)).collect();
-            out.push_str(&fields.join(","));
-            out.push_str("\r\n");
-        };
-        line(&mut out, &mut self.headers.iter().cloned());
-        for row in &self.readable_rows() {
-            line(
-                &mut out,
-                &mut row.iter().map(|cell| match cell {
-                    Cell::Text(t) => defuse_formula(t),
-                    Cell::Number(n) => format_number(*n),
-                }),
-            );
-        }
-        out
-    }
-}
-
-/// The tables as an XLSX workbook, one worksheet per table named by the
-/// table (bold, frozen header row; numbers as numbers a spreadsheet can
-/// add up; vocabulary words as their English labels, as in CSV).
-pub fn xlsx_bytes(tables: &[Table]) -> crate::Result<Vec<u8>> {
-    Ok(sanctuary_sheets::xlsx_bytes(&sheet_tables(tables))?)
-}
-
-/// Writes [`xlsx_bytes`] to `path` through a temporary file and a rename,
-/// so a crash never leaves half a workbook under that name.
-pub fn write_xlsx(path: &std::path::Path, tables: &[Table]) -> crate::Result<()> {
-    Ok(sanctuary_sheets::write_xlsx(path, &sheet_tables(tables))?)
-}
-
-fn sheet_tables(tables: &[Table]) -> Vec<sanctuary_sheets::Table> {
-    use sanctuary_sheets::Cell as Sheet;
-    tables
-        .iter()
-        .map(|t| sanctuary_sheets::Table {
-            name: t.name.clone(),
-            header: t.headers.clone(),
-            rows: t
+    /// The table as a spreadsheet table (vocabulary words as their English
+    /// labels), for the one CSV and XLSX writer in sanctuary-sheets.
+    pub fn to_sheet(&self) -> sanctuary_sheets::Table {
+        use sanctuary_sheets::Cell as SheetCell;
+        sanctuary_sheets::Table {
+            name: self.name.clone(),
+            header: self.headers.clone(),
+            rows: self
                 .readable_rows()
                 .into_iter()
                 .map(|row| {
                     row.into_iter()
                         .map(|cell| match cell {
-                            // A formula-like text stays text in XLSX: it is
-                            // written as a string cell, never as a formula.
-                            Cell::Text(t) => Sheet::Text(t),
-                            Cell::Number(n) => Sheet::Number(n),
+                            Cell::Text(t) => SheetCell::Text(t),
+                            Cell::Number(n) => SheetCell::Number(n),
                         })
                         .collect()
                 })
                 .collect(),
-        })
-        .collect()
+        }
+    }
+}
+
+/// The tables as one CSV file (see [`sanctuary_sheets::csv_blocks`]: one
+/// block per table, formulas defused, numbers kept as numbers).
+pub fn csv_bytes(tables: &[Table]) -> crate::Result<Vec<u8>> {
+    let sheets: Vec<_> = tables.iter().map(Table::to_sheet).collect();
+    Ok(sanctuary_sheets::csv_blocks(&sheets)?)
+}
+
+/// Writes the tables as one CSV file at `path`, atomically and owner-only
+/// (a report may name people).
+pub fn write_csv(path: &std::path::Path, tables: &[Table]) -> crate::Result<()> {
+    write_private(path, &csv_bytes(tables)?)
+}
+
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
+    sanctuary_store::write_private(path, bytes).map_err(|e| {
+        crate::CoreError::Sheet(sanctuary_sheets::SheetError::Write(format!(
+            "{}: {e}",
+            path.display()
+        )))
+    })
+}
+
+/// The tables as an XLSX workbook, one worksheet per table named by the
+/// table (bold, frozen header row; numbers as numbers a spreadsheet can
+/// add up; vocabulary words as their English labels, as in CSV). A
+/// formula-like text stays text: it is written as a string cell.
+pub fn xlsx_bytes(tables: &[Table]) -> crate::Result<Vec<u8>> {
+    let sheets: Vec<_> = tables.iter().map(Table::to_sheet).collect();
+    Ok(sanctuary_sheets::xlsx_bytes(&sheets)?)
+}
+
+/// Writes [`xlsx_bytes`] at `path`, atomically and owner-only (a report may
+/// name people).
+pub fn write_xlsx(path: &std::path::Path, tables: &[Table]) -> crate::Result<()> {
+    write_private(path, &xlsx_bytes(tables)?)
 }
 
 /// The English label of a vocabulary word in a `stream` or `kind` column.
@@ -171,35 +168,16 @@ fn label(column: &str, word: &str) -> String {
     known.unwrap_or(word).to_string()
 }
 
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
-}
-
-fn defuse_formula(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
-/// Whole numbers without a decimal point; others as written by Rust's
-/// shortest round-trip formatting.
-fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The CSV text after its byte-order mark.
+    fn csv_text(tables: &[Table]) -> String {
+        let bytes = csv_bytes(tables).expect("written");
+        assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+        String::from_utf8(bytes[3..].to_vec()).expect("utf-8")
+    }
 
     #[test]
     fn csv_quotes_what_needs_quoting_and_defuses_formulas() {
@@ -208,7 +186,7 @@ mod tests {
         t.row(vec!["=SUM(A1)".into(), 3u64.into()]);
         t.row(vec!["two\nlines".into(), 0.25.into()]);
         assert_eq!(
-            t.to_csv(),
+            csv_text(&[t]),
             "Name,Hours\r\n\"Amina, \"\"Ami\"\"\",1.5\r\n'=SUM(A1),3\r\n\"two\nlines\",0.25\r\n"
         );
     }
@@ -249,7 +227,7 @@ mod tests {
         t.row(vec!["awards-panel".into(), "travel-expenses".into()]);
         t.row(vec!["not-a-word".into(), "meal".into()]);
         assert_eq!(
-            t.to_csv(),
+            csv_text(std::slice::from_ref(&t)),
             "Kind of work,Kind\r\nAward assessment panels,Travel expenses\r\nnot-a-word,Meal\r\n"
         );
         assert_eq!(t.rows[0][0], Cell::Text("awards-panel".into()));

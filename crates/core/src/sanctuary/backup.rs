@@ -8,16 +8,65 @@ use std::path::Path;
 
 use automerge::ActorId;
 use sanctuary_store::{SecretString, Store};
+use serde::Serialize;
 
 use super::Sanctuary;
 use super::open::ACTOR_META;
 use super::sync::DEVICE_KEY_META;
 use crate::error::Result;
+use crate::model::Day;
+
+/// The setting holding the day of the last successful backup (`YYYY-MM-DD`).
+const LAST_BACKUP_META: &str = "backup.last";
+
+/// Days after which the app reminds the coordinator to back up, unless
+/// they chose another number.
+pub const BACKUP_REMINDER_DAYS: u32 = 7;
+
+/// When this store was last backed up, and whether a reminder is due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BackupStatus {
+    /// The day of the last backup written from this store (`None`: never).
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub last: Option<Day>,
+    /// Whole days since then (`None`: never backed up).
+    pub days_since: Option<u32>,
+    /// The last backup is older than the reminder's days, or there is none.
+    pub due: bool,
+}
 
 impl Sanctuary {
-    /// Writes an encrypted backup of this store to `out`; returns its size.
-    pub fn backup(&self, out: &Path, passphrase: &SecretString) -> Result<u64> {
-        Ok(self.store.backup(out, passphrase)?)
+    /// Writes an encrypted backup of this store to `out` and records today
+    /// as the day of the last backup; returns the backup's size.
+    pub fn backup(&mut self, out: &Path, passphrase: &SecretString) -> Result<u64> {
+        let size = self.store.backup(out, passphrase)?;
+        // The backup is already safe on disk; failing to note the day only
+        // means an early reminder, so it is logged, not reported.
+        if let Err(e) = self
+            .store
+            .put_meta(LAST_BACKUP_META, Day::today().to_string().as_bytes())
+        {
+            tracing::warn!(error = %e, "could not record the day of the backup");
+        }
+        Ok(size)
+    }
+
+    /// When the last backup was written and whether one is due after
+    /// `remind_after_days` (on `today`).
+    pub fn backup_status(&self, today: Day, remind_after_days: u32) -> Result<BackupStatus> {
+        let last = self
+            .store
+            .get_meta(LAST_BACKUP_META)?
+            .and_then(|b| String::from_utf8(b).ok())
+            .and_then(|s| s.parse::<Day>().ok());
+        let days_since =
+            last.map(|d| u32::try_from((today.0 - d.0).num_days().max(0)).unwrap_or(u32::MAX));
+        Ok(BackupStatus {
+            last,
+            days_since,
+            due: days_since.is_none_or(|n| n >= remind_after_days),
+        })
     }
 
     /// Restores `backup` as a new store in `dir` and unlocks it. A damaged

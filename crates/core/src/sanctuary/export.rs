@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use sanctuary_sheets::{Cell, Table};
+use sanctuary_sheets::{Cell, SheetError, Table};
 
 use super::Sanctuary;
 use crate::error::{CoreError, Result};
@@ -277,19 +277,25 @@ impl Sanctuary {
             .iter()
             .map(|t| (t.name.clone(), t.rows.len()))
             .collect();
+        let write = |path: &Path, bytes: &[u8]| {
+            sanctuary_store::write_private(path, bytes).map_err(|e| {
+                CoreError::Sheet(SheetError::Write(format!("{}: {e}", path.display())))
+            })
+        };
         match format {
-            ExportFormat::Xlsx(path) => sanctuary_sheets::write_xlsx(path, &tables)?,
+            ExportFormat::Xlsx(path) => write(path, &sanctuary_sheets::xlsx_bytes(&tables)?)?,
             ExportFormat::CsvDir(dir) => {
-                std::fs::create_dir_all(dir).map_err(sanctuary_sheets::SheetError::from)?;
+                std::fs::create_dir_all(dir).map_err(SheetError::from)?;
                 for t in &tables {
-                    sanctuary_sheets::write_csv(dir, t)?;
+                    let path = dir.join(format!("{}.csv", t.name));
+                    write(&path, &sanctuary_sheets::csv_bytes(t)?)?;
                 }
             }
             ExportFormat::Json(path) => {
                 let json = tables_json(&tables);
                 let bytes = serde_json::to_vec_pretty(&json)
                     .map_err(|e| CoreError::Internal(format!("encoding the export: {e}")))?;
-                sanctuary_sheets::write_file(path, &bytes)?;
+                write(path, &bytes)?;
             }
         }
         Ok(counts)

@@ -9,7 +9,9 @@ use super::Sanctuary;
 use super::ambassadors::{internal, write_new_ambassador};
 use crate::documents::{Kind, LiveDoc, encode_snapshot, root_map};
 use crate::error::{CoreError, Result};
-use crate::import::{self, Existing, ImportKind, ImportOptions, Mapping, SheetImportReport};
+use crate::import::{
+    self, Existing, ImportKind, ImportOptions, ImportPreview, Mapping, SheetImportReport,
+};
 use crate::model::AmbassadorDoc;
 use crate::model::packed::NewRecord;
 
@@ -29,6 +31,10 @@ fn mapping_meta(kind: ImportKind, header: &[String]) -> String {
     format!("{MAPPING_META_PREFIX}{}.{hash:016x}", kind.as_str())
 }
 
+fn empty_header() -> CoreError {
+    CoreError::Import("the first row should name the columns, but it is empty".into())
+}
+
 impl Sanctuary {
     /// Imports a spreadsheet's rows (see [`ImportOptions`]). Returns the
     /// report; `written` says whether anything was stored. With rejected
@@ -41,17 +47,14 @@ impl Sanctuary {
         let sheet = sanctuary_sheets::read(bytes)?;
         let header = sheet.header();
         if header.iter().all(|h| h.trim().is_empty()) {
-            return Err(CoreError::Import(
-                "the first row should name the columns, but it is empty".into(),
-            ));
+            return Err(empty_header());
         }
         let remembered_name = mapping_meta(options.kind, &header);
         let mapping = match &options.mapping {
             Some(m) => m.clone(),
-            None => match self.store.get_meta(&remembered_name)? {
-                Some(bytes) => serde_json::from_slice(&bytes).unwrap_or_default(),
-                None => Mapping::default(),
-            },
+            None => self
+                .remembered_mapping(options.kind, &header)?
+                .unwrap_or_default(),
         };
         let existing = Existing::new(&self.ambassadors, &self.catalog, &self.projects);
         let (plan, mut report) = import::plan(&sheet, options, &mapping, &existing)?;
@@ -67,6 +70,32 @@ impl Sanctuary {
             self.store.put_meta(&remembered_name, &json)?;
         }
         Ok(report)
+    }
+
+    /// A file's first rows and the field each column will be read as (the
+    /// mapping remembered for its header row, else the usual header names),
+    /// for the app's column-mapping step. Reads the file only.
+    pub fn import_preview(&self, bytes: &[u8], kind: ImportKind) -> Result<ImportPreview> {
+        let sheet = sanctuary_sheets::read(bytes)?;
+        let header = sheet.header();
+        if header.iter().all(|h| h.trim().is_empty()) {
+            return Err(empty_header());
+        }
+        let remembered = self.remembered_mapping(kind, &header)?;
+        Ok(import::preview(
+            &sheet,
+            kind,
+            remembered.as_ref().unwrap_or(&Mapping::default()),
+            remembered.is_some(),
+        ))
+    }
+
+    /// The mapping saved by the last import of a file with this header row.
+    fn remembered_mapping(&self, kind: ImportKind, header: &[String]) -> Result<Option<Mapping>> {
+        Ok(self
+            .store
+            .get_meta(&mapping_meta(kind, header))?
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok()))
     }
 
     /// Writes new people and changed people in one transaction; the read

@@ -10,6 +10,7 @@
 mod constants;
 mod feedback;
 mod project;
+mod recognition;
 mod training;
 mod work;
 
@@ -18,6 +19,7 @@ pub use feedback::{
     OutcomeRow, PathwayRow, outcomes_for, pathway_rows, project_outcomes, took_part,
 };
 pub use project::{PersonContribution, PersonRecognition, ProjectWorkLog, project_work_log};
+pub use recognition::{FlaggedEntry, RecognitionOptions, flagged_entries, recognition_options};
 pub use training::{
     ExpiringTraining, ExpiryState, TrainingRow, expiring, expiry_state, training_rows,
 };

@@ -168,4 +168,215 @@ fn a_restored_backup_holds_every_document_and_writes_as_a_new_device() {
         "a restored laptop writes as a new device"
     );
     assert!(r.verify().expect("verify").problems.is_empty());
+    // It cannot sign bundles as the device it was; syncing says what to do.
+    let refused = r
+        .sync_export(None)
+        .expect_err("not a device of the network");
+    assert_eq!(refused.code(), "not-a-device");
+    assert!(
+        refused
+            .to_string()
+            .contains("make an invite on another laptop")
+    );
+}
+
+/// Every rejected row and duplicate carries codes the app words from its
+/// message files, with the field and the value as written; the English
+/// reason the CLI prints is the coded problems' sentences.
+#[test]
+fn rejected_rows_and_duplicates_are_coded_for_the_app() {
+    use sanctuary_core::import::{DuplicateCode, ProblemCode};
+    let csv = "Name,Email,Mobile,Date joined,Payment OK?,Region\r\n\
+        Amina,amina@example.org,07700 900123,14/03/2023,No,Leeds\r\n\
+        ,x@example.org,,01/01/2024,No,Leeds\r\n\
+        Karim,karim@example.org,,31/02/2023,Maybe,Leeds\r\n\
+        Olu,olu-at-example.org,,01/05/2023,No,Leeds\r\n\
+        AMINA,AMINA@EXAMPLE.ORG,,2023-03-14,no,Leeds\r\n";
+    let (_t, _d, mut s) = new_store();
+    let report = s
+        .import_sheet(
+            csv.as_bytes(),
+            &ImportOptions {
+                dry_run: true,
+                ..options()
+            },
+        )
+        .expect("planned");
+    let codes: Vec<(usize, Vec<ProblemCode>)> = report
+        .rejected
+        .iter()
+        .map(|r| (r.row, r.problems.iter().map(|p| p.code).collect()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (3, vec![ProblemCode::EmptyName]),
+            (
+                4,
+                vec![ProblemCode::ImpossibleDate, ProblemCode::BadPayment]
+            ),
+            (5, vec![ProblemCode::BadEmail]),
+        ]
+    );
+    let karim = &report.rejected[1];
+    assert_eq!(karim.problems[0].field.as_deref(), Some("joined"));
+    assert_eq!(karim.problems[0].value.as_deref(), Some("31/02/2023"));
+    assert_eq!(karim.problems[1].value.as_deref(), Some("Maybe"));
+    assert_eq!(
+        karim.reason,
+        "date joined: '31/02/2023' is not a day that exists (dates are read day first: 14/03/2023); \
+         'Maybe' is not a payment answer; write yes, no or check first"
+    );
+    assert_eq!(
+        report.rejected[2].problems[0].value.as_deref(),
+        Some("olu-at-example.org")
+    );
+    assert_eq!(report.duplicates.len(), 1);
+    let dup = &report.duplicates[0];
+    assert_eq!(
+        (dup.row, dup.of_row, dup.code),
+        (6, Some(2), DuplicateCode::SameEmail)
+    );
+}
+
+/// The preview guesses the mapping from the header names; once an import
+/// with a chosen mapping is written, the next preview of a file with the
+/// same header row shows that mapping, remembered.
+#[test]
+fn the_preview_shows_the_guess_then_the_remembered_mapping() {
+    use sanctuary_core::import::Mapping;
+    let csv = "Known as,Area,Tel (home)\r\nAmina,Leeds,07700 900123\r\nSaba,York,\r\n";
+    let (_t, _d, mut s) = new_store();
+    let first = s
+        .import_preview(csv.as_bytes(), ImportKind::Ambassadors)
+        .expect("preview");
+    assert_eq!(first.header, ["Known as", "Area", "Tel (home)"]);
+    assert_eq!(first.total_rows, 2);
+    assert_eq!(
+        first.mapping,
+        [Some("name".to_string()), Some("region".to_string()), None]
+    );
+    assert!(!first.remembered);
+    let chosen = Mapping::checked(
+        ImportKind::Ambassadors,
+        [
+            ("Known as".to_string(), "name".to_string()),
+            ("Area".to_string(), "ignore".to_string()),
+            ("Tel (home)".to_string(), "phone".to_string()),
+        ]
+        .into(),
+    )
+    .expect("valid");
+    let report = s
+        .import_sheet(
+            csv.as_bytes(),
+            &ImportOptions {
+                mapping: Some(chosen),
+                ..options()
+            },
+        )
+        .expect("imported");
+    assert_eq!(report.created, 2);
+    let again = s
+        .import_preview(csv.as_bytes(), ImportKind::Ambassadors)
+        .expect("preview");
+    assert!(again.remembered);
+    assert_eq!(
+        again.mapping,
+        [Some("name".to_string()), None, Some("phone".to_string())]
+    );
+    // The region came from the default, not the ignored column.
+    assert!(profiles(&s).iter().all(|p| p.region == "Yorkshire"));
+}
+
+/// The app's component tests draw the Import screen from what the core
+/// says of this small file (`ui/src/lib/import/fixture.json`: its preview,
+/// the dry run and the import of the valid rows), never from a second
+/// implementation of the import rules in TypeScript.
+#[test]
+fn the_ui_fixture_holds_the_core_s_preview_and_reports_of_a_small_file() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../ui/src/lib/import/fixture.json");
+    let csv = "First name,Surname,Email,Mobile,Region,Date joined,Payment OK?,Shoe size\r\n\
+        Amina,Yusuf,amina@example.org,07700 900123,Leeds,14/03/2023,No,38\r\n\
+        Saba,Tesfay,saba@example.org,,Leeds,31/02/2023,Maybe,40\r\n\
+        Lan,Nguyen,lan@example.org,,York,1 Feb 2024,Yes,36\r\n\
+        AMINA,YUSUF,AMINA@EXAMPLE.ORG,+44 7700 900 123,Leeds,2023-03-14,no,38\r\n";
+    let (_t, _d, mut s) = new_store();
+    let preview = s
+        .import_preview(csv.as_bytes(), ImportKind::Ambassadors)
+        .expect("preview");
+    let import = |s: &mut Sanctuary, dry_run: bool| {
+        s.import_sheet(
+            csv.as_bytes(),
+            &ImportOptions {
+                kind: ImportKind::Ambassadors,
+                mapping: None,
+                defaults: Vec::new(),
+                dry_run,
+                skip_invalid: true,
+            },
+        )
+        .expect("import")
+    };
+    let dry_run = import(&mut s, true);
+    assert_eq!(s.ambassadors().len(), 0, "a dry run writes nothing");
+    let written = import(&mut s, false);
+    assert_eq!(s.ambassadors().len(), 2);
+    let json = serde_json::to_string_pretty(&serde_json::json!({
+        "preview": preview,
+        "dry_run": dry_run,
+        "written": written,
+    }))
+    .expect("json")
+        + "\n";
+    if std::env::var_os("SANCTUARY_UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, &json).expect("write the fixture");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == json,
+        "{} is stale: run SANCTUARY_UPDATE_FIXTURES=1 cargo test -p sanctuary-core --test core sheets",
+        path.display()
+    );
+}
+
+/// A backup records its day; the reminder is due when there is none or the
+/// last is as old as the coordinator's number of days.
+#[test]
+fn the_backup_reminder_follows_the_last_backup() {
+    let (temp, dir, mut s) = new_store();
+    let today = sanctuary_core::model::Day::today();
+    let never = s.backup_status(today, 7).expect("status");
+    assert_eq!(
+        (never.last, never.days_since, never.due),
+        (None, None, true)
+    );
+    s.backup(&temp.path().join("b.backup"), &passphrase())
+        .expect("backup");
+    let now = s.backup_status(today, 7).expect("status");
+    assert_eq!(
+        (now.last, now.days_since, now.due),
+        (Some(today), Some(0), false)
+    );
+    let later = |days: i64| sanctuary_core::model::Day(today.0 + chrono::TimeDelta::days(days));
+    assert!(!s.backup_status(later(6), 7).expect("status").due);
+    let week = s.backup_status(later(7), 7).expect("status");
+    assert_eq!((week.days_since, week.due), (Some(7), true));
+    assert!(!s.backup_status(later(7), 30).expect("status").due);
+    // A failed backup (wrong passphrase) changes nothing.
+    drop(s);
+    let mut other = reopen(&dir);
+    assert!(
+        other
+            .backup(
+                &temp.path().join("c.backup"),
+                &sanctuary_core::SecretString::from("wrong")
+            )
+            .is_err()
+    );
+    assert_eq!(
+        other.backup_status(today, 7).expect("status").last,
+        Some(today)
+    );
 }

@@ -18,6 +18,13 @@ import type { Project } from "../bindings/Project";
 import type { ProjectPage } from "../bindings/ProjectPage";
 import type { ProjectRow } from "../bindings/ProjectRow";
 import type { RecognitionInput } from "../bindings/RecognitionInput";
+import type { ExpenseStatus } from "../bindings/ExpenseStatus";
+import type { FlaggedEntry } from "../bindings/FlaggedEntry";
+import type { PaymentConstraint } from "../bindings/PaymentConstraint";
+import type { PolicyTable } from "../bindings/PolicyTable";
+import type { RecognitionKind } from "../bindings/RecognitionKind";
+import type { RecognitionOptions } from "../bindings/RecognitionOptions";
+import type { Verdict } from "../bindings/Verdict";
 import type { RowList } from "../bindings/RowList";
 import type { SearchResult } from "../bindings/SearchResult";
 import type { SelfViewPage } from "../bindings/SelfViewPage";
@@ -31,7 +38,7 @@ import type { TrainingInput } from "../bindings/TrainingInput";
 import type { UnlockInfo } from "../bindings/UnlockInfo";
 import type { Conflict } from "../bindings/Conflict";
 import type { ExportResult } from "../bindings/ExportResult";
-import type { FolderResult } from "../bindings/FolderResult";
+import type { AutoSyncStatus } from "../bindings/AutoSyncStatus";
 import type { ImportResult } from "../bindings/ImportResult";
 import type { InviteInfo } from "../bindings/InviteInfo";
 import type { SyncView } from "../bindings/SyncView";
@@ -44,6 +51,13 @@ import type { RotaTurn } from "../bindings/RotaTurn";
 import type { RotaTurnInput } from "../bindings/RotaTurnInput";
 import type { ReportKind } from "../bindings/ReportKind";
 import type { ReportPage } from "../bindings/ReportPage";
+import type { ImportKind } from "../bindings/ImportKind";
+import type { ImportPreview } from "../bindings/ImportPreview";
+import type { SheetImportReport } from "../bindings/SheetImportReport";
+import type { BackupStatus } from "../bindings/BackupStatus";
+
+/** How an export is written: one workbook, or a CSV file per table in a folder. */
+export type ExportTo = "xlsx" | "csv-folder";
 import type { ConsentDue } from "../bindings/ConsentDue";
 import type { ErasureReport } from "../bindings/ErasureReport";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
@@ -73,6 +87,18 @@ export interface Backend {
   recordTraining(ambassadorId: string, record: TrainingInput): Promise<string>;
   logContribution(ambassadorId: string, contribution: ContributionInput): Promise<string>;
   logRecognition(ambassadorId: string, recognition: RecognitionInput): Promise<string>;
+  /** The network's recognition policy: every kind against every payment constraint. */
+  recognitionPolicy(): Promise<PolicyTable>;
+  /** Changes one row of the policy (the note says why); answers the whole table. */
+  setPolicyRule(kind: RecognitionKind, constraint: PaymentConstraint, verdict: Verdict, note: string): Promise<PolicyTable>;
+  /** What the recognition form may offer this person, decided by the core's policy. */
+  recognitionOptions(ambassadorId: string): Promise<RecognitionOptions>;
+  /** Moves an expense claim on: approved (by whom), then paid back. */
+  moveExpense(ambassadorId: string, entryId: string, status: ExpenseStatus, by: string | null): Promise<string>;
+  /** Money entries flagged for review across the network. */
+  flaggedRecognition(): Promise<FlaggedEntry[]>;
+  /** Clears a review flag with what the review found. */
+  clearReview(ambassadorId: string, entryId: string, note: string): Promise<string>;
 
   listProjects(): Promise<ProjectRow[]>;
   getProject(id: string): Promise<ProjectPage>;
@@ -136,7 +162,10 @@ export interface Backend {
   syncStatus(): Promise<SyncView>;
   syncExport(path: string): Promise<ExportResult>;
   syncImport(path: string): Promise<ImportResult>;
-  syncFolder(path: string): Promise<FolderResult>;
+  /** Automatic sync through a shared folder: its status; choose the folder (null turns it off); a pass now. */
+  autoSyncStatus(): Promise<AutoSyncStatus>;
+  setSyncFolder(path: string | null): Promise<AutoSyncStatus>;
+  syncNow(): Promise<void>;
   resolveConflict(document: string, field: string, keep: number): Promise<Conflict[]>;
   createInvite(path: string): Promise<InviteInfo>;
 
@@ -146,11 +175,36 @@ export interface Backend {
   chooseInvite(): Promise<string | null>;
   chooseFolder(): Promise<string | null>;
 
+  /** Native dialog: a spreadsheet (CSV, XLSX, ODS) to import; null if cancelled. */
+  chooseSheet(): Promise<string | null>;
+  /** A spreadsheet's first rows and the field each column is read as. */
+  importPreview(path: string, kind: ImportKind): Promise<ImportPreview>;
+  /** Checks (`dryRun`) or imports a spreadsheet with the chosen mapping (header -> field or "ignore"). */
+  importSheet(
+    path: string,
+    kind: ImportKind,
+    mapping: Record<string, string>,
+    dryRun: boolean,
+    skipInvalid: boolean,
+  ): Promise<SheetImportReport>;
+
+  /** Native save dialogs: where to write a workbook or a backup; null if cancelled. */
+  chooseWorkbookPath(suggested: string): Promise<string | null>;
+  chooseBackupPath(suggested: string): Promise<string | null>;
+  /** Writes every table; returns the number of rows written. */
+  exportSheets(path: string, to: ExportTo): Promise<number>;
+  /** Writes an encrypted backup that opens only with `passphrase` (this store's). */
+  backupNow(path: string, passphrase: string): Promise<BackupStatus>;
+  /** The last backup's day and whether the reminder is due. */
+  backupStatus(): Promise<BackupStatus>;
+
   /** This build's version, build date and bundled components' licences. */
   about(): Promise<About>;
 
   /** Called when the store changes state on its own (auto-lock, demo ready). */
   onStatusChanged(listener: (reason: string) => void): Promise<() => void>;
+  /** Called with automatic sync's new status whenever it changes. */
+  onAutoSync(listener: (status: AutoSyncStatus) => void): Promise<() => void>;
 }
 
 /**

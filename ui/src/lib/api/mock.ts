@@ -2,6 +2,7 @@
 // plain browser. It follows the core's rules where the UI depends on them
 // (search fields, the payment guard, errors as {code, message}); it is not
 // a second implementation of the domain.
+import type { AutoSyncStatus } from "../bindings/AutoSyncStatus";
 import type { About } from "../bindings/About";
 import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
@@ -21,7 +22,15 @@ import type { SessionInput } from "../bindings/SessionInput";
 import type { Settings } from "../bindings/Settings";
 import type { SuggestionChange } from "../bindings/SuggestionChange";
 import type { SuggestionRow } from "../bindings/SuggestionRow";
-import { PAYMENT_LIKE_KINDS, type ErrorCode } from "../bindings/vocabularies";
+import { REIMBURSEMENT_KINDS, type ErrorCode } from "../bindings/vocabularies";
+import type { ExpenseStatus } from "../bindings/ExpenseStatus";
+import type { FlaggedEntry } from "../bindings/FlaggedEntry";
+import type { PaymentConstraint } from "../bindings/PaymentConstraint";
+import type { PolicyTable } from "../bindings/PolicyTable";
+import type { RecognitionKind } from "../bindings/RecognitionKind";
+import type { Verdict } from "../bindings/Verdict";
+import type { RecognitionOptions } from "../bindings/RecognitionOptions";
+import recognitionFixture from "../recognition/fixture.json";
 import { blankProfile } from "../ambassadors/profile";
 import { ApiFailure, type Backend } from "./backend";
 import { DEFAULT_MATCH_SETTINGS, MockMatching } from "./mock-matching";
@@ -29,6 +38,12 @@ import type { MatchSettings } from "../bindings/MatchSettings";
 import type { ReportKind } from "../bindings/ReportKind";
 import type { ReportPage } from "../bindings/ReportPage";
 import reportFixture from "../reports/fixture.json";
+import importFixture from "../import/fixture.json";
+import type { ImportKind } from "../bindings/ImportKind";
+import type { ImportPreview } from "../bindings/ImportPreview";
+import type { SheetImportReport } from "../bindings/SheetImportReport";
+import type { BackupStatus } from "../bindings/BackupStatus";
+import type { ExportTo } from "./backend";
 
 interface Person {
   detail: AmbassadorDetail;
@@ -49,7 +64,11 @@ export class MockBackend implements Backend {
   passphrase: string | null = "demo passphrase";
   unlocked = false;
   networkName = "Demo network";
-  settings: Settings = { auto_lock_minutes: 5, language: "en", sync_folder: null };
+  settings: Settings = { auto_lock_minutes: 5, language: "en", backup_reminder_days: 7 };
+  /** Automatic sync as the backend would report it; `syncNow` counts passes asked for. */
+  autoSync: AutoSyncStatus = { folder: null, state: "off", last_synced: null, problems: [], failure: null };
+  syncNowCalls = 0;
+  private autoSyncListeners: ((status: AutoSyncStatus) => void)[] = [];
   /** What the next native dialog "chooses" (null: cancelled). */
   nextPath: string | null = "/media/usb/sanctuary.bundle";
   written: string[] = [];
@@ -102,7 +121,7 @@ export class MockBackend implements Backend {
       id: "p-1", title: "Schools of Sanctuary award panel", description: "Assessing a school's application.",
       stream: "awards-panel", level: "regional", start: "2026-03-01", end: null, location: "Leeds",
       remote: false, in_person: true, places: 3, required_skills: ["assessment"], desired_skills: [],
-      languages: [], required_training: [], recognition: ["thanks", "certificate"], organisation: null,
+      languages: [], required_training: [], recognition: ["thanks", "certificate"], organisation: null, photography: false, shares_with: null,
     };
     this.projects.set(project.id, project);
   }
@@ -282,14 +301,62 @@ export class MockBackend implements Backend {
   async logRecognition(ambassadorId: string, r: import("../bindings/RecognitionInput").RecognitionInput) {
     const person = this.person(ambassadorId);
     const name = person.detail.profile.display_name;
-    if (PAYMENT_LIKE_KINDS.includes(r.kind)) {
-      if (person.detail.profile.payment === "not-allowed") fail("payment-not-allowed", `${name} cannot receive ${r.kind}: their profile says payment is not allowed. Reimburse travel and meal costs actually incurred, or give thanks, a certificate or a reference instead`);
-      if (person.detail.profile.payment === "check-first" && !r.checked) fail("check-first", `${name}'s profile says to check first whether they may receive ${r.kind}. Check with them (and, if needed, an adviser), then record it again confirming you checked`);
-    }
+    // The verdict is the core's default policy, read from its fixture.
+    const rule = this.policy.rows.find((row) => row.kind === r.kind && row.constraint === person.detail.profile.payment)!;
+    if (rule.verdict === "refused") fail("payment-not-allowed", `${name} cannot receive ${r.kind}: their profile says payment is not allowed. ${rule.note}`);
+    if (rule.verdict === "check" && !r.checked) fail("check-first", `${name}'s profile says to check first whether they may receive ${r.kind}. ${rule.note} Then record it again confirming you checked`);
     const id = this.id("recognition");
-    const row: RecognitionRow = { id, date: r.date, kind: r.kind, amount: r.amount ? `£${r.amount}` : null, description: r.description, contribution_id: r.contribution_id, project_id: r.project_id, project_title: null };
+    const claim = REIMBURSEMENT_KINDS.includes(r.kind);
+    if (claim && !r.receipt?.trim() && !r.no_receipt?.trim()) fail("invalid", "receipt: a reimbursement needs a receipt reference, or the reason there is no receipt");
+    const expense = claim ? { receipt: r.receipt?.trim() || null, no_receipt: r.no_receipt?.trim() || null, status: "claimed" as const, approved_by: null, approved: null, paid_back: null, note: r.note?.trim() || null } : null;
+    const row: RecognitionRow = { id, date: r.date, kind: r.kind, amount: r.amount ? `£${r.amount}` : null, description: r.description, contribution_id: r.contribution_id, project_id: r.project_id, project_title: null, expense, review: null };
     person.detail.recognition.unshift(row);
     return id;
+  }
+
+  /** The core's default policy and options (crates/core/src/views/recognition.rs writes the fixture). */
+  policy: PolicyTable = structuredClone(recognitionFixture.policy) as PolicyTable;
+
+  async recognitionPolicy() {
+    this.need();
+    return structuredClone(this.policy);
+  }
+
+  async setPolicyRule(kind: RecognitionKind, constraint: PaymentConstraint, verdict: Verdict, note: string) {
+    this.need();
+    if (!note.trim()) fail("invalid", "note: must not be empty");
+    const row = this.policy.rows.find((r) => r.kind === kind && r.constraint === constraint)!;
+    Object.assign(row, { verdict, note: note.trim(), changed: "2026-05-01" });
+    return structuredClone(this.policy);
+  }
+
+  async recognitionOptions(ambassadorId: string) {
+    const payment = this.person(ambassadorId).detail.profile.payment;
+    const options = (recognitionFixture.options as Record<string, RecognitionOptions>)[payment];
+    return { ...structuredClone(options), ambassador_id: ambassadorId };
+  }
+
+  async moveExpense(ambassadorId: string, entryId: string, status: ExpenseStatus, by: string | null) {
+    const row = this.person(ambassadorId).detail.recognition.find((r) => r.id === entryId);
+    if (!row?.expense) return fail("not-found", `no recognition entry matches '${entryId}'`);
+    if (status === "approved" && !by?.trim()) fail("invalid", "approved by: must not be empty");
+    row.expense = { ...row.expense, status, approved_by: by?.trim() || row.expense.approved_by };
+    return entryId;
+  }
+
+  async flaggedRecognition(): Promise<FlaggedEntry[]> {
+    this.need();
+    return [...this.people.values()].flatMap(({ detail }) =>
+      detail.recognition.filter((r) => r.review && !r.review.cleared).map((entry) => ({ ambassador_id: detail.profile.id, display_name: detail.profile.display_name, entry: structuredClone(entry) })),
+    );
+  }
+
+  async clearReview(ambassadorId: string, entryId: string, note: string) {
+    const row = this.person(ambassadorId).detail.recognition.find((r) => r.id === entryId);
+    if (!note.trim()) fail("invalid", "note: must not be empty");
+    if (!row?.review) return fail("invalid", "entry: this entry is not flagged for review");
+    row.review = { ...row.review, cleared: "2026-05-01", cleared_note: note.trim() };
+    return entryId;
   }
 
   async listProjects(): Promise<ProjectRow[]> {
@@ -557,9 +624,34 @@ export class MockBackend implements Backend {
     return { sender: "a1b2", seq: 4, changed: 2, duplicate: false, gap: false, fork: false };
   }
 
-  async syncFolder(path: string) {
+  async autoSyncStatus() {
     this.need();
-    return { imported: 1, changed: 2, skipped: 0, problems: [], written: path ? 5 : null };
+    return structuredClone(this.autoSync);
+  }
+
+  async setSyncFolder(path: string | null) {
+    this.need();
+    if (path !== null && !path.startsWith("/")) fail("invalid", "sync folder: give the folder's full path");
+    this.emitAutoSync({ folder: path, state: path ? "waiting" : "off", last_synced: null, problems: [], failure: null });
+    return structuredClone(this.autoSync);
+  }
+
+  async syncNow() {
+    this.need();
+    this.syncNowCalls++;
+  }
+
+  /** Simulates the backend's automatic sync reporting a new status. */
+  emitAutoSync(status: AutoSyncStatus): void {
+    this.autoSync = status;
+    for (const l of this.autoSyncListeners) l(structuredClone(status));
+  }
+
+  async onAutoSync(listener: (status: AutoSyncStatus) => void) {
+    this.autoSyncListeners.push(listener);
+    return () => {
+      this.autoSyncListeners = this.autoSyncListeners.filter((l) => l !== listener);
+    };
   }
 
   async resolveConflict(document: string, field: string) {
@@ -588,6 +680,60 @@ export class MockBackend implements Backend {
 
   async chooseFolder() {
     return this.nextPath;
+  }
+
+  async chooseSheet() {
+    return this.nextPath;
+  }
+
+  async chooseWorkbookPath() {
+    return this.nextPath;
+  }
+
+  async chooseBackupPath() {
+    return this.nextPath;
+  }
+
+  exports: { path: string; to: ExportTo }[] = [];
+  async exportSheets(path: string, to: ExportTo) {
+    this.need();
+    this.exports.push({ path, to });
+    this.written.push(path);
+    return this.people.size;
+  }
+
+  /** As the core reports it: never backed up, so the reminder is due. */
+  backup: BackupStatus = { last: null, days_since: null, due: true };
+  async backupNow(path: string, passphrase: string) {
+    this.need();
+    if (passphrase !== this.passphrase) fail("wrong-passphrase", "the passphrase is not right");
+    this.written.push(path);
+    this.backup = { last: "2026-03-31", days_since: 0, due: false };
+    return { ...this.backup };
+  }
+
+  async backupStatus() {
+    this.need();
+    return { ...this.backup };
+  }
+
+  /** Imports asked for, with their mapping, in order. */
+  imports: { path: string; kind: ImportKind; mapping: Record<string, string>; dryRun: boolean; skipInvalid: boolean }[] = [];
+
+  /** The core's own preview of a small file (a Rust test writes ui/src/lib/import/fixture.json). */
+  async importPreview(path: string, kind: ImportKind): Promise<ImportPreview> {
+    this.need();
+    if (!path.endsWith(".csv")) fail("bad-file", "the spreadsheet could not be read: not a CSV");
+    return { ...structuredClone(importFixture.preview as ImportPreview), kind };
+  }
+
+  /** The core's own dry run and import of that file; only the valid rows are ever written. */
+  async importSheet(path: string, kind: ImportKind, mapping: Record<string, string>, dryRun: boolean, skipInvalid: boolean) {
+    this.need();
+    this.imports.push({ path, kind, mapping, dryRun, skipInvalid });
+    const report = structuredClone((dryRun ? importFixture.dry_run : importFixture.written) as SheetImportReport);
+    if (!dryRun && !skipInvalid && report.rejected.length) return { ...report, written: false, dry_run: false };
+    return report;
   }
 
   async about(): Promise<About> {

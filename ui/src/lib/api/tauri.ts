@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { AutoSyncStatus } from "../bindings/AutoSyncStatus";
 import { asFailure, type Backend } from "./backend";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -37,6 +38,14 @@ export const tauriBackend: Backend = {
     call("log_contribution", { ambassadorId, contribution }),
   logRecognition: (ambassadorId, recognition) =>
     call("log_recognition", { ambassadorId, recognition }),
+  recognitionPolicy: () => call("recognition_policy"),
+  setPolicyRule: (kind, constraint, verdict, note) =>
+    call("set_policy_rule", { kind, constraint, verdict, note }),
+  recognitionOptions: (ambassadorId) => call("recognition_options", { ambassadorId }),
+  moveExpense: (ambassadorId, entryId, status, by) =>
+    call("move_expense", { ambassadorId, entryId, status, by }),
+  flaggedRecognition: () => call("flagged_recognition"),
+  clearReview: (ambassadorId, entryId, note) => call("clear_review", { ambassadorId, entryId, note }),
 
   listProjects: () => call("list_projects"),
   getProject: (id) => call("get_project", { id }),
@@ -86,7 +95,9 @@ export const tauriBackend: Backend = {
   syncStatus: () => call("sync_status"),
   syncExport: (path) => call("sync_export", { path }),
   syncImport: (path) => call("sync_import", { path }),
-  syncFolder: (path) => call("sync_folder", { path }),
+  autoSyncStatus: () => call("auto_sync_status"),
+  setSyncFolder: (path) => call("set_sync_folder", { path }),
+  syncNow: () => call("sync_now"),
   resolveConflict: (document, field, keep) => call("resolve_conflict", { document, field, keep }),
   createInvite: (path) => call("create_invite", { path }),
 
@@ -100,6 +111,24 @@ export const tauriBackend: Backend = {
     const picked = await open({ multiple: false, directory: false });
     return typeof picked === "string" ? picked : null;
   },
+  chooseSheet: async () => {
+    const picked = await open({
+      multiple: false,
+      directory: false,
+      filters: [{ name: "Spreadsheet", extensions: ["csv", "txt", "xlsx", "xls", "ods"] }],
+    });
+    return typeof picked === "string" ? picked : null;
+  },
+  chooseWorkbookPath: async (suggested) =>
+    (await save({ defaultPath: suggested, filters: [{ name: "Excel workbook", extensions: ["xlsx"] }] })) ?? null,
+  chooseBackupPath: async (suggested) =>
+    (await save({ defaultPath: suggested, filters: [{ name: "Sanctuary backup", extensions: ["backup"] }] })) ?? null,
+  exportSheets: (path, to) => call("export_sheets", { path, to }),
+  backupNow: (path, passphrase) => call("backup_now", { path, passphrase }),
+  backupStatus: () => call("backup_status"),
+  importPreview: (path, kind) => call("import_preview", { path, kind }),
+  importSheet: (path, kind, mapping, dryRun, skipInvalid) =>
+    call("import_sheet", { path, kind, mapping, dryRun, skipInvalid }),
   chooseFolder: async () => {
     const picked = await open({ multiple: false, directory: true });
     return typeof picked === "string" ? picked : null;
@@ -107,6 +136,10 @@ export const tauriBackend: Backend = {
 
   onStatusChanged: async (listener) => {
     const unlisten = await listen<string>("status-changed", (event) => listener(event.payload));
+    return unlisten;
+  },
+  onAutoSync: async (listener) => {
+    const unlisten = await listen<AutoSyncStatus>("auto-sync", (event) => listener(event.payload));
     return unlisten;
   },
 };

@@ -7,7 +7,7 @@ import type { AppStatus } from "../bindings/AppStatus";
 import type { Settings } from "../bindings/Settings";
 import { setLocale } from "../i18n/i18n.svelte";
 
-export type Screen = "home" | "ambassadors" | "projects" | "training" | "recognition" | "reports" | "sync" | "settings" | "about";
+export type Screen = "home" | "ambassadors" | "projects" | "training" | "recognition" | "reports" | "sheets" | "sync" | "settings" | "about";
 export const SCREENS: Screen[] = [
   "home",
   "ambassadors",
@@ -15,6 +15,7 @@ export const SCREENS: Screen[] = [
   "training",
   "recognition",
   "reports",
+  "sheets",
   "sync",
   "settings",
   "about",
@@ -50,7 +51,7 @@ class Session {
   }
 
   get settings(): Settings {
-    return this.status?.settings ?? { auto_lock_minutes: 5, language: "en", sync_folder: null };
+    return this.status?.settings ?? { auto_lock_minutes: 5, language: "en", backup_reminder_days: 7 };
   }
 
   async refresh(): Promise<void> {
