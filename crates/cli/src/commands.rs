@@ -4,8 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use sanctuary_core::model::{
-    Consent, Contribution, Course, Day, LanguageLevel, Outcome, Pathway, Profile, Project,
-    Recognition, Tags,
+    Consent, Contribution, Course, Day, LanguageLevel, Outcome, Pathway, Profile, Project, Tags,
 };
 use sanctuary_core::{AmbassadorQuery, CreateOptions, KdfParams, Sanctuary, SecretString};
 

@@ -53,7 +53,11 @@ describe("you said, we did", () => {
   it("adds a role to a person's pathway from their profile", async () => {
     const user = userEvent.setup();
     let detail = await backend.getAmbassador("a-0");
-    const view = render(ProfileView, { detail, catalog: null, onedit: () => {}, onchanged: async () => view.rerender({ detail: (detail = await backend.getAmbassador("a-0")) }) });
+    const onchanged = async (): Promise<void> => {
+      detail = await backend.getAmbassador("a-0");
+      await view.rerender({ detail });
+    };
+    const view = render(ProfileView, { detail, catalog: null, onedit: () => {}, onchanged, onerased: () => {} });
     const section = screen.getByTestId("pathways");
     expect(within(section).getByText("No roles recorded yet.")).toBeInTheDocument();
     await user.click(within(section).getByRole("button", { name: "Add role" }));
