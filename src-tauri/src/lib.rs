@@ -25,6 +25,8 @@ use crate::state::{AppState, DEMO_PASSPHRASE, Launch};
 /// The event the window hears when the store changed state behind its back
 /// (auto-lock, or a demo store finished preparing).
 pub const STATUS_EVENT: &str = "status-changed";
+/// The event carrying automatic sync's new status (`AutoSyncStatus`).
+pub const AUTO_SYNC_EVENT: &str = "auto-sync";
 
 pub fn run() {
     let launch = match Launch::from_env() {
@@ -41,6 +43,7 @@ pub fn run() {
         .setup(|app| {
             let handle = app.handle().clone();
             prepare_demo(&handle);
+            start_auto_sync(&handle);
             autolock::spawn(handle);
             Ok(())
         })
@@ -59,6 +62,7 @@ pub fn run() {
             commands::ambassadors::add_ambassador,
             commands::ambassadors::edit_ambassador,
             commands::ambassadors::add_consent,
+            commands::ambassadors::add_pathway,
             commands::ambassadors::record_training,
             commands::ambassadors::log_contribution,
             commands::ambassadors::log_recognition,
@@ -66,6 +70,7 @@ pub fn run() {
             commands::projects::get_project,
             commands::projects::add_project,
             commands::projects::edit_project,
+            commands::projects::add_outcome,
             commands::matching::match_project,
             commands::matching::match_settings,
             commands::matching::save_match_settings,
@@ -84,12 +89,20 @@ pub fn run() {
             commands::sheets::export_sheets,
             commands::sheets::backup_now,
             commands::sheets::backup_status,
+            commands::recognition::recognition_policy,
+            commands::recognition::set_policy_rule,
+            commands::recognition::recognition_options,
+            commands::recognition::move_expense,
+            commands::recognition::flagged_recognition,
+            commands::recognition::clear_review,
             commands::sync::sync_status,
             commands::sync::sync_export,
             commands::sync::sync_import,
-            commands::sync::sync_folder,
             commands::sync::resolve_conflict,
             commands::sync::create_invite,
+            commands::sync::auto_sync_status,
+            commands::sync::set_sync_folder,
+            commands::sync::sync_now,
             commands::self_view::enter_self_view,
             commands::self_view::self_view_page,
             commands::self_view::suggest,
@@ -115,6 +128,30 @@ pub fn run() {
         eprintln!("sanctuary-app: {e}");
         std::process::exit(1);
     }
+}
+
+/// Starts the automatic-sync runner (the core's): its passes run on the
+/// coordinator's unlocked store, outside any command, without counting as
+/// activity (auto-lock still comes); its status goes to the window.
+fn start_auto_sync(app: &tauri::AppHandle) {
+    let passes = app.clone();
+    let events = app.clone();
+    let auto = sanctuary_core::AutoSync::start(
+        sanctuary_core::AUTO_SYNC_DEBOUNCE,
+        Box::new(move |dir: &std::path::Path| {
+            let state = passes.state::<AppState>();
+            let mut session = state.session();
+            match &mut *session {
+                state::Session::Coordinator(s) => Some(s.sync_folder(dir)),
+                _ => None,
+            }
+        }),
+        Box::new(move |status: &sanctuary_core::AutoSyncStatus| {
+            let _ = events.emit(AUTO_SYNC_EVENT, status);
+        }),
+    );
+    // Set once, here; a second window would not start a second runner.
+    let _ = app.state::<AppState>().auto_sync.set(auto);
 }
 
 /// Makes the demo store in the background the first time the app runs with

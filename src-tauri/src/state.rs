@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
-use sanctuary_core::{Sanctuary, SecretString, SelfView};
+use sanctuary_core::{AutoSync, Sanctuary, SecretString, SelfView};
 
 use crate::dto::session::Settings;
 use crate::error::{ApiError, ApiResult};
@@ -80,6 +80,9 @@ pub struct AppState {
     settings: Mutex<Settings>,
     /// A demo store is being made in the background.
     pub preparing: AtomicBool,
+    /// Automatic sync through the configured folder (started with the app's
+    /// window; absent in unit tests, where nothing syncs by itself).
+    pub auto_sync: OnceLock<AutoSync>,
 }
 
 impl AppState {
@@ -91,6 +94,7 @@ impl AppState {
             last_activity: Mutex::new(Instant::now()),
             settings: Mutex::new(settings),
             preparing: AtomicBool::new(false),
+            auto_sync: OnceLock::new(),
         }
     }
 
@@ -104,13 +108,21 @@ impl AppState {
 
     /// Runs `f` on the coordinator's unlocked store, counting as activity;
     /// `locked` if there is none, `self-view` while an ambassador is looking
-    /// at their own record (no coordinator command runs then).
+    /// at their own record (no coordinator command runs then). If `f` wrote
+    /// to the store, automatic sync hears of it.
     pub fn with<T>(&self, f: impl FnOnce(&mut Sanctuary) -> ApiResult<T>) -> ApiResult<T> {
         let mut session = self.session();
         match &mut *session {
             Session::Coordinator(sanctuary) => {
                 self.touch();
-                f(sanctuary)
+                let before = sanctuary.store().changes();
+                let result = f(sanctuary);
+                if sanctuary.store().changes() != before
+                    && let Some(auto) = self.auto_sync.get()
+                {
+                    auto.changed();
+                }
+                result
             }
             Session::SelfView(_) => Err(ApiError::in_self_view()),
             Session::Locked => Err(ApiError::locked()),
@@ -146,8 +158,32 @@ impl AppState {
     }
 
     pub fn set_session(&self, sanctuary: Sanctuary) {
-        *self.session() = Session::Coordinator(Box::new(sanctuary));
+        let mut session = self.session();
+        *session = Session::Coordinator(Box::new(sanctuary));
+        if let Session::Coordinator(sanctuary) = &*session {
+            self.resume_auto_sync(sanctuary);
+        }
+        drop(session);
         self.touch();
+    }
+
+    /// Starts automatic sync through the folder this store names, if any
+    /// (a pass runs at once: unlock is when other laptops' files are read).
+    /// Called with the store already in the session, so that pass finds it.
+    pub fn resume_auto_sync(&self, sanctuary: &Sanctuary) {
+        if let Some(auto) = self.auto_sync.get() {
+            // An unreadable setting is reported by the Sync screen's own
+            // call; here it only means no automatic sync.
+            let folder = sanctuary.auto_sync_folder().ok().flatten();
+            auto.configure(folder, &sanctuary.device_id());
+        }
+    }
+
+    /// Stops automatic sync (locked, or in self-view: no coordinator store).
+    fn pause_auto_sync(&self) {
+        if let Some(auto) = self.auto_sync.get() {
+            auto.configure(None, "");
+        }
     }
 
     /// Enters self-view for ambassador `id`: the coordinator's session is
@@ -160,6 +196,7 @@ impl AppState {
                 Ok(view) => {
                     *session = Session::SelfView(Box::new(view));
                     self.touch();
+                    self.pause_auto_sync();
                     Ok(())
                 }
                 Err((sanctuary, error)) => {
@@ -183,6 +220,9 @@ impl AppState {
             Session::SelfView(view) => match view.leave(passphrase) {
                 Ok(sanctuary) => {
                     *session = Session::Coordinator(Box::new(sanctuary));
+                    if let Session::Coordinator(sanctuary) = &*session {
+                        self.resume_auto_sync(sanctuary);
+                    }
                     self.touch();
                     Ok(())
                 }
@@ -205,6 +245,7 @@ impl AppState {
 
     /// Drops whatever is unlocked: the read model, documents and keys leave memory.
     pub fn lock(&self) -> bool {
+        self.pause_auto_sync();
         !std::mem::replace(&mut *self.session(), Session::Locked).is_locked()
     }
 
@@ -397,7 +438,6 @@ mod tests {
         let wanted = Settings {
             auto_lock_minutes: 15,
             language: "ar".into(),
-            sync_folder: Some("/media/usb/sanctuary".into()),
             backup_reminder_days: 14,
         };
         s.save_settings(wanted.clone()).unwrap();

@@ -4,7 +4,7 @@
 // and bring its work back in. Accessibility is checked on the way.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { axeViolations, cliPath, launch, screenshots, waitFor } from "./harness.mjs";
@@ -198,4 +198,71 @@ test("a second laptop joins with the app's invite, and its bundle comes back in"
     timeoutMsg: "the Sync screen lists the new laptop",
   });
   assert.deepEqual(await axeViolations(b), [], "sync screen with a peer");
+});
+
+test("a configured sync folder syncs an edit by itself, and the top bar says when", async () => {
+  const b = app.browser;
+  const dir = path.dirname(app.storeDir);
+  const shared = path.join(dir, "shared");
+  mkdirSync(shared, { recursive: true });
+  // "Choose folder…" opens the native folder dialog, which WebDriver cannot
+  // drive; the page calls the same command with the path the dialog gives.
+  const set = await invoke(b, "set_sync_folder", { path: shared });
+  assert.equal(set.failed, undefined, JSON.stringify(set.failed));
+  assert.equal(set.folder, shared);
+  const refused = await invoke(b, "set_sync_folder", { path: path.join(dir, "not-there") });
+  assert.equal(refused.failed?.code, "invalid", JSON.stringify(refused));
+
+  // The pass at configuration writes this laptop's bundle; the top bar says so.
+  const status = await waitFor(b, "[data-testid=sync-status]");
+  await b.waitUntil(async () => (await status.getText()).startsWith("Last synced"), { timeoutMsg: "the first pass" });
+  const me = (await invoke(b, "sync_status")).device;
+  const own = path.join(shared, me);
+  const bundles = () => (existsSync(own) ? readdirSync(own).filter((f) => f.endsWith(".bundle")) : []);
+  const first = bundles();
+  assert.equal(first.length, 1, `one bundle after the first pass: ${first}`);
+
+  // An edit in the window, and nothing else: a new bundle appears.
+  const edited = Math.floor(Date.now() / 1000);
+  await (await b.$("[data-testid=nav-ambassadors]")).click();
+  const search = await waitFor(b, "#amb-search");
+  await search.clearValue();
+  await search.setValue("dawit");
+  await b.waitUntil(async () => (await (await b.$("[data-testid=ambassador-count]")).getText()) === "1 of 3");
+  await (await b.$("[data-testid=ambassador-row]")).click();
+  await (await waitFor(b, "[data-testid=edit-profile]")).click();
+  const name = await waitFor(b, "#p-display");
+  await name.clearValue();
+  await name.setValue("Dawit G.");
+  await (await b.$("[data-testid=save-profile]")).click();
+  await b.waitUntil(() => bundles().some((f) => !first.includes(f)), {
+    timeout: 20_000,
+    timeoutMsg: "a new bundle in the shared folder after the edit",
+  });
+  await b.waitUntil(
+    async () => {
+      const s = await invoke(b, "auto_sync_status");
+      return s.state === "idle" && s.last_synced >= edited;
+    },
+    { timeout: 20_000, timeoutMsg: "a pass after the edit" },
+  );
+  assert.match(await status.getText(), /^Last synced /);
+
+  // The other laptop (the CLI) reads the folder and has the edit.
+  const other = path.join(dir, "bradford");
+  const r = spawnSync(cliPath, ["--store", other, "sync", "folder", shared], {
+    env: { ...process.env, SANCTUARY_PASSPHRASE: "a second laptop's passphrase" },
+    encoding: "utf8",
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const list = spawnSync(cliPath, ["--store", other, "ambassador", "list"], {
+    env: { ...process.env, SANCTUARY_PASSPHRASE: "a second laptop's passphrase" },
+    encoding: "utf8",
+  });
+  assert.match(list.stdout, /Dawit G\./);
+
+  await (await b.$("[data-testid=nav-sync]")).click();
+  const shown = await waitFor(b, "[data-testid=sync-folder]");
+  assert.equal(await shown.getText(), shared);
+  assert.deepEqual(await axeViolations(b), [], "sync screen with automatic sync on");
 });

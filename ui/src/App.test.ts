@@ -190,15 +190,16 @@ describe("recognition", () => {
     return screen.findByTestId("recognition-form");
   }
 
-  it("asks to confirm a check for check-first, then logs", async () => {
+  it("asks to confirm a check for check-first before Save, then logs", async () => {
     const user = await unlock();
     // Person 1 (index 1) is check-first in the mock.
     const form = await openRecognitionFor("Abdi 1", user);
-    await user.selectOptions(within(form).getByLabelText("Kind"), "voucher");
+    const kind = within(form).getByLabelText("Kind");
+    await waitFor(() => expect(within(kind).getByRole("option", { name: "Voucher (check first)" })).toBeInTheDocument());
+    await user.selectOptions(kind, "voucher");
     await user.type(within(form).getByLabelText("Amount (£)"), "10");
-    await user.click(within(form).getByRole("button", { name: "Log recognition" }));
-    const check = await within(form).findByTestId("recognition-check-first");
-    expect(check).toHaveTextContent("check first");
+    const check = within(form).getByTestId("recognition-check-policy");
+    expect(check).toHaveTextContent("cash value");
     const submit = within(form).getByRole("button", { name: "Log recognition" });
     expect(submit).toBeDisabled();
     await user.click(within(check).getByLabelText("I have checked that they may receive this"));
@@ -206,14 +207,15 @@ describe("recognition", () => {
     expect(await within(form).findByText("Logged.")).toBeInTheDocument();
   });
 
-  it("refuses payment for someone who must not be paid, with the core's guidance", async () => {
+  it("never offers payment to someone who must not be paid, and says what to give instead", async () => {
     const user = await unlock();
     const form = await openRecognitionFor("Amina 0", user);
-    await user.selectOptions(within(form).getByLabelText("Kind"), "payment");
-    await user.type(within(form).getByLabelText("Amount (£)"), "20");
-    await user.click(within(form).getByRole("button", { name: "Log recognition" }));
-    const refused = await within(form).findByTestId("recognition-refused");
-    expect(refused).toHaveTextContent("Reimburse travel and meal costs actually incurred");
+    const guidance = await within(form).findByTestId("recognition-policy-guidance");
+    expect(guidance).toHaveTextContent("Payment");
+    expect(guidance).toHaveTextContent("Offer instead: Certificate, Reference letter, Thanks, Meal, Travel expenses.");
+    const kind = within(form).getByLabelText("Kind");
+    expect(within(kind).queryByRole("option", { name: /Payment/ })).toBeNull();
+    expect(within(kind).getByRole("option", { name: "Travel expenses" })).toBeInTheDocument();
     expect(screen.getByText(/People seeking asylum usually cannot be paid/)).toBeInTheDocument();
   });
 });

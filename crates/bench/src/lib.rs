@@ -43,6 +43,14 @@ pub struct BenchOptions {
     pub dir: Option<PathBuf>,
 }
 
+/// The middle value (the upper middle of an even count); 0 for none. The
+/// one median every measurement here reports.
+pub(crate) fn median(runs: &[f64]) -> f64 {
+    let mut sorted = runs.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted.get(sorted.len() / 2).copied().unwrap_or(0.0)
+}
+
 /// Milliseconds at the median and the 95th percentile of a series.
 #[derive(Debug, Serialize, Clone, Copy)]
 pub struct Spread {

@@ -10,7 +10,7 @@ use sanctuary_core::model::{Contribution, Stream};
 use sanctuary_core::{CreateOptions, KdfParams, Sanctuary};
 use serde::Serialize;
 
-use crate::{BenchError, passphrase};
+use crate::{BenchError, median, passphrase};
 
 #[derive(Debug, Serialize)]
 pub struct SyncBenchReport {
@@ -150,13 +150,6 @@ pub fn run_sync(
         day_import_runs_ms,
         day_documents_changed: changed,
     })
-}
-
-/// The middle value (the upper middle of an even count); 0 for none.
-fn median(runs: &[f64]) -> f64 {
-    let mut sorted = runs.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    sorted.get(sorted.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// Copies a closed store's files (no subdirectories) into a new directory.

@@ -13,7 +13,7 @@ use sanctuary_core::watch::{FolderWatch, QUIET, Woken};
 use sanctuary_core::{CreateOptions, KdfParams, Sanctuary};
 use serde::Serialize;
 
-use crate::{BenchError, passphrase, peak_memory_bytes};
+use crate::{BenchError, median, passphrase, peak_memory_bytes};
 
 #[derive(Debug, Serialize)]
 pub struct WatchBenchReport {
@@ -36,12 +36,6 @@ pub struct WatchBenchReport {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-fn median(runs: &[f64]) -> f64 {
-    let mut sorted = runs.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    sorted.get(sorted.len() / 2).copied().unwrap_or(0.0)
 }
 
 pub fn run_watched(ambassadors: usize, runs: usize) -> Result<WatchBenchReport, BenchError> {

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use sanctuary_core::model::{
-    Channel, ConsentScope, Day, DeliveryMode, Level, PaymentConstraint, RecognitionKind, Status,
-    Stream, TimeOfDay, Weekday,
+    Channel, ConsentScope, Day, DeliveryMode, ExpenseStatus, Level, PathwayRole, PaymentConstraint,
+    RecognitionKind, Status, Stream, TimeOfDay, Weekday,
 };
 
 #[derive(Parser, Debug)]
@@ -73,7 +73,7 @@ pub enum Command {
     /// Rotas for recurring seats, such as the Advisory Group member at each trustee meeting.
     #[command(subcommand)]
     Rota(crate::matching::RotaCommand),
-    /// Reports for trustees and funders: hours, recognition, training, participation.
+    /// Reports for trustees and funders: hours, recognition, training, participation, pathways.
     Report(crate::reports::ReportArgs),
     /// Change the store's passphrase (new one from SANCTUARY_NEW_PASSPHRASE, --new-passphrase-file or a prompt).
     #[command(subcommand)]
@@ -180,6 +180,37 @@ pub enum AmbassadorCommand {
     Archive { ambassador: String },
     /// Record a consent decision.
     Consent(ConsentArgs),
+    /// Roles a person moves into over time (steering group, trustee ...).
+    #[command(subcommand)]
+    Pathway(PathwayCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PathwayCommand {
+    /// Record a role a person has moved into.
+    Add {
+        /// Id, id prefix or display name.
+        ambassador: String,
+        /// steering-group, advisory-group, trustee, trainer, paid-role or other.
+        role: PathwayRole,
+        /// The first day in the role.
+        #[arg(long)]
+        from: Day,
+        /// The last day in the role, if it has ended.
+        #[arg(long)]
+        to: Option<Day>,
+        /// What the role is ("Yorkshire steering group").
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Record the last day of a role.
+    End {
+        ambassador: String,
+        /// The pathway's id (or a unique prefix), as `ambassador show` lists it.
+        id: String,
+        #[arg(long)]
+        to: Day,
+    },
 }
 
 /// Profile fields. For `add`, --name and --region are required (checked at run time).
@@ -311,12 +342,27 @@ pub struct ConsentArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum ProjectCommand {
-    Add(ProjectArgs),
+    Add(Box<ProjectArgs>),
     List {
         #[arg(long)]
         json: bool,
     },
     Show(ShowArgs),
+    /// Record what changed because of the ambassadors' input ("you said, we
+    /// did"); everyone who took part sees it in their self-view and record.
+    Outcome {
+        /// Id, id prefix or title.
+        project: String,
+        /// What changed, as the people who took part should read it.
+        #[arg(long)]
+        text: String,
+        /// Who records it.
+        #[arg(long)]
+        recorded_by: String,
+        /// The day it is recorded (default: today).
+        #[arg(long)]
+        date: Option<Day>,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -357,6 +403,14 @@ pub struct ProjectArgs {
     /// The organisation whose work is assessed (conflict-of-interest check).
     #[arg(long)]
     pub organisation: Option<String>,
+    /// Photos or film of the people taking part are made: their consent to
+    /// photography must be in force.
+    #[arg(long)]
+    pub photography: bool,
+    /// A partner organisation given the details of the people taking part:
+    /// their consent to sharing with partners must be in force.
+    #[arg(long)]
+    pub shares_with: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -520,6 +574,48 @@ pub enum RecognitionCommand {
         /// Confirms you checked that this person may receive it (for check-first profiles).
         #[arg(long)]
         checked: bool,
+        /// For travel and meals: the receipt's reference.
+        #[arg(long, conflicts_with = "no_receipt")]
+        receipt: Option<String>,
+        /// For travel and meals without a receipt: why there is none.
+        #[arg(long)]
+        no_receipt: Option<String>,
+        /// Why a claim above the network's expense limit is right.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Show the recognition policy (every kind against every payment
+    /// constraint), or change a row or the expense limit.
+    Policy(crate::recognition::PolicyArgs),
+    /// What may be offered to one ambassador under the policy, with the guidance.
+    Options {
+        ambassador: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move an expense claim on: `approved --by NAME`, then `paid-back`.
+    Expense {
+        ambassador: String,
+        /// The entry's id or id prefix.
+        entry: String,
+        status: ExpenseStatus,
+        /// Who approved it (needed for `approved`).
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Money entries flagged for review (after a person's payment constraint
+    /// changed to not-allowed).
+    Flagged {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Clear an entry's review flag, saying what the review found.
+    Review {
+        ambassador: String,
+        /// The entry's id or id prefix.
+        entry: String,
+        #[arg(long)]
+        note: String,
     },
 }
 

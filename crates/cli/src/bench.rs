@@ -126,7 +126,8 @@ fn run_sync(args: &BenchArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `bench --reports`: each report 20 times; `--edits` is not used.
+/// `bench --reports`: each report 20 times and its XLSX export 5 times;
+/// `--edits` is not used.
 fn run_reports(args: &BenchArgs) -> anyhow::Result<()> {
     eprintln!(
         "Building a {}-ambassador demo network with 20 contributions each ...",
@@ -138,21 +139,28 @@ fn run_reports(args: &BenchArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     say!(
-        "{} people, {} contributions, {} recognition entries, {} training records",
+        "{} people, {} contributions, {} recognition entries, {} training records, {} pathways",
         r.ambassadors,
         r.contributions,
         r.recognition,
-        r.training_records
+        r.training_records,
+        r.pathways
     );
-    for t in &r.reports {
+    let line = |what: &str, t: &sanctuary_bench::ReportTiming| {
         let slowest = t.runs_ms.iter().copied().fold(0.0, f64::max);
         say!(
-            "report {:<13} median {:6.1} ms, slowest {:6.1} ms ({} runs)",
+            "{what} {:<13} median {:8.1} ms, slowest {:8.1} ms ({} runs)",
             t.report,
             t.median_ms,
             slowest,
             t.runs_ms.len()
         );
+    };
+    for t in &r.reports {
+        line("report", t);
+    }
+    for t in &r.xlsx {
+        line("xlsx  ", t);
     }
     Ok(())
 }

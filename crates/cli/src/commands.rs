@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use sanctuary_core::model::{
-    Consent, Contribution, Course, Day, LanguageLevel, Profile, Project, Recognition, Tags,
+    Consent, Contribution, Course, Day, LanguageLevel, Outcome, Pathway, Profile, Project,
+    Recognition, Tags,
 };
 use sanctuary_core::{AmbassadorQuery, CreateOptions, KdfParams, Sanctuary, SecretString};
 
@@ -106,28 +107,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             };
             say!("{}", s.log_contribution(&ambassador, contribution)?);
         }
-        Command::Recognition(RecognitionCommand::Log {
-            ambassador,
-            kind,
-            date,
-            amount,
-            description,
-            project,
-            contribution,
-            checked,
-        }) => {
-            let mut s = unlock()?;
-            let recognition = Recognition {
-                id: String::new(),
-                date,
-                kind,
-                amount_pence: amount.as_deref().map(output::parse_pounds).transpose()?,
-                description,
-                contribution_id: contribution,
-                project_id: project,
-            };
-            say!("{}", s.log_recognition(&ambassador, recognition, checked)?);
-        }
+        Command::Recognition(command) => crate::recognition::run(command, unlock)?,
         Command::Passphrase(PassphraseCommand::Change {
             new_passphrase_file,
             kdf: choice,
@@ -302,6 +282,26 @@ fn ambassador(s: &mut Sanctuary, command: AmbassadorCommand) -> anyhow::Result<(
             };
             say!("{}", s.add_consent(&args.ambassador, consent)?);
         }
+        AmbassadorCommand::Pathway(PathwayCommand::Add {
+            ambassador,
+            role,
+            from,
+            to,
+            note,
+        }) => {
+            let pathway = Pathway {
+                id: String::new(),
+                role,
+                from,
+                to,
+                note,
+            };
+            say!("{}", s.add_pathway(&ambassador, pathway)?);
+        }
+        AmbassadorCommand::Pathway(PathwayCommand::End { ambassador, id, to }) => {
+            s.end_pathway(&ambassador, &id, to)?;
+            say!("Saved.");
+        }
     }
     Ok(())
 }
@@ -411,6 +411,7 @@ fn apply_profile(p: &mut Profile, a: ProfileArgs, r: Removals) -> anyhow::Result
 fn project(s: &mut Sanctuary, command: ProjectCommand) -> anyhow::Result<()> {
     match command {
         ProjectCommand::Add(a) => {
+            let a = *a;
             let mut p = Project::new(String::new(), &a.title, a.stream, a.level, a.start);
             p.description = a.description;
             p.end = a.end;
@@ -424,6 +425,8 @@ fn project(s: &mut Sanctuary, command: ProjectCommand) -> anyhow::Result<()> {
             p.required_training = Tags(a.required_training.into_iter().collect());
             p.recognition = Tags::from_words(a.recognition.iter().map(|k| k.as_str()));
             p.organisation = a.organisation;
+            p.photography = a.photography;
+            p.shares_with = a.shares_with;
             say!("{}", s.add_project(p)?);
         }
         ProjectCommand::List { json } => {
@@ -441,6 +444,20 @@ fn project(s: &mut Sanctuary, command: ProjectCommand) -> anyhow::Result<()> {
             } else {
                 output::project_details(s, doc);
             }
+        }
+        ProjectCommand::Outcome {
+            project,
+            text,
+            recorded_by,
+            date,
+        } => {
+            let outcome = Outcome {
+                id: String::new(),
+                date: date.unwrap_or_else(Day::today),
+                text,
+                recorded_by,
+            };
+            say!("{}", s.add_outcome(&project, outcome)?);
         }
     }
     Ok(())

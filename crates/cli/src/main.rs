@@ -18,6 +18,7 @@ mod matching;
 mod output;
 mod passphrase;
 mod privacy;
+mod recognition;
 mod reports;
 mod sheets;
 mod sync;

@@ -156,6 +156,28 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
             r.description.as_deref().unwrap_or("")
         );
     }
+    let pathways = views::pathway_rows(doc, today);
+    if !pathways.is_empty() {
+        say!("Pathway");
+        for w in &pathways {
+            let to = w.to.map_or_else(|| "now".to_string(), |d| d.to_string());
+            say!(
+                "  {} to {:<10} {:<16} {}  ({})",
+                w.from,
+                to,
+                w.role,
+                w.note.as_deref().unwrap_or(""),
+                &w.id[..w.id.len().min(8)]
+            );
+        }
+    }
+    let outcomes = views::outcomes_for(doc, s.projects());
+    if !outcomes.is_empty() {
+        say!("You said, we did");
+        for o in &outcomes {
+            say!("  {} {}: {}", o.date, o.project_title, o.text);
+        }
+    }
 }
 
 /// A training record's state in words (the core's [`views::ExpiryState`]).
@@ -221,8 +243,27 @@ pub fn project_details(s: &Sanctuary, doc: &ProjectDoc) {
     if let Some(org) = &p.organisation {
         say!("  {:<18} {org}", "Organisation");
     }
+    if p.photography {
+        say!(
+            "  {:<18} taken (photography consent needed)",
+            "Photos or film"
+        );
+    }
+    if let Some(partner) = &p.shares_with {
+        say!(
+            "  {:<18} {partner} (consent to sharing needed)",
+            "Details shared with"
+        );
+    }
     if !p.description.is_empty() {
         say!("\n{}", p.description);
+    }
+    let outcomes = views::project_outcomes(doc);
+    if !outcomes.is_empty() {
+        say!("\nYou said, we did");
+        for o in &outcomes {
+            say!("  {} ({}) {}", o.date, o.recorded_by, o.text);
+        }
     }
     let log = views::project_work_log(s, &p.id);
     if !log.contributions.is_empty() || !log.recognition.is_empty() {

@@ -1,5 +1,5 @@
 //! `sanctuary report`: the figures trustees and funders ask for, as a table
-//! on screen, JSON, or CSV.
+//! on screen, JSON, CSV or XLSX.
 
 use std::path::PathBuf;
 
@@ -23,12 +23,15 @@ pub struct ReportArgs {
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=120))]
     pub months: u32,
     /// Print the report as JSON.
-    #[arg(long, conflicts_with = "csv")]
+    #[arg(long, conflicts_with_all = ["csv", "xlsx"])]
     pub json: bool,
     /// Write the report's tables to this CSV file, one block per table
     /// (its header row first), blocks separated by an empty line.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "xlsx")]
     pub csv: Option<PathBuf>,
+    /// Write the report's tables to this XLSX workbook, one worksheet per table.
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -37,6 +40,7 @@ pub enum ReportName {
     Recognition,
     Training,
     Participation,
+    Pathways,
 }
 
 impl From<ReportName> for ReportKind {
@@ -46,6 +50,7 @@ impl From<ReportName> for ReportKind {
             ReportName::Recognition => ReportKind::Recognition,
             ReportName::Training => ReportKind::Training,
             ReportName::Participation => ReportKind::Participation,
+            ReportName::Pathways => ReportKind::Pathways,
         }
     }
 }
@@ -64,6 +69,11 @@ pub fn run(s: &Sanctuary, args: ReportArgs) -> anyhow::Result<()> {
     let tables = report.tables();
     if let Some(path) = &args.csv {
         sanctuary_core::reports::write_csv(path, &tables)?;
+        say!("Wrote {}", path.display());
+        return Ok(());
+    }
+    if let Some(path) = &args.xlsx {
+        sanctuary_core::reports::write_xlsx(path, &tables)?;
         say!("Wrote {}", path.display());
         return Ok(());
     }
@@ -112,6 +122,10 @@ fn headline(report: &Report) -> String {
             r.not_offered.len(),
             r.members,
             r.quiet_months
+        ),
+        Report::Pathways(r) => format!(
+            "{} roles taken on by {} people; {} roles held on {}.",
+            r.entered, r.people, r.held, r.today
         ),
     }
 }

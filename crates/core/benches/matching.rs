@@ -237,6 +237,7 @@ fn matching(c: &mut Criterion) {
         catalog: &network.catalog,
         today: network.today,
         settings: &settings,
+        policy: &sanctuary_core::model::RecognitionPolicy::default(),
     };
     let ranking = standings(&input);
     eprintln!(

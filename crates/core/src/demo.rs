@@ -620,6 +620,18 @@ fn person(
             description: Some(format!("For {}", contribution.role)),
             contribution_id: Some(contribution.id.clone()),
             project_id,
+            expense: kind.is_reimbursement().then(|| Expense {
+                status: ExpenseStatus::PaidBack,
+                approved_by: Some("Demo coordinator".into()),
+                approved: Some(contribution.date),
+                paid_back: Some(contribution.date),
+                ..Expense::claim(
+                    Some(format!("receipt {}", rng.gen_range(100..999))),
+                    None,
+                    None,
+                )
+            }),
+            review: None,
         };
         doc.recognition.insert(recognition.id.clone(), recognition);
         doc.contributions

@@ -41,7 +41,8 @@ impl Kind {
 /// signature, the network its key epochs (device removal, sync).
 /// 6: the network gained its match settings.
 /// 7: the network gained erasure tombstones and its retention period.
-const SNAPSHOT_FORMAT: u8 = 7;
+/// 8: ambassadors gained pathways, projects their outcomes ("you said, we did").
+const SNAPSHOT_FORMAT: u8 = 8;
 
 pub fn encode_snapshot<T: Serialize>(value: &T) -> Result<Vec<u8>, CoreError> {
     postcard::to_extend(value, vec![SNAPSHOT_FORMAT])

@@ -27,20 +27,25 @@ pub enum CoreError {
         matches: Vec<String>,
     },
 
-    /// Recognition that this person may not receive, with what to offer instead.
-    #[error(
-        "{name} cannot receive {kind}: their profile says payment is not allowed. \
-         Reimburse travel and meal costs actually incurred, or give thanks, a certificate \
-         or a reference instead"
-    )]
-    PaymentNotAllowed { name: String, kind: String },
+    /// Recognition that the network's policy refuses for this person, with
+    /// the policy's guidance (what to offer instead).
+    #[error("{name} cannot receive {kind}: their profile says payment is not allowed. {guidance}")]
+    PaymentNotAllowed {
+        name: String,
+        kind: String,
+        guidance: String,
+    },
 
-    /// Recognition that needs a check before it is given.
+    /// Recognition that the policy says needs a check before it is given.
     #[error(
-        "{name}'s profile says to check first whether they may receive {kind}. \
-         Check with them (and, if needed, an adviser), then record it again confirming you checked"
+        "{name}'s profile says to check first whether they may receive {kind}. {guidance} \
+         Then record it again confirming you checked"
     )]
-    CheckFirst { name: String, kind: String },
+    CheckFirst {
+        name: String,
+        kind: String,
+        guidance: String,
+    },
 
     #[error("{what} '{key}' must be completed first: {detail}")]
     Prerequisite {
@@ -191,10 +196,12 @@ mod tests {
             CoreError::PaymentNotAllowed {
                 name: text(),
                 kind: text(),
+                guidance: text(),
             },
             CoreError::CheckFirst {
                 name: text(),
                 kind: text(),
+                guidance: text(),
             },
             CoreError::Prerequisite {
                 what: "course",

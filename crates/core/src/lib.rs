@@ -27,6 +27,10 @@ pub mod views;
 
 pub use error::{CoreError, Result};
 pub use sanctuary::{
+    AUTO_SYNC_DEBOUNCE, AutoSync, AutoSyncState, AutoSyncStatus, NotifyFn, PassFn, Schedule,
+    SyncFailure, SyncProblem, SyncProblemKind,
+};
+pub use sanctuary::{
     AmbassadorQuery, CATALOG_DOC, CreateOptions, NETWORK_DOC, OpenTimings, SEARCH_TEXT_SEPARATOR,
     Sanctuary, search_text,
 };

@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use sanctuary_report::{CourseLine, HoursLine, PersonLine, RecordReport, RoleLine};
+use sanctuary_report::{
+    CourseLine, HoursLine, OutcomeLine, PathwayLine, PersonLine, RecordReport, RoleLine,
+};
 
 pub use crate::record_language::RecordLanguage;
 use crate::views;
@@ -20,11 +22,14 @@ pub use sanctuary_report::{ReportError, render_html, render_pdf};
 /// worked on; `lang` gives every word and date in the reader's language
 /// (free text people typed, such as course titles and roles, stays as typed).
 /// A course's status is the core's one expiry rule ([`views::training_rows`]),
-/// the same the app's badge and the CLI show.
+/// the same the app's badge and the CLI show. `outcomes` are the "you said,
+/// we did" outcomes of the projects they took part in
+/// ([`views::outcomes_for`]); their text stays as typed.
 pub fn record_report(
     person: &AmbassadorDoc,
     catalog: &Catalog,
     project_title: impl Fn(&str) -> Option<String>,
+    outcomes: &[views::OutcomeRow],
     network_name: &str,
     today: Day,
     lang: &RecordLanguage,
@@ -101,6 +106,23 @@ pub fn record_report(
         })
         .collect();
 
+    let pathways = views::pathway_rows(person, today)
+        .into_iter()
+        .map(|p| PathwayLine {
+            role: lang.pathway_role(p.role),
+            period: lang.period(p.from, p.to),
+            note: p.note,
+        })
+        .collect();
+    let outcomes = outcomes
+        .iter()
+        .map(|o| OutcomeLine {
+            project: o.project_title.clone(),
+            date: lang.date(o.date),
+            text: o.text.clone(),
+        })
+        .collect();
+
     RecordReport {
         network_name: network_name.to_string(),
         generated_on: lang.date(today),
@@ -116,6 +138,8 @@ pub fn record_report(
         total_hours: format_hours(person.minutes_contributed()),
         roles,
         recognition,
+        pathways,
+        outcomes,
         labels: lang.labels(),
     }
 }

@@ -7,7 +7,7 @@ use sanctuary_report::Labels;
 use serde_json::{Map, Value};
 
 use crate::error::{CoreError, Result};
-use crate::model::{Day, Invalid, RecognitionKind, Stream};
+use crate::model::{Day, Invalid, PathwayRole, RecognitionKind, Stream};
 
 /// Every language a record can be printed in, with its message file.
 const FILES: &[(&str, &str)] = &[
@@ -162,6 +162,16 @@ impl RecordLanguage {
         self.word(&format!("kind.{kind}"))
     }
 
+    pub fn pathway_role(&self, role: PathwayRole) -> String {
+        self.word(&format!("pathway.{role}"))
+    }
+
+    /// A role's months ("March 2025 – June 2026", "March 2025 – present").
+    pub fn period(&self, from: Day, to: Option<Day>) -> String {
+        let end = to.map_or_else(|| self.word("record.present"), |d| self.month_year(d));
+        format!("{} – {end}", self.month_year(from))
+    }
+
     /// How a training record stands, in words ("Valid until 1 March 2027").
     pub fn course_status(&self, row: &crate::views::TrainingRow) -> String {
         use crate::views::ExpiryState;
@@ -208,6 +218,9 @@ impl RecordLanguage {
             period_column: w("periodColumn"),
             times_column: w("timesColumn"),
             recognition_heading: w("recognitionHeading"),
+            pathways_heading: w("pathwaysHeading"),
+            outcomes_heading: w("outcomesHeading"),
+            outcomes_intro: w("outcomesIntro"),
             none_recorded: w("noneRecorded"),
             footer: w("footer"),
             page_of: w("pageOf"),
@@ -257,6 +270,11 @@ mod tests {
         assert_eq!(en.date(day("2027-03-01")), "1 March 2027");
         assert_eq!(en.month_year(day("2024-11-30")), "November 2024");
         assert_eq!(en.stream(Stream::AwardsPanel), "Awards panel");
+        assert_eq!(
+            en.pathway_role(PathwayRole::SteeringGroup),
+            "Steering group"
+        );
+        assert_eq!(en.period(day("2025-03-10"), None), "March 2025 – present");
     }
 
     #[test]
@@ -279,7 +297,10 @@ mod tests {
         for code in RecordLanguage::codes() {
             let lang = RecordLanguage::for_code(code).unwrap();
             for key in en.english.keys() {
-                if key.starts_with("record.") || key.starts_with("month") {
+                if key.starts_with("record.")
+                    || key.starts_with("month")
+                    || key.starts_with("pathway.")
+                {
                     assert!(lang.messages.contains_key(key), "{code} lacks {key}");
                 }
             }

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use sanctuary_report::{
-    CourseLine, HoursLine, PersonLine, RecordReport, RoleLine, render_html, render_pdf,
+    CourseLine, HoursLine, OutcomeLine, PathwayLine, PersonLine, RecordReport, RoleLine,
+    render_html, render_pdf,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -172,6 +173,16 @@ fn sample() -> RecordReport {
             "Certificate of contribution, 3 March 2026".into(),
             "Letter of thanks from the awards panel chair, 14 July 2025".into(),
         ],
+        pathways: vec![PathwayLine {
+            role: "Advisory group".into(),
+            period: "May 2025 – present".into(),
+            note: Some("Rotates into trustee meetings".into()),
+        }],
+        outcomes: vec![OutcomeLine {
+            project: "Schools of Sanctuary award panel".into(),
+            date: "1 April 2026".into(),
+            text: "Assessors now explain every score to the school, as the panel asked.".into(),
+        }],
         labels: Default::default(),
     }
 }

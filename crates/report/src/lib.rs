@@ -22,7 +22,9 @@ mod model;
 mod pdf;
 
 pub use html::render_html;
-pub use model::{CourseLine, HoursLine, Labels, PersonLine, RecordReport, RoleLine};
+pub use model::{
+    CourseLine, HoursLine, Labels, OutcomeLine, PathwayLine, PersonLine, RecordReport, RoleLine,
+};
 pub use pdf::render_pdf;
 
 /// Why a PDF could not be made. None of these depends on the report's

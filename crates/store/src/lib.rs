@@ -201,6 +201,13 @@ impl Store {
         &self.dir
     }
 
+    /// Rows this session has inserted, changed or deleted since the store
+    /// was opened: a cheap way to tell whether anything was written between
+    /// two moments (automatic sync runs a pass after writes).
+    pub fn changes(&self) -> u64 {
+        self.conn.total_changes()
+    }
+
     pub fn kdf_params(&self) -> KdfParams {
         self.kdf
     }

@@ -4,8 +4,8 @@ use sanctuary_core::model::{Day, units};
 use tauri::State;
 
 use crate::dto::ambassador::{
-    AmbassadorDetail, AmbassadorQuery, AmbassadorRow, ConsentInput, ContributionInput, Profile,
-    RecognitionInput, RowList, SearchResult, TrainingInput,
+    AmbassadorDetail, AmbassadorQuery, AmbassadorRow, ConsentInput, ContributionInput,
+    PathwayInput, Profile, RecognitionInput, RowList, SearchResult, TrainingInput,
 };
 use crate::dto::{day, opt_text};
 use crate::error::ApiResult;
@@ -85,6 +85,17 @@ pub async fn add_consent(
 ) -> ApiResult<String> {
     let consent = consent.into_core()?;
     state.with(|s| Ok(s.add_consent(&ambassador_id, consent)?))
+}
+
+/// Adds a role to the person's pathway; returns its id.
+#[tauri::command]
+pub async fn add_pathway(
+    state: State<'_, AppState>,
+    ambassador_id: String,
+    pathway: PathwayInput,
+) -> ApiResult<String> {
+    let pathway = pathway.into_core()?;
+    state.with(|s| Ok(s.add_pathway(&ambassador_id, pathway)?))
 }
 
 #[tauri::command]

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod matching;
 pub mod privacy;
 pub mod projects;
+pub mod recognition;
 pub mod reports;
 pub mod self_view;
 pub mod session;

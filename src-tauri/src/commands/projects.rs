@@ -2,7 +2,7 @@
 
 use tauri::State;
 
-use crate::dto::project::{Project, ProjectPage, ProjectRow};
+use crate::dto::project::{OutcomeInput, Project, ProjectPage, ProjectRow};
 use crate::error::ApiResult;
 use crate::state::AppState;
 
@@ -37,5 +37,20 @@ pub async fn edit_project(
             *p = project;
             Ok(())
         })?)
+    })
+}
+
+/// Records a "you said, we did" outcome on the project; returns the page again.
+#[tauri::command]
+pub async fn add_outcome(
+    state: State<'_, AppState>,
+    project_id: String,
+    outcome: OutcomeInput,
+) -> ApiResult<ProjectPage> {
+    let outcome = outcome.into_core()?;
+    state.with(|s| {
+        s.add_outcome(&project_id, outcome)?;
+        let doc = s.project(&project_id)?;
+        Ok(ProjectPage::new(s, doc))
     })
 }

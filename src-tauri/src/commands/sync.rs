@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use tauri::State;
 
-use sanctuary_core::KdfParams;
+use sanctuary_core::{AutoSyncStatus, KdfParams};
 
-use crate::dto::sync::{Conflict, ExportResult, FolderResult, ImportResult, InviteInfo, SyncView};
+use crate::dto::sync::{Conflict, ExportResult, ImportResult, InviteInfo, SyncView};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
@@ -58,10 +58,48 @@ pub async fn sync_import(state: State<'_, AppState>, path: String) -> ApiResult<
     state.with(|s| Ok(s.sync_import(&bytes)?.into()))
 }
 
+/// Automatic sync's folder, state, last sync and problems.
 #[tauri::command]
-pub async fn sync_folder(state: State<'_, AppState>, path: String) -> ApiResult<FolderResult> {
-    let path = PathBuf::from(path);
-    state.with(|s| Ok(s.sync_folder(&path)?.into()))
+pub async fn auto_sync_status(state: State<'_, AppState>) -> ApiResult<AutoSyncStatus> {
+    // Reading the setting also says `locked` when there is no store.
+    let folder = state.read(|s| Ok(s.auto_sync_folder()?))?;
+    Ok(match state.auto_sync.get() {
+        Some(auto) => auto.status(),
+        None => AutoSyncStatus {
+            folder: folder.map(|d| d.display().to_string()),
+            ..AutoSyncStatus::default()
+        },
+    })
+}
+
+/// Chooses the shared folder to sync through automatically, from the
+/// native folder dialog (`None` turns automatic sync off). A folder that
+/// does not exist is refused and nothing changes.
+#[tauri::command]
+pub async fn set_sync_folder(
+    state: State<'_, AppState>,
+    path: Option<String>,
+) -> ApiResult<AutoSyncStatus> {
+    state.with(|s| {
+        s.set_auto_sync_folder(path.as_deref().map(Path::new))?;
+        Ok(())
+    })?;
+    state.read(|s| {
+        state.resume_auto_sync(s);
+        Ok(())
+    })?;
+    auto_sync_status(state).await
+}
+
+/// Runs a pass over the configured folder now ("Sync now"); its outcome
+/// arrives as an `auto-sync` event.
+#[tauri::command]
+pub async fn sync_now(state: State<'_, AppState>) -> ApiResult<()> {
+    state.read(|_| Ok(()))?;
+    if let Some(auto) = state.auto_sync.get() {
+        auto.sync_now();
+    }
+    Ok(())
 }
 
 /// Keeps one value of a conflicted field: 0 the one shown now, 1.. the others.

@@ -325,8 +325,13 @@ pub struct RecognitionInput {
     pub project_id: Option<String>,
     pub contribution_id: Option<String>,
     /// The coordinator confirms they checked this person may receive it
-    /// (needed for payment-like kinds when the profile says `check-first`).
+    /// (when the network's policy says to check for their constraint).
     pub checked: bool,
+    /// For travel and meals: the receipt's reference, or why there is none.
+    pub receipt: Option<String>,
+    pub no_receipt: Option<String>,
+    /// Why a claim above the network's expense limit is right.
+    pub note: Option<String>,
 }
 
 impl RecognitionInput {
@@ -334,6 +339,12 @@ impl RecognitionInput {
         let amount_pence = opt_text(self.amount)
             .map(|a| units::parse_pounds(&a))
             .transpose()?;
+        let (receipt, no_receipt, note) = (
+            opt_text(self.receipt),
+            opt_text(self.no_receipt),
+            opt_text(self.note),
+        );
+        let given = receipt.is_some() || no_receipt.is_some() || note.is_some();
         Ok((
             m::Recognition {
                 id: String::new(),
@@ -343,6 +354,8 @@ impl RecognitionInput {
                 description: opt_text(self.description),
                 contribution_id: opt_text(self.contribution_id),
                 project_id: opt_text(self.project_id),
+                expense: given.then(|| m::Expense::claim(receipt, no_receipt, note)),
+                review: None,
             },
             self.checked,
         ))
@@ -361,6 +374,29 @@ pub struct AmbassadorDetail {
     pub recognition: Vec<RecognitionRow>,
     /// Total hours contributed, e.g. `12.5`.
     pub hours_contributed: String,
+    /// Roles they moved into, in the order taken.
+    pub pathways: Vec<views::PathwayRow>,
+}
+
+/// A new role on a person's pathway, as the profile's form sends it.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct PathwayInput {
+    pub role: super::vocab::PathwayRole,
+    pub from: String,
+    pub to: Option<String>,
+    pub note: Option<String>,
+}
+
+impl PathwayInput {
+    pub fn into_core(self) -> ApiResult<m::Pathway> {
+        Ok(m::Pathway {
+            id: String::new(),
+            role: self.role,
+            from: day(&self.from)?,
+            to: opt_day(self.to)?,
+            note: opt_text(self.note),
+        })
+    }
 }
 
 /// What a person's rows need besides their own document: course titles and
@@ -456,6 +492,7 @@ impl AmbassadorDetail {
             contributions,
             recognition,
             hours_contributed: units::format_hours(doc.minutes_contributed()),
+            pathways: views::pathway_rows(doc, today),
         }
     }
 }
@@ -511,10 +548,18 @@ mod tests {
             project_id: None,
             contribution_id: Some(String::new()),
             checked: false,
+            receipt: Some(" R-12 ".into()),
+            no_receipt: Some(" ".into()),
+            note: None,
         };
         let (r, checked) = input.into_core().unwrap();
         assert_eq!(r.amount_pence, Some(1250));
         assert_eq!(r.description, None);
+        let expense = r.expense.clone().expect("a claim");
+        assert_eq!(
+            (expense.receipt.as_deref(), expense.no_receipt),
+            (Some("R-12"), None)
+        );
         assert_eq!(r.contribution_id, None);
         assert!(!checked);
     }

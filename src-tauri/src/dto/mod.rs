@@ -61,6 +61,8 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     ambassador::TrainingInput::export_all(dir)?;
     ambassador::ContributionInput::export_all(dir)?;
     ambassador::RecognitionInput::export_all(dir)?;
+    ambassador::PathwayInput::export_all(dir)?;
+    project::OutcomeInput::export_all(dir)?;
     project::ProjectRow::export_all(dir)?;
     project::ProjectPage::export_all(dir)?;
     catalog::CatalogView::export_all(dir)?;
@@ -75,7 +77,7 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sync::SyncView::export_all(dir)?;
     sync::ExportResult::export_all(dir)?;
     sync::ImportResult::export_all(dir)?;
-    sync::FolderResult::export_all(dir)?;
+    sanctuary_core::AutoSyncStatus::export_all(dir)?;
     sync::InviteInfo::export_all(dir)?;
     self_view::SelfViewPage::export_all(dir)?;
     self_view::SuggestionChange::export_all(dir)?;
@@ -87,6 +89,9 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sanctuary_core::import::ImportPreview::export_all(dir)?;
     sanctuary_core::import::SheetImportReport::export_all(dir)?;
     sanctuary_core::BackupStatus::export_all(dir)?;
+    sanctuary_core::model::PolicyTable::export_all(dir)?;
+    sanctuary_core::views::RecognitionOptions::export_all(dir)?;
+    sanctuary_core::views::FlaggedEntry::export_all(dir)?;
     sanctuary_core::HistoryEntry::export_all(dir)?;
     sanctuary_core::ConsentDue::export_all(dir)?;
     sanctuary_core::ErasureReport::export_all(dir)?;

@@ -30,6 +30,10 @@ pub struct Project {
     pub required_training: Vec<String>,
     pub recognition: Vec<RecognitionKind>,
     pub organisation: Option<String>,
+    /// Photos or film of the people taking part are made.
+    pub photography: bool,
+    /// The partner organisation given the details of the people taking part.
+    pub shares_with: Option<String>,
 }
 
 impl From<&m::Project> for Project {
@@ -52,6 +56,8 @@ impl From<&m::Project> for Project {
             required_training: words(&p.required_training),
             recognition: p.recognition_kinds().into_iter().collect(),
             organisation: p.organisation.clone(),
+            photography: p.photography,
+            shares_with: p.shares_with.clone(),
         }
     }
 }
@@ -76,6 +82,8 @@ impl Project {
             required_training: tags(&self.required_training),
             recognition: self.recognition.into_iter().map(|k| k.as_str()).collect(),
             organisation: opt_text(self.organisation),
+            photography: self.photography,
+            shares_with: opt_text(self.shares_with),
         })
     }
 }
@@ -126,6 +134,28 @@ pub struct ProjectPage {
     pub contributions: Vec<PersonContribution>,
     pub recognition: Vec<PersonRecognition>,
     pub hours_contributed: String,
+    /// "You said, we did", newest first.
+    pub outcomes: Vec<views::OutcomeRow>,
+}
+
+/// A new "you said, we did" outcome as the project page's form sends it.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct OutcomeInput {
+    pub text: String,
+    pub recorded_by: String,
+    /// `YYYY-MM-DD`; today when blank.
+    pub date: Option<String>,
+}
+
+impl OutcomeInput {
+    pub fn into_core(self) -> ApiResult<m::Outcome> {
+        Ok(m::Outcome {
+            id: String::new(),
+            date: opt_day(self.date)?.unwrap_or_else(m::Day::today),
+            text: self.text,
+            recorded_by: self.recorded_by,
+        })
+    }
 }
 
 impl ProjectPage {
@@ -150,6 +180,7 @@ impl ProjectPage {
             contributions: log.contributions,
             recognition: log.recognition,
             hours_contributed: log.hours_contributed,
+            outcomes: views::project_outcomes(doc),
         }
     }
 }

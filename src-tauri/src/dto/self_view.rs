@@ -37,6 +37,10 @@ pub struct SelfViewPage {
     pub hours_by_kind: Vec<HoursByKind>,
     /// What they suggested, newest first, with what became of it.
     pub suggestions: Vec<SuggestionRow>,
+    /// "You said, we did" on the projects they took part in, newest first.
+    pub outcomes: Vec<views::OutcomeRow>,
+    /// Roles they moved into in the network.
+    pub pathways: Vec<views::PathwayRow>,
 }
 
 impl SelfViewPage {
@@ -74,6 +78,8 @@ impl SelfViewPage {
             hours_contributed: units::format_hours(doc.minutes_contributed()),
             hours_by_kind: views::hours_by_kind(doc),
             suggestions: suggestion_rows(doc, &lookup, |_| true),
+            outcomes: view.outcomes().to_vec(),
+            pathways: views::pathway_rows(doc, today),
         }
     }
 }

@@ -22,16 +22,15 @@ pub struct AppStatus {
     pub network_name: Option<String>,
 }
 
-/// Preferences of this laptop, kept in plain JSON beside the store (no personal data).
+/// Preferences of this laptop, kept in plain JSON beside the store (no
+/// personal data). The shared sync folder is not here: it is in the store's
+/// own encrypted settings (`Sanctuary::auto_sync_folder`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Settings {
     /// Minutes without use before the store locks itself (1 to 120).
     pub auto_lock_minutes: u32,
     /// The interface language, e.g. `en` or `ar`.
     pub language: String,
-    /// The shared folder this laptop syncs through, once chosen.
-    #[serde(default)]
-    pub sync_folder: Option<String>,
     /// Days after the last backup when the app reminds the coordinator to
     /// back up again (1 to 365).
     #[serde(default = "default_backup_days")]
@@ -47,7 +46,6 @@ impl Default for Settings {
         Settings {
             auto_lock_minutes: 5,
             language: "en".into(),
-            sync_folder: None,
             backup_reminder_days: default_backup_days(),
         }
     }

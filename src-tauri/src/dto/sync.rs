@@ -1,5 +1,6 @@
-//! Sync as the Sync screen shows it: other laptops, what an export, an
-//! import or a pass over a shared folder did, and conflicts to settle.
+//! Sync as the Sync screen shows it: other laptops, what an export or an
+//! import did, and conflicts to settle. (Automatic sync's status is the
+//! core's `AutoSyncStatus`.)
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -75,29 +76,6 @@ impl From<sanctuary_core::ImportReport> for ImportResult {
             duplicate: r.duplicate,
             gap: r.gap,
             fork: r.fork,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct FolderResult {
-    pub imported: u32,
-    pub changed: u32,
-    pub skipped: u32,
-    pub problems: Vec<String>,
-    /// The number of the bundle this laptop added, if it had anything new.
-    #[ts(type = "number | null")]
-    pub written: Option<u64>,
-}
-
-impl From<sanctuary_core::FolderReport> for FolderResult {
-    fn from(r: sanctuary_core::FolderReport) -> Self {
-        FolderResult {
-            imported: small(r.imported as u64),
-            changed: small(r.changed as u64),
-            skipped: small(r.skipped as u64),
-            problems: r.problems,
-            written: r.written,
         }
     }
 }

@@ -3,6 +3,6 @@
 //! their stable words, so there is nothing here to drift.
 
 pub use sanctuary_core::model::{
-    Channel, ConsentScope, DeliveryMode, InvitationStatus, LanguageLevel, Level, PaymentConstraint,
-    RecognitionKind, Status, Stream, TimeOfDay, Weekday,
+    Channel, ConsentScope, DeliveryMode, InvitationStatus, LanguageLevel, Level, PathwayRole,
+    PaymentConstraint, RecognitionKind, Status, Stream, TimeOfDay, Weekday,
 };

@@ -125,6 +125,8 @@ fn add_find_edit_and_show_an_ambassador_with_records() {
         "£6.40",
         "--description",
         "Bus fare",
+        "--receipt",
+        "ticket 4411",
     ]);
     cli.ok(&[
         "ambassador",

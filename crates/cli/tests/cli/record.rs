@@ -65,6 +65,8 @@ fn the_record_exports_as_pdf_and_html() {
         "7.20",
         "--date",
         "2026-04-02",
+        "--no-receipt",
+        "day ticket bought on the bus",
     ]);
 
     let dir = tempfile::tempdir().unwrap();

@@ -23,7 +23,7 @@ fn network() -> Cli {
     cli.ok(&["contribution", "log", "Biniam", "--date", "2026-02-10", "--role", "speaker",
         "--hours", "1.5", "--stream", "media"]);
     cli.ok(&["recognition", "log", "Amina", "--kind", "travel-expenses", "--amount", "6.40",
-        "--date", "2026-03-01", "--description", "Bus fare"]);
+        "--date", "2026-03-01", "--description", "Bus fare", "--receipt", "R-101"]);
     cli.ok(&["recognition", "log", "Amina", "--kind", "certificate", "--date", "2026-03-01"]);
     cli
 }
@@ -63,7 +63,9 @@ fn hours_and_recognition_are_the_hand_counted_figures() {
     ]);
     assert_eq!(recognition["entries"], 2);
     assert_eq!(recognition["non_financial"], 1);
-    assert_eq!(recognition["expenses_pence"], 640);
+    // The bus fare is claimed, not yet paid back: owed, not spent.
+    assert_eq!(recognition["expenses_pence"], 0);
+    assert_eq!(recognition["expenses_pending_pence"], 640);
     assert_eq!(recognition["other_spend_pence"], 0);
 }
 
@@ -139,4 +141,90 @@ fn a_period_that_runs_backwards_is_refused_and_writes_nothing() {
         Some(2),
         "an impossible date is a usage error"
     );
+}
+
+/// Every report writes an XLSX workbook, one sheet per table, that reads
+/// back with the same figures as its JSON.
+#[test]
+fn xlsx_holds_every_table_of_every_report() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let cli = network();
+    cli.ok(&[
+        "ambassador",
+        "pathway",
+        "add",
+        "Amina",
+        "trainer",
+        "--from",
+        "2026-03-05",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    for (kind, sheets) in [
+        (
+            "hours",
+            vec!["hours-by-month", "hours-by-stream", "hours-by-region"],
+        ),
+        (
+            "recognition",
+            vec!["recognition-by-kind", "recognition-by-month"],
+        ),
+        ("training", vec!["training-by-course", "training-by-month"]),
+        (
+            "participation",
+            vec![
+                "offers-by-region",
+                "offers-by-language",
+                "offers-by-experience",
+                "not-offered-recently",
+            ],
+        ),
+        ("pathways", vec!["pathways-by-month", "pathways-by-role"]),
+    ] {
+        let file = dir.path().join(format!("{kind}.xlsx"));
+        cli.ok(&["report", kind, "--xlsx", file.to_str().unwrap()]);
+        let book: Xlsx<_> = open_workbook(&file).unwrap();
+        assert_eq!(book.sheet_names(), sheets, "{kind}");
+    }
+    let mut hours: Xlsx<_> = open_workbook(dir.path().join("hours.xlsx")).unwrap();
+    let by_stream = hours.worksheet_range("hours-by-stream").unwrap();
+    let rows: Vec<Vec<Data>> = by_stream.rows().map(<[Data]>::to_vec).collect();
+    assert_eq!(
+        rows,
+        [
+            vec![
+                Data::String("Kind of work".into()),
+                Data::String("Hours".into()),
+                Data::String("People".into())
+            ],
+            vec![
+                Data::String("Schools".into()),
+                Data::Float(3.0),
+                Data::Float(1.0)
+            ],
+            vec![
+                Data::String("Media and speaking".into()),
+                Data::Float(1.5),
+                Data::Float(1.0)
+            ],
+        ]
+    );
+    let mut pathways: Xlsx<_> = open_workbook(dir.path().join("pathways.xlsx")).unwrap();
+    let by_role = pathways.worksheet_range("pathways-by-role").unwrap();
+    let trainer: Vec<Data> = by_role
+        .rows()
+        .find(|r| r[0] == Data::String("Trainer".into()))
+        .unwrap()
+        .to_vec();
+    assert_eq!(
+        trainer,
+        [
+            Data::String("Trainer".into()),
+            Data::Float(1.0),
+            Data::Float(1.0),
+            Data::Float(1.0)
+        ]
+    );
+
+    let out = cli.run(&["report", "hours", "--xlsx", "x.xlsx", "--csv", "x.csv"]);
+    assert_eq!(out.status.code(), Some(2), "one file format at a time");
 }

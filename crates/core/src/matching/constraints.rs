@@ -4,7 +4,9 @@
 //!
 //! The checks, all against the project's days (its start to its end):
 //! status active; consent to be contacted in force today (and, for media
-//! work, consent to media in force today and on the first day); a way of
+//! work, consent to media in force today and on the first day; where photos
+//! or film are taken, consent to photography likewise; where a partner is
+//! given their details, consent to sharing with partners today); a way of
 //! taking part that fits the project's mode and place (see [`locality`]);
 //! free on at least one of the project's weekdays (no days recorded means
 //! not restricted); every required course completed by the first day and
@@ -37,6 +39,8 @@ pub enum Constraint {
     Status,
     ContactConsent,
     MediaConsent,
+    PhotographyConsent,
+    PartnerConsent,
     Mode,
     Travel,
     Days,
@@ -135,6 +139,18 @@ pub(crate) fn check(
             });
         }
     }
+    if ctx.project.photography {
+        consent(
+            person,
+            ConsentScope::Photography,
+            today,
+            ctx.first.max(today),
+            out,
+        );
+    }
+    if ctx.project.shares_with.is_some() {
+        consent(person, ConsentScope::SharePartners, today, today, out);
+    }
     if let Err(problem) = super::locality::reach(ctx, person) {
         out.found(|| problem.explain(ctx, person));
     }
@@ -171,10 +187,14 @@ fn consent(
 ) {
     let constraint = match scope {
         ConsentScope::Media => Constraint::MediaConsent,
+        ConsentScope::Photography => Constraint::PhotographyConsent,
+        ConsentScope::SharePartners => Constraint::PartnerConsent,
         _ => Constraint::ContactConsent,
     };
     let what = match scope {
         ConsentScope::Media => "media work",
+        ConsentScope::Photography => "being photographed or filmed",
+        ConsentScope::SharePartners => "their details being shared with partner organisations",
         _ => "being contacted about opportunities",
     };
     if person.consent_in_force(scope, today).is_some() {

@@ -75,6 +75,7 @@ impl Fixture {
             catalog: &self.catalog,
             today: self.today,
             settings: &self.settings,
+            policy: &crate::model::RecognitionPolicy::default(),
         };
         f(&input)
     }

@@ -36,8 +36,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{
-    AmbassadorDoc, Catalog, Day, PaymentConstraint, Project, ProjectDoc, Stream, Weekday,
-    normalise_tag,
+    AmbassadorDoc, Catalog, Day, PaymentConstraint, Project, ProjectDoc, RecognitionPolicy, Stream,
+    Weekday, normalise_tag,
 };
 
 pub use constraints::{Constraint, Ineligibility};
@@ -65,6 +65,8 @@ pub struct MatchInput<'a> {
     pub catalog: &'a Catalog,
     pub today: Day,
     pub settings: &'a MatchSettings,
+    /// The network's recognition policy: what to offer whom.
+    pub policy: &'a RecognitionPolicy,
 }
 
 /// The whole answer for a project's matching screen.
@@ -142,7 +144,7 @@ impl<'a> Context<'a> {
         let last = project.end.unwrap_or(project.start).max(project.start);
         // A week holds every weekday; longer projects need not be walked further.
         let span = project.start.days_until(last).clamp(0, 6);
-        let advice = |payment| recognition::advise(project, payment);
+        let advice = |payment| recognition::advise(project, payment, input.policy);
         Context {
             input,
             project,

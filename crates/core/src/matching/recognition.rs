@@ -3,16 +3,16 @@
 //! A payment constraint never makes someone ineligible: the people most
 //! likely to be barred from being paid are people seeking asylum, exactly the
 //! voices co-production exists to bring in, and excluding them from paid
-//! work would be unfair twice. Instead the offer changes: for someone marked
-//! `not-allowed`, payment and vouchers (the payment-like kinds) are withheld
-//! and the non-cash equivalents are suggested (reimbursing travel and meals
-//! actually incurred, a certificate, a reference); for `check-first`, the
-//! payment-like kinds are flagged to check before offering. Logging
-//! recognition enforces the same rule (`Sanctuary::log_recognition`).
+//! work would be unfair twice. Instead the offer changes, following the
+//! network's recognition policy (`model::policy`), the same table logging
+//! recognition and the app's form read: what the policy refuses for the
+//! person is withheld and its alternatives suggested (reimbursing travel and
+//! meals actually incurred, a certificate, a reference); what it says to
+//! check is flagged to check before offering.
 
 use serde::Serialize;
 
-use crate::model::{PaymentConstraint, Project, RecognitionKind};
+use crate::model::{PaymentConstraint, Project, RecognitionKind, RecognitionPolicy, Verdict};
 
 /// What to offer one candidate for a project.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,58 +29,58 @@ pub struct RecognitionAdvice {
     pub note: Option<String>,
 }
 
-/// The non-cash recognition suggested in place of payment.
-pub const NON_CASH_EQUIVALENTS: &[RecognitionKind] = &[
-    RecognitionKind::TravelExpenses,
-    RecognitionKind::Meal,
-    RecognitionKind::Certificate,
-    RecognitionKind::ReferenceLetter,
-];
-
-pub fn advise(project: &Project, payment: PaymentConstraint) -> RecognitionAdvice {
+pub fn advise(
+    project: &Project,
+    payment: PaymentConstraint,
+    policy: &RecognitionPolicy,
+) -> RecognitionAdvice {
     let offered = project.recognition_kinds();
-    let (cash, other): (Vec<RecognitionKind>, Vec<RecognitionKind>) =
-        offered.iter().partition(|k| k.is_payment_like());
+    let verdict = |k: &RecognitionKind| policy.verdict(*k, payment);
     let mut advice = RecognitionAdvice {
-        offer: offered.clone(),
+        offer: Vec::new(),
         withheld: Vec::new(),
         suggest: Vec::new(),
         check_first: Vec::new(),
         note: None,
     };
-    if cash.is_empty() {
-        return advice;
+    for kind in &offered {
+        match verdict(kind) {
+            Verdict::Refused => advice.withheld.push(*kind),
+            Verdict::Check => {
+                advice.check_first.push(*kind);
+                advice.offer.push(*kind);
+            }
+            Verdict::Allowed => advice.offer.push(*kind),
+        }
     }
     let words = |kinds: &[RecognitionKind]| {
         kinds
             .iter()
-            .map(|k| k.as_str())
+            .map(|k| k.label().to_lowercase())
             .collect::<Vec<_>>()
             .join(" or ")
     };
-    match payment {
-        PaymentConstraint::Allowed => {}
-        PaymentConstraint::NotAllowed => {
-            advice.suggest = NON_CASH_EQUIVALENTS
-                .iter()
-                .copied()
-                .filter(|k| !other.contains(k))
-                .collect();
-            advice.note = Some(format!(
-                "may not be paid: do not offer {}; reimburse travel and meals actually \
-                 incurred, and offer a certificate or a reference instead",
-                words(&cash)
-            ));
-            advice.offer = other;
-            advice.withheld = cash;
+    if !advice.withheld.is_empty() {
+        for kind in &advice.withheld {
+            for alternative in policy.rule(*kind, payment).alternatives {
+                let fresh = !advice.offer.contains(&alternative)
+                    && !advice.suggest.contains(&alternative)
+                    && verdict(&alternative) == Verdict::Allowed;
+                if fresh {
+                    advice.suggest.push(alternative);
+                }
+            }
         }
-        PaymentConstraint::CheckFirst => {
-            advice.note = Some(format!(
-                "check first whether they may receive {}",
-                words(&cash)
-            ));
-            advice.check_first = cash;
-        }
+        advice.note = Some(format!(
+            "may not be paid: do not offer {}; reimburse travel and meals actually \
+             incurred, and offer a certificate or a reference instead",
+            words(&advice.withheld)
+        ));
+    } else if !advice.check_first.is_empty() {
+        advice.note = Some(format!(
+            "check first whether they may receive {}",
+            words(&advice.check_first)
+        ));
     }
     advice
 }
@@ -101,10 +101,11 @@ mod tests {
     fn payment_is_withheld_from_not_allowed_and_non_cash_suggested() {
         use RecognitionKind::*;
         let p = project(&["payment", "certificate", "thanks"]);
-        let advice = advise(&p, PaymentConstraint::NotAllowed);
+        let policy = RecognitionPolicy::default();
+        let advice = advise(&p, PaymentConstraint::NotAllowed, &policy);
         assert_eq!(advice.offer, [Certificate, Thanks]);
         assert_eq!(advice.withheld, [Payment]);
-        assert_eq!(advice.suggest, [TravelExpenses, Meal, ReferenceLetter]);
+        assert_eq!(advice.suggest, [ReferenceLetter, Meal, TravelExpenses]);
         assert!(
             advice
                 .note
@@ -112,17 +113,52 @@ mod tests {
                 .contains("do not offer payment")
         );
 
-        let check = advise(&p, PaymentConstraint::CheckFirst);
+        let check = advise(&p, PaymentConstraint::CheckFirst, &policy);
         assert_eq!(check.offer.len(), 3);
         assert_eq!(check.check_first, [Payment]);
-        let allowed = advise(&p, PaymentConstraint::Allowed);
+        let allowed = advise(&p, PaymentConstraint::Allowed, &policy);
         assert_eq!((allowed.offer.len(), allowed.note), (3, None));
+    }
+
+    /// The loopholes: a gift card, time credits, an allowance or a gift
+    /// offered by a project are withheld from someone who may not be paid,
+    /// and a network's own change to the policy is followed.
+    #[test]
+    fn every_cash_kind_is_withheld_and_the_networks_policy_is_followed() {
+        use RecognitionKind::*;
+        let p = project(&[
+            "gift-card",
+            "time-credits",
+            "allowance",
+            "gift",
+            "certificate",
+        ]);
+        let mut policy = RecognitionPolicy::default();
+        let advice = advise(&p, PaymentConstraint::NotAllowed, &policy);
+        assert_eq!(advice.withheld, [Allowance, Gift, GiftCard, TimeCredits]);
+        assert_eq!(advice.offer, [Certificate]);
+        let day = crate::model::Day::from_ymd(2026, 5, 1).expect("a date");
+        policy
+            .set(
+                Certificate,
+                PaymentConstraint::NotAllowed,
+                Verdict::Check,
+                "asked",
+                day,
+            )
+            .expect("set");
+        let advice = advise(&p, PaymentConstraint::NotAllowed, &policy);
+        assert_eq!(advice.check_first, [Certificate]);
     }
 
     #[test]
     fn nothing_to_say_when_no_payment_is_offered() {
         let p = project(&["thanks", "travel-expenses"]);
-        let advice = advise(&p, PaymentConstraint::NotAllowed);
+        let advice = advise(
+            &p,
+            PaymentConstraint::NotAllowed,
+            &RecognitionPolicy::default(),
+        );
         assert!(advice.withheld.is_empty() && advice.suggest.is_empty() && advice.note.is_none());
         assert_eq!(advice.offer.len(), 2);
     }

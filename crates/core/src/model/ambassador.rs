@@ -7,13 +7,14 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
+use super::expense::{Expense, Review};
 use super::packed;
 use super::suggestion::Suggestion;
 use super::validate::{Invalid, check_len, check_optional_len, check_text};
 use super::values::{Day, Tags};
 use super::vocab::{
-    Channel, ConsentScope, LanguageLevel, PaymentConstraint, RecognitionKind, Status, Stream,
-    TimeOfDay, Weekday,
+    Channel, ConsentScope, LanguageLevel, PathwayRole, PaymentConstraint, RecognitionKind, Status,
+    Stream, TimeOfDay, Weekday,
 };
 
 /// The schema version written into every ambassador document.
@@ -38,6 +39,11 @@ pub struct AmbassadorDoc {
     #[autosurgeon(missing = "BTreeMap::new")]
     #[serde(default)]
     pub suggestions: BTreeMap<String, Suggestion>,
+    /// Roles the person moved into over time (steering group, trustee ...),
+    /// keyed by id; documents written before pathways hydrate with none.
+    #[autosurgeon(missing = "BTreeMap::new")]
+    #[serde(default)]
+    pub pathways: BTreeMap<String, Pathway>,
 }
 
 impl AmbassadorDoc {
@@ -50,6 +56,7 @@ impl AmbassadorDoc {
             contributions: BTreeMap::new(),
             recognition: BTreeMap::new(),
             suggestions: BTreeMap::new(),
+            pathways: BTreeMap::new(),
         }
     }
 
@@ -211,6 +218,47 @@ pub struct Recognition {
     pub description: Option<String>,
     pub contribution_id: Option<String>,
     pub project_id: Option<String>,
+    /// For reimbursements (travel, meals): receipt, approval and status.
+    #[autosurgeon(missing = "Option::default")]
+    #[serde(default)]
+    pub expense: Option<Expense>,
+    /// Set when the entry was flagged for review (see `model::expense`).
+    #[autosurgeon(missing = "Option::default")]
+    #[serde(default)]
+    pub review: Option<Review>,
+}
+
+/// A role someone moved into, from a day and (once it ended) to a day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct Pathway {
+    pub id: String,
+    pub role: PathwayRole,
+    pub from: Day,
+    /// The last day in the role; none while they still hold it.
+    pub to: Option<Day>,
+    /// What the role is ("Yorkshire steering group"), as the coordinator wrote it.
+    pub note: Option<String>,
+}
+
+impl Pathway {
+    /// Whether the role was held on `day`.
+    pub fn held_on(&self, day: Day) -> bool {
+        self.from <= day && self.to.is_none_or(|to| day <= to)
+    }
+
+    pub fn validate(&self) -> Result<(), Invalid> {
+        if self.to.is_some_and(|to| to < self.from) {
+            return Err(Invalid::new(
+                "to",
+                format!(
+                    "the role ends ({}) before it starts ({})",
+                    self.to.map(|d| d.to_string()).unwrap_or_default(),
+                    self.from
+                ),
+            ));
+        }
+        check_optional_len("note", &self.note, 500)
+    }
 }
 
 impl Profile {
@@ -340,6 +388,13 @@ impl Recognition {
             (true, Some(p)) if p > 1_000_000 => Err(Invalid::new(
                 "amount",
                 "the amount is more than £10,000; check it".into(),
+            )),
+            _ if self.expense.is_some() && !self.kind.is_reimbursement() => Err(Invalid::new(
+                "receipt",
+                format!(
+                    "{} is not a reimbursement; leave out the receipt",
+                    self.kind
+                ),
             )),
             _ => check_optional_len("description", &self.description, 2000),
         }

@@ -3,9 +3,11 @@
 
 pub mod ambassador;
 pub mod catalog;
+pub mod expense;
 pub mod invitation;
 pub mod network;
 pub mod packed;
+pub mod policy;
 pub mod project;
 pub mod suggestion;
 pub mod units;
@@ -14,12 +16,15 @@ pub mod values;
 pub mod vocab;
 
 pub use ambassador::{
-    AmbassadorDoc, Availability, Consent, Contribution, Profile, Recognition, TrainingRecord,
+    AmbassadorDoc, Availability, Consent, Contribution, Pathway, Profile, Recognition,
+    TrainingRecord,
 };
 pub use catalog::{Catalog, Course};
+pub use expense::{Expense, Review};
 pub use invitation::{EngagementConsent, Invitation, InvitationEvent, Rota, RotaTurn};
 pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation, Tombstone};
-pub use project::{Project, ProjectDoc};
+pub use policy::{PolicyRow, PolicyRule, PolicyTable, RecognitionPolicy};
+pub use project::{Outcome, Project, ProjectDoc};
 pub use suggestion::{SuggestedChange, Suggestion};
 pub use validate::Invalid;
 pub use values::{Day, InvalidDate, Tags, new_id, normalise_tag};

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
+use super::policy::RecognitionPolicy;
 use super::values::Day;
 use crate::matching::MatchSettings;
 
@@ -34,6 +35,12 @@ pub struct NetworkDoc {
     #[autosurgeon(missing = "MatchSettings::default")]
     #[serde(default)]
     pub matching: MatchSettings,
+    /// What recognition each payment constraint allows, and the expense
+    /// limit (see `model::policy`). Written at create, and filled in at
+    /// unlock for networks made before it existed.
+    #[autosurgeon(missing = "RecognitionPolicy::empty")]
+    #[serde(default = "RecognitionPolicy::empty")]
+    pub recognition_policy: RecognitionPolicy,
     /// People erased from the network, keyed by their (opaque) ambassador id:
     /// every replica that sees a tombstone destroys its copy of that person's
     /// document and never takes it back from a bundle (see `sanctuary::erasure`).
@@ -66,6 +73,7 @@ impl NetworkDoc {
             invites: BTreeMap::new(),
             epochs: BTreeMap::new(),
             matching: MatchSettings::default(),
+            recognition_policy: RecognitionPolicy::empty(),
             erased: BTreeMap::new(),
             retention_years: DEFAULT_RETENTION_YEARS,
         }

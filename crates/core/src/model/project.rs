@@ -25,6 +25,28 @@ pub struct ProjectDoc {
     #[autosurgeon(missing = "Rota::default")]
     #[serde(default)]
     pub rota: Rota,
+    /// "You said, we did": what changed because of the ambassadors' input,
+    /// keyed by id; documents written before outcomes hydrate with none.
+    #[autosurgeon(missing = "BTreeMap::new")]
+    #[serde(default)]
+    pub outcomes: BTreeMap<String, Outcome>,
+}
+
+/// One thing that changed because of what the ambassadors said, as the
+/// coordinator wrote it, dated and signed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+pub struct Outcome {
+    pub id: String,
+    pub date: Day,
+    pub text: String,
+    pub recorded_by: String,
+}
+
+impl Outcome {
+    pub fn validate(&self) -> Result<(), Invalid> {
+        check_text("text", &self.text, 4000)?;
+        check_text("recorded by", &self.recorded_by, 80)
+    }
 }
 
 impl ProjectDoc {
@@ -34,6 +56,7 @@ impl ProjectDoc {
             project,
             invitations: BTreeMap::new(),
             rota: Rota::default(),
+            outcomes: BTreeMap::new(),
         }
     }
 
@@ -66,6 +89,17 @@ pub struct Project {
     pub recognition: Tags,
     /// The organisation whose work is being assessed, for conflict-of-interest checks.
     pub organisation: Option<String>,
+    /// Photographs or film of the people taking part are made: only people
+    /// whose consent to photography is in force can be invited.
+    #[autosurgeon(missing = "bool::default")]
+    #[serde(default)]
+    pub photography: bool,
+    /// A partner organisation that is given the details of the people taking
+    /// part: only people whose consent to sharing with partners is in force
+    /// can be invited.
+    #[autosurgeon(missing = "Option::default")]
+    #[serde(default)]
+    pub shares_with: Option<String>,
 }
 
 impl Project {
@@ -88,6 +122,8 @@ impl Project {
             required_training: Tags::new(),
             recognition: Tags::new(),
             organisation: None,
+            photography: false,
+            shares_with: None,
         }
     }
 
@@ -104,6 +140,7 @@ impl Project {
         check_len("description", &self.description, 10_000)?;
         check_optional_len("location", &self.location, 160)?;
         check_optional_len("organisation", &self.organisation, 160)?;
+        check_optional_len("shares with", &self.shares_with, 160)?;
         if self.end.is_some_and(|end| end < self.start) {
             return Err(Invalid::new(
                 "end date",

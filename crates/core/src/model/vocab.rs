@@ -189,6 +189,8 @@ vocabulary! {
         Certificate = "certificate",
         ReferenceLetter = "reference-letter",
         Voucher = "voucher",
+        GiftCard = "gift-card",
+        Allowance = "allowance",
         TravelExpenses = "travel-expenses",
         Meal = "meal",
         Gift = "gift",
@@ -224,6 +226,8 @@ impl RecognitionKind {
             Self::Certificate => "Certificate",
             Self::ReferenceLetter => "Reference letter",
             Self::Voucher => "Voucher",
+            Self::GiftCard => "Gift card",
+            Self::Allowance => "Allowance",
             Self::TravelExpenses => "Travel expenses",
             Self::Meal => "Meal",
             Self::Gift => "Gift",
@@ -237,15 +241,51 @@ impl RecognitionKind {
     pub fn involves_money(self) -> bool {
         matches!(
             self,
-            Self::Voucher | Self::TravelExpenses | Self::Meal | Self::Gift | Self::Payment
+            Self::Voucher
+                | Self::GiftCard
+                | Self::Allowance
+                | Self::TravelExpenses
+                | Self::Meal
+                | Self::Gift
+                | Self::Payment
         )
     }
 
-    /// Kinds that count as payment for someone who may not be paid: cash and
-    /// cash-like rewards. Reimbursing costs actually incurred (travel, a meal)
-    /// is not payment, and neither is thanks, a certificate or a reference.
-    pub fn is_payment_like(self) -> bool {
-        matches!(self, Self::Payment | Self::Voucher)
+    /// Kinds with a cash value that are not reimbursements: money, or
+    /// what can be spent or exchanged like it (time credits buy goods and
+    /// services, so they count although no amount in pounds is recorded).
+    pub fn has_cash_value(self) -> bool {
+        (self.involves_money() && !self.is_reimbursement()) || self == Self::TimeCredits
+    }
+
+    /// Kinds that pay back a cost the person actually incurred (a fare, a
+    /// meal), so they carry a receipt and move through claimed, approved
+    /// and paid back. Whether a person may receive any kind at all is the
+    /// network's recognition policy (`model::policy`), not a property of
+    /// the kind.
+    pub fn is_reimbursement(self) -> bool {
+        matches!(self, Self::TravelExpenses | Self::Meal)
+    }
+}
+
+vocabulary! {
+    /// What the recognition policy says about one kind for one payment
+    /// constraint: give it, never give it, or check first (with the person
+    /// and, if needed, an adviser).
+    Verdict, "policy verdict" {
+        Allowed = "allowed",
+        Refused = "refused",
+        Check = "check",
+    }
+}
+
+vocabulary! {
+    /// Where an expense claim (a reimbursement) stands: claimed by the
+    /// person, approved by a coordinator, paid back.
+    ExpenseStatus, "expense status" {
+        Claimed = "claimed",
+        Approved = "approved",
+        PaidBack = "paid-back",
     }
 }
 
@@ -269,6 +309,33 @@ vocabulary! {
         Pending = "pending",
         Approved = "approved",
         Declined = "declined",
+    }
+}
+
+vocabulary! {
+    /// A role a person moves into over time, beyond taking part in projects:
+    /// their pathway through the network.
+    PathwayRole, "pathway role" {
+        SteeringGroup = "steering-group",
+        AdvisoryGroup = "advisory-group",
+        Trustee = "trustee",
+        Trainer = "trainer",
+        PaidRole = "paid-role",
+        Other = "other",
+    }
+}
+
+impl PathwayRole {
+    /// The English name, for reports and files.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SteeringGroup => "Steering group",
+            Self::AdvisoryGroup => "Advisory group",
+            Self::Trustee => "Trustee",
+            Self::Trainer => "Trainer",
+            Self::PaidRole => "Paid role",
+            Self::Other => "Other role",
+        }
     }
 }
 

@@ -3,8 +3,8 @@
 
 use crate::model::{
     AmbassadorDoc, Catalog, Contribution, Course, Day, Invitation, InvitationEvent,
-    InvitationStatus, LanguageLevel, PaymentConstraint, Profile, Project, ProjectDoc, Recognition,
-    RecognitionKind, Stream, TrainingRecord,
+    InvitationStatus, LanguageLevel, Pathway, PathwayRole, PaymentConstraint, Profile, Project,
+    ProjectDoc, Recognition, RecognitionKind, Stream, TrainingRecord,
 };
 
 use super::Population;
@@ -70,6 +70,14 @@ impl Fixture {
         );
         training(&mut amina, "t1", "safeguarding", "2026-01-20", Some((2, 4)));
         training(&mut amina, "t2", "induction", "2025-07-01", Some((1, 3)));
+        pathway(
+            &mut amina,
+            "w1",
+            PathwayRole::SteeringGroup,
+            "2025-09-01",
+            Some("2026-01-31"),
+        );
+        pathway(&mut amina, "w2", PathwayRole::Trustee, "2026-02-01", None);
 
         let mut biniam = person("biniam", "Biniam", "Yorkshire", "2025-10-01");
         biniam.profile.payment = PaymentConstraint::Allowed;
@@ -96,12 +104,20 @@ impl Fixture {
             None,
         );
         training(&mut biniam, "t3", "induction", "2026-02-02", Some((3, 3)));
+        pathway(&mut biniam, "w3", PathwayRole::Trainer, "2026-03-01", None);
 
         let mut chen = person("chen", "Chen", "West Midlands", "2024-01-01");
         chen.profile.archived = true;
         speaks(&mut chen, &[("vietnamese", LanguageLevel::Native)]);
         contribution(&mut chen, "c1", "2026-03-20", Stream::Schools, 30);
         training(&mut chen, "t4", "induction", "2024-02-01", None);
+        pathway(
+            &mut chen,
+            "w4",
+            PathwayRole::AdvisoryGroup,
+            "2024-06-01",
+            Some("2025-06-30"),
+        );
 
         let mut dawit = person("dawit", "Dawit", "Yorkshire", "2026-01-05");
         speaks(&mut dawit, &[("amharic", LanguageLevel::Native)]);
@@ -196,6 +212,8 @@ fn recognition(
             description: None,
             contribution_id: None,
             project_id: None,
+            expense: None,
+            review: None,
         },
     );
 }
@@ -214,6 +232,19 @@ fn training(
         ..TrainingRecord::new(course, day(date))
     };
     doc.training.insert(id.into(), record);
+}
+
+fn pathway(doc: &mut AmbassadorDoc, id: &str, role: PathwayRole, from: &str, to: Option<&str>) {
+    doc.pathways.insert(
+        id.into(),
+        Pathway {
+            id: id.into(),
+            role,
+            from: day(from),
+            to: to.map(day),
+            note: None,
+        },
+    );
 }
 
 fn project(id: &str, title: &str, stream: Stream, start: &str) -> ProjectDoc {

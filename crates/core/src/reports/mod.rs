@@ -1,5 +1,5 @@
 //! Reports for trustees and funders: hours given, recognition, training,
-//! and participation and representation.
+//! participation and representation, and pathways into roles.
 //!
 //! Every report is a pure function over the read model (the hydrated
 //! ambassador and project documents and the catalog) and a [`Period`], so the
@@ -16,6 +16,7 @@
 
 mod hours;
 mod participation;
+mod pathways;
 mod recognition;
 mod table;
 mod training;
@@ -28,8 +29,9 @@ use crate::model::{AmbassadorDoc, Catalog, Day, ProjectDoc};
 
 pub use hours::{HoursReport, HoursRow};
 pub use participation::{NotOffered, ParticipationReport, ShareRow};
+pub use pathways::{PathwayMonth, PathwayRoleRow, PathwaysReport};
 pub use recognition::{RecognitionReport, RecognitionRow};
-pub use table::{Cell, Table, csv_bytes, write_csv};
+pub use table::{Cell, Table, csv_bytes, write_csv, write_xlsx, xlsx_bytes};
 pub use training::{ConfidenceChange, CourseRow, MonthCount, TrainingReport};
 
 /// The days a report covers, both ends included; an open end covers all time
@@ -78,6 +80,29 @@ pub enum ReportKind {
     Recognition,
     Training,
     Participation,
+    Pathways,
+}
+
+impl ReportKind {
+    /// Every report, in the order the CLI and the app list them.
+    pub const ALL: [ReportKind; 5] = [
+        ReportKind::Hours,
+        ReportKind::Recognition,
+        ReportKind::Training,
+        ReportKind::Participation,
+        ReportKind::Pathways,
+    ];
+
+    /// The report's name, as the CLI and file names write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Hours => "hours",
+            ReportKind::Recognition => "recognition",
+            ReportKind::Training => "training",
+            ReportKind::Participation => "participation",
+            ReportKind::Pathways => "pathways",
+        }
+    }
 }
 
 /// Settings a report may use besides its period.
@@ -100,6 +125,7 @@ pub enum Report {
     Recognition(RecognitionReport),
     Training(TrainingReport),
     Participation(ParticipationReport),
+    Pathways(PathwaysReport),
 }
 
 /// A report with the tables behind its charts, as the app shows it.
@@ -131,6 +157,7 @@ impl Report {
             ReportKind::Participation => {
                 Report::Participation(participation::build(population, options))
             }
+            ReportKind::Pathways => Report::Pathways(pathways::build(population, options)),
         }
     }
 
@@ -141,6 +168,7 @@ impl Report {
             Report::Recognition(r) => r.tables(),
             Report::Training(r) => r.tables(),
             Report::Participation(r) => r.tables(),
+            Report::Pathways(r) => r.tables(),
         }
     }
 }
@@ -230,15 +258,12 @@ mod tests {
             today: f.day("2026-03-31"),
             quiet_months: 6,
         };
-        let kinds = [
-            ("hours", ReportKind::Hours),
-            ("recognition", ReportKind::Recognition),
-            ("training", ReportKind::Training),
-            ("participation", ReportKind::Participation),
-        ];
-        let pages: BTreeMap<&str, ReportPage> = kinds
+        let pages: BTreeMap<&str, ReportPage> = ReportKind::ALL
             .into_iter()
-            .map(|(name, kind)| (name, Report::build(kind, &f.population(), &options).into()))
+            .map(|kind| {
+                let page = Report::build(kind, &f.population(), &options).into();
+                (kind.as_str(), page)
+            })
             .collect();
         let json = serde_json::to_string_pretty(&pages).expect("json") + "\n";
         if std::env::var_os("SANCTUARY_UPDATE_FIXTURES").is_some() {

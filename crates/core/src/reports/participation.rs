@@ -44,6 +44,9 @@ pub struct ParticipationReport {
     pub not_offered: Vec<NotOffered>,
     pub by_region: Vec<ShareRow>,
     pub by_language: Vec<ShareRow>,
+    /// `first-timers` (members not offered anything before the period, and
+    /// the offers to them) beside `returning` (offered something before).
+    pub by_experience: Vec<ShareRow>,
 }
 
 /// Someone left out lately: who, where, and when they were last offered anything.
@@ -113,6 +116,12 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Par
     let mut language_members: BTreeMap<String, u64> = BTreeMap::new();
     let mut not_offered = Vec::new();
     let mut never_offered = 0;
+    let offered_before = |days: &[Day]| {
+        period
+            .from
+            .is_some_and(|from| days.iter().any(|d| *d < from))
+    };
+    let mut experience_members: BTreeMap<String, u64> = BTreeMap::new();
     for doc in &members {
         *region_members
             .entry(doc.profile.region.clone())
@@ -121,6 +130,9 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Par
             *language_members.entry(language.clone()).or_default() += 1;
         }
         let days = offers.get(doc.id()).map(Vec::as_slice).unwrap_or(&[]);
+        *experience_members
+            .entry(experience(offered_before(days)))
+            .or_default() += 1;
         let last = days.iter().filter(|d| **d <= options.today).max().copied();
         if last.is_none() {
             never_offered += 1;
@@ -155,6 +167,7 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Par
 
     let mut region_offers: BTreeMap<String, u64> = BTreeMap::new();
     let mut language_offers: BTreeMap<String, u64> = BTreeMap::new();
+    let mut experience_offers: BTreeMap<String, u64> = BTreeMap::new();
     let mut invited = BTreeSet::new();
     let (mut invitations, mut first_timers, mut returning) = (0, 0, 0);
     for (id, days) in &offers {
@@ -164,14 +177,13 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Par
         }
         invitations += in_period;
         invited.insert(*id);
-        let offered_before = period
-            .from
-            .is_some_and(|from| days.iter().any(|d| *d < from));
-        if offered_before {
+        let before = offered_before(days);
+        if before {
             returning += 1;
         } else {
             first_timers += 1;
         }
+        *experience_offers.entry(experience(before)).or_default() += in_period;
         // An offer to someone whose profile is gone (erased) still counts,
         // under no region or language.
         if let Some(doc) = by_id.get(id) {
@@ -205,7 +217,30 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Par
             members.len() as u64,
             invitations,
         ),
+        by_experience: {
+            // Both groups always, first-timers first.
+            experience_members.entry(experience(false)).or_default();
+            experience_members.entry(experience(true)).or_default();
+            let mut rows = shares(
+                experience_members,
+                experience_offers,
+                members.len() as u64,
+                invitations,
+            );
+            rows.sort_by_key(|r| r.key != experience(false));
+            rows
+        },
     }
+}
+
+/// The group a person falls in for offers in the period.
+fn experience(offered_before: bool) -> String {
+    if offered_before {
+        "returning"
+    } else {
+        "first-timers"
+    }
+    .to_string()
 }
 
 /// Members and offers side by side, largest part of the network first.
@@ -296,6 +331,11 @@ impl ParticipationReport {
                 ("language", "Language"),
                 &self.by_language,
             ),
+            share_table(
+                "offers-by-experience",
+                ("group", "Offered before the period"),
+                &self.by_experience,
+            ),
             quiet,
         ]
     }
@@ -369,6 +409,13 @@ mod tests {
             .find(|s| s.key == "vietnamese")
             .unwrap();
         assert_eq!((vietnamese.members, vietnamese.invitations), (0, 1));
+        // With no start to the period, nobody was offered anything before it.
+        let groups: Vec<(&str, u64, u64)> = r
+            .by_experience
+            .iter()
+            .map(|s| (s.key.as_str(), s.members, s.invitations))
+            .collect();
+        assert_eq!(groups, [("first-timers", 3, 4), ("returning", 0, 0)]);
     }
 
     #[test]
@@ -378,6 +425,29 @@ mod tests {
         let r = build(&f.population(), &options(&f, q1));
         // Amina had an offer in August 2025; Chen and Biniam were first asked this quarter.
         assert_eq!((r.invitations, r.first_timers, r.returning), (3, 2, 1));
+        // Biniam and Dawit had not been offered anything before January
+        // (two thirds of the members) and had two of the three offers.
+        let groups: Vec<(&str, u64, f64, u64, f64)> = r
+            .by_experience
+            .iter()
+            .map(|s| {
+                (
+                    s.key.as_str(),
+                    s.members,
+                    s.member_share,
+                    s.invitations,
+                    s.invitation_share,
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("first-timers", 2, 0.667, 2, 0.667),
+                ("returning", 1, 0.333, 1, 0.333)
+            ]
+        );
+        assert_eq!(r.tables()[2].name, "offers-by-experience");
 
         let mut late = options(&f, Period::default());
         late.today = f.day("2026-09-30");

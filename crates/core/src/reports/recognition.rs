@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::model::RecognitionKind;
+use crate::model::{ExpenseStatus, RecognitionKind};
 
 use super::{Period, Population, Table, fill_months, month_of, pounds};
 
@@ -23,9 +23,14 @@ pub struct RecognitionReport {
     /// Entries with no cash value: thanks, certificates, references, nominations.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub non_financial: u64,
-    /// Travel and meal costs reimbursed, in pence.
+    /// Travel and meal costs reimbursed (paid back, or logged before claims
+    /// had a status), in pence.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub expenses_pence: u64,
+    /// Expense claims not paid back yet (claimed or approved), in pence:
+    /// owed, not spent, so not in the totals.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub expenses_pending_pence: u64,
     /// Everything else with a cash value (payments, vouchers, gifts, time credits), in pence.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub other_spend_pence: u64,
@@ -53,13 +58,6 @@ pub struct RecognitionRow {
     pub other_spend_pence: u64,
 }
 
-impl RecognitionKind {
-    /// Reimbursements of costs actually incurred, reported apart from spend.
-    pub fn is_expense(self) -> bool {
-        matches!(self, Self::TravelExpenses | Self::Meal)
-    }
-}
-
 #[derive(Default)]
 struct Tally {
     entries: u64,
@@ -72,7 +70,7 @@ impl Tally {
     fn add(&mut self, person: usize, kind: RecognitionKind, pence: u64) {
         self.entries += 1;
         self.people.insert(person);
-        if kind.is_expense() {
+        if kind.is_reimbursement() {
             self.expenses += pence;
         } else {
             self.other += pence;
@@ -95,10 +93,20 @@ pub(super) fn build(population: &Population<'_>, period: Period) -> RecognitionR
     let mut by_month: BTreeMap<String, Tally> = BTreeMap::new();
     let mut all = Tally::default();
     let mut non_financial = 0;
+    let mut pending = 0;
     for (person, doc) in population.ambassadors.iter().enumerate() {
         for r in doc.recognition.values().filter(|r| period.contains(r.date)) {
-            let pence = r.amount_pence.unwrap_or(0);
-            if !r.kind.involves_money() {
+            let owed = r
+                .expense
+                .as_ref()
+                .is_some_and(|e| e.status != ExpenseStatus::PaidBack);
+            let pence = if owed {
+                pending += r.amount_pence.unwrap_or(0);
+                0
+            } else {
+                r.amount_pence.unwrap_or(0)
+            };
+            if !r.kind.has_cash_value() && !r.kind.is_reimbursement() {
                 non_financial += 1;
             }
             all.add(person, r.kind, pence);
@@ -119,6 +127,7 @@ pub(super) fn build(population: &Population<'_>, period: Period) -> RecognitionR
         people: all.people.len() as u64,
         non_financial,
         expenses_pence: all.expenses,
+        expenses_pending_pence: pending,
         other_spend_pence: all.other,
         total_spend_pence: all.expenses + all.other,
         // A BTreeMap of kinds iterates in the vocabulary's declaration order.
@@ -207,6 +216,32 @@ mod tests {
             .map(|m| (m.key.as_str(), m.entries))
             .collect();
         assert_eq!(months, [("2026-01", 1), ("2026-02", 0), ("2026-03", 4)]);
+    }
+
+    /// A claim not yet paid back is owed, not spent: it is reported apart
+    /// and left out of the totals; time credits have a cash value.
+    #[test]
+    fn claims_not_paid_back_are_pending_and_time_credits_are_not_non_financial() {
+        use crate::model::Expense;
+        let mut f = Fixture::new();
+        let meal = f
+            .docs
+            .iter_mut()
+            .flat_map(|d| d.recognition.values_mut())
+            .find(|r| r.kind == RecognitionKind::Meal)
+            .expect("the fixture's meal");
+        meal.expense = Some(Expense::claim(Some("R1".into()), None, None));
+        let r = build(&f.population(), Period::default());
+        assert_eq!((r.expenses_pence, r.expenses_pending_pence), (640, 850));
+        assert_eq!(r.total_spend_pence, 5640);
+        let thanks = f
+            .docs
+            .iter_mut()
+            .flat_map(|d| d.recognition.values_mut())
+            .find(|r| r.kind == RecognitionKind::Thanks)
+            .expect("the fixture's thanks");
+        thanks.kind = RecognitionKind::TimeCredits;
+        assert_eq!(build(&f.population(), Period::default()).non_financial, 1);
     }
 
     #[test]

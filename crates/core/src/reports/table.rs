@@ -47,7 +47,7 @@ impl From<usize> for Cell {
 /// the columns (`month`, `hours`, `stream` ...), `headers` the English a
 /// person reads at the top of each column in a CSV or XLSX file.
 ///
-/// Cells of a `stream` or `kind` column hold the vocabulary's stable word,
+/// Cells of a `stream`, `kind` or `role` column hold the vocabulary's stable word,
 /// so the app can translate it; files show the English label instead.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -124,8 +124,11 @@ pub fn csv_bytes(tables: &[Table]) -> crate::Result<Vec<u8>> {
 /// Writes the tables as one CSV file at `path`, atomically and owner-only
 /// (a report may name people).
 pub fn write_csv(path: &std::path::Path, tables: &[Table]) -> crate::Result<()> {
-    let bytes = csv_bytes(tables)?;
-    sanctuary_store::write_private(path, &bytes).map_err(|e| {
+    write_private(path, &csv_bytes(tables)?)
+}
+
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
+    sanctuary_store::write_private(path, bytes).map_err(|e| {
         crate::CoreError::Sheet(sanctuary_sheets::SheetError::Write(format!(
             "{}: {e}",
             path.display()
@@ -133,12 +136,33 @@ pub fn write_csv(path: &std::path::Path, tables: &[Table]) -> crate::Result<()> 
     })
 }
 
+/// The tables as an XLSX workbook, one worksheet per table named by the
+/// table (bold, frozen header row; numbers as numbers a spreadsheet can
+/// add up; vocabulary words as their English labels, as in CSV). A
+/// formula-like text stays text: it is written as a string cell.
+pub fn xlsx_bytes(tables: &[Table]) -> crate::Result<Vec<u8>> {
+    let sheets: Vec<_> = tables.iter().map(Table::to_sheet).collect();
+    Ok(sanctuary_sheets::xlsx_bytes(&sheets)?)
+}
+
+/// Writes [`xlsx_bytes`] at `path`, atomically and owner-only (a report may
+/// name people).
+pub fn write_xlsx(path: &std::path::Path, tables: &[Table]) -> crate::Result<()> {
+    write_private(path, &xlsx_bytes(tables)?)
+}
+
 /// The English label of a vocabulary word in a `stream` or `kind` column.
 fn label(column: &str, word: &str) -> String {
-    use crate::model::{RecognitionKind, Stream};
+    use crate::model::{PathwayRole, RecognitionKind, Stream};
     let known = match column {
         "stream" => Stream::from_word(word).map(Stream::label),
         "kind" => RecognitionKind::from_word(word).map(RecognitionKind::label),
+        "role" => PathwayRole::from_word(word).map(PathwayRole::label),
+        "group" => match word {
+            "first-timers" => Some("Not offered anything before"),
+            "returning" => Some("Offered something before"),
+            _ => None,
+        },
         _ => None,
     };
     known.unwrap_or(word).to_string()
@@ -164,6 +188,36 @@ mod tests {
         assert_eq!(
             csv_text(&[t]),
             "Name,Hours\r\n\"Amina, \"\"Ami\"\"\",1.5\r\n'=SUM(A1),3\r\n\"two\nlines\",0.25\r\n"
+        );
+    }
+
+    #[test]
+    fn xlsx_reads_back_with_numbers_as_numbers_and_labels_as_words() {
+        use calamine::{Data, Reader, Xlsx};
+        let mut t = Table::new(
+            "hours-by-stream",
+            &[("stream", "Kind of work"), ("hours", "Hours")],
+        );
+        t.row(vec!["awards-panel".into(), 1.5.into()]);
+        t.row(vec!["=1+1".into(), 3u64.into()]);
+        let bytes = xlsx_bytes(&[t]).unwrap();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(book.sheet_names(), ["hours-by-stream"]);
+        let range = book.worksheet_range("hours-by-stream").unwrap();
+        let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+        assert_eq!(
+            rows,
+            [
+                vec![
+                    Data::String("Kind of work".into()),
+                    Data::String("Hours".into())
+                ],
+                vec![
+                    Data::String("Award assessment panels".into()),
+                    Data::Float(1.5)
+                ],
+                vec![Data::String("=1+1".into()), Data::Float(3.0)],
+            ]
         );
     }
 

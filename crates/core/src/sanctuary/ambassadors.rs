@@ -9,8 +9,8 @@ use crate::documents::{Kind, root_map};
 use crate::error::{CoreError, Result};
 use crate::model::packed::{NewRecord, Records};
 use crate::model::{
-    AmbassadorDoc, Consent, Contribution, Day, PaymentConstraint, Profile, Recognition, Status,
-    TrainingRecord, new_id, normalise_tag,
+    AmbassadorDoc, Consent, Contribution, Day, PaymentConstraint, Profile, Status, TrainingRecord,
+    new_id, normalise_tag,
 };
 
 /// Filters for the ambassador list; every filter given must match.
@@ -163,12 +163,24 @@ impl Sanctuary {
     ) -> Result<()> {
         let mut doc = self.ambassador(key)?.clone();
         let id = doc.id().to_string();
+        let was = doc.profile.payment;
         edit(&mut doc.profile)?;
         doc.profile.id = id.clone(); // The id is not editable.
         doc.profile.validate()?;
+        // Money given while payment was allowed (or unchecked) is looked at
+        // again once the person may not be paid; flagged in the same change.
+        let flagged = was != PaymentConstraint::NotAllowed
+            && doc.profile.payment == PaymentConstraint::NotAllowed
+            && super::recognition::flag_money_entries(&mut doc, Day::today()) > 0;
         let profile = doc.profile.clone();
+        let recognition = flagged.then(|| doc.recognition.clone());
         self.commit(&id, Kind::Ambassador, "edit profile", &doc, |am| {
-            autosurgeon::reconcile_prop(am, ROOT, "profile", &profile).map_err(internal)
+            autosurgeon::reconcile_prop(am, ROOT, "profile", &profile).map_err(internal)?;
+            match &recognition {
+                Some(r) => autosurgeon::reconcile_prop(am, ROOT, "recognition", Records(r))
+                    .map_err(internal),
+                None => Ok(()),
+            }
         })?;
         self.ambassadors.insert(id, doc);
         Ok(())
@@ -224,55 +236,8 @@ impl Sanctuary {
         )
     }
 
-    /// Logs recognition, guiding the coordinator when the person may not be
-    /// paid: payment and vouchers are refused for `not-allowed` (with what to
-    /// give instead) and need `checked` for `check-first`.
-    pub fn log_recognition(
-        &mut self,
-        key: &str,
-        mut recognition: Recognition,
-        checked: bool,
-    ) -> Result<String> {
-        recognition.id = new_id();
-        recognition.validate()?;
-        let person = self.ambassador(key)?;
-        if recognition.kind.is_payment_like() {
-            let name = person.profile.display_name.clone();
-            let kind = recognition.kind.to_string();
-            match person.profile.payment {
-                PaymentConstraint::NotAllowed => {
-                    return Err(CoreError::PaymentNotAllowed { name, kind });
-                }
-                PaymentConstraint::CheckFirst if !checked => {
-                    return Err(CoreError::CheckFirst { name, kind });
-                }
-                _ => {}
-            }
-        }
-        if let Some(project) = &recognition.project_id {
-            recognition.project_id = Some(self.project(project)?.id().to_string());
-        }
-        if let Some(contribution) = &recognition.contribution_id
-            && !person.contributions.contains_key(contribution)
-        {
-            return Err(CoreError::NotFound {
-                what: "contribution",
-                key: contribution.clone(),
-            });
-        }
-        self.add_record(
-            key,
-            "recognition",
-            &recognition.id.clone(),
-            recognition,
-            |d, r| {
-                d.recognition.insert(r.id.clone(), r);
-            },
-        )
-    }
-
     /// Adds one record to one of a person's record maps, touching only that entry.
-    fn add_record<R: Serialize + Clone>(
+    pub(super) fn add_record<R: Serialize + Clone>(
         &mut self,
         key: &str,
         map: &'static str,

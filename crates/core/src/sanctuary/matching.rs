@@ -109,6 +109,7 @@ impl Sanctuary {
             catalog: &self.catalog,
             today,
             settings,
+            policy: &self.network.recognition_policy,
         })
     }
 }
@@ -137,6 +138,7 @@ pub(super) fn eligibility_of(
         catalog: &s.catalog,
         today,
         settings: &settings,
+        policy: &s.network.recognition_policy,
     };
     matching::rank(&input)
         .not_eligible

@@ -14,12 +14,14 @@ mod catalog;
 mod consent_due;
 mod erasure;
 mod export;
+mod feedback;
 mod history;
 mod import;
 mod invitations;
 mod matching;
 mod open;
 mod projects;
+mod recognition;
 mod retention;
 mod rota;
 mod self_view;
@@ -50,8 +52,10 @@ pub use retention::RetentionDue;
 pub use self_view::{SelfView, StillInSelfView};
 pub use subject_access::{RotaPlace, SubjectAccess};
 pub use sync::{
-    Conflict, ConflictValue, DeviceInfo, FolderReport, ImportReport, Invite, PeerState, PeerStatus,
-    RevokeReport, SyncProgress, documents_input, merge_untrusted, merge_untrusted_input,
+    AUTO_SYNC_DEBOUNCE, AutoSync, AutoSyncState, AutoSyncStatus, Conflict, ConflictValue,
+    DeviceInfo, FolderReport, ImportReport, Invite, NotifyFn, PassFn, PeerState, PeerStatus,
+    RevokeReport, Schedule, SyncFailure, SyncProblem, SyncProblemKind, SyncProgress,
+    documents_input, merge_untrusted, merge_untrusted_input,
 };
 pub use training::{CourseStanding, REMINDER_DAYS, TrainingSession, reminder_band, standings};
 

@@ -74,6 +74,7 @@ impl Sanctuary {
             invites: BTreeMap::new(),
             epochs: BTreeMap::new(),
             matching: MatchSettings::default(),
+            recognition_policy: crate::model::RecognitionPolicy::default(),
             erased: BTreeMap::new(),
             retention_years: crate::model::network::DEFAULT_RETENTION_YEARS,
         };
@@ -118,6 +119,12 @@ impl Sanctuary {
         sanctuary.upgrade_sync_state()?;
         // Finishes an erasure an import learnt of but had not yet carried out.
         sanctuary.apply_tombstones()?;
+        // A network made before the recognition policy existed (or before a
+        // kind was added) gets the default rows, once. A laptop that has not
+        // received its network document yet has nothing to fill in.
+        if !sanctuary.network.id.is_empty() {
+            sanctuary.fill_recognition_policy()?;
+        }
         let timings = OpenTimings {
             kdf_ms,
             total_ms: started.elapsed().as_secs_f64() * 1000.0,

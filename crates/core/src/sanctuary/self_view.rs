@@ -29,6 +29,8 @@ pub struct SelfView {
     catalog: Catalog,
     /// Titles of the projects this person contributed to, and only those.
     project_titles: BTreeMap<String, String>,
+    /// "You said, we did" on the projects they took part in, and only those.
+    outcomes: Vec<crate::views::OutcomeRow>,
     network_name: String,
 }
 
@@ -63,6 +65,7 @@ impl Sanctuary {
                     .map(|doc| (p.clone(), doc.project.title.clone()))
             })
             .collect();
+        let outcomes = crate::views::outcomes_for(&person, self.projects.values());
         let live = self.live.remove(&id);
         Ok(SelfView {
             store: self.store,
@@ -71,6 +74,7 @@ impl Sanctuary {
             live,
             catalog: self.catalog,
             project_titles,
+            outcomes,
             network_name: self.network.name,
         })
         // Everything else in `self` (every other person, project, loaded
@@ -91,6 +95,11 @@ impl SelfView {
         self.project_titles.get(project_id).map(String::as_str)
     }
 
+    /// The outcomes of the projects this person took part in, newest first.
+    pub fn outcomes(&self) -> &[crate::views::OutcomeRow] {
+        &self.outcomes
+    }
+
     pub fn network_name(&self) -> &str {
         &self.network_name
     }
@@ -105,6 +114,7 @@ impl SelfView {
             &self.person,
             &self.catalog,
             |id| self.project_title(id).map(str::to_string),
+            &self.outcomes,
             &self.network_name,
             today,
             lang,

@@ -185,10 +185,12 @@ impl Sanctuary {
         lang: &crate::record::RecordLanguage,
     ) -> Result<sanctuary_report::RecordReport> {
         let person = self.ambassador(key)?;
+        let outcomes = crate::views::outcomes_for(person, self.projects.values());
         Ok(crate::record::record_report(
             person,
             &self.catalog,
             |id| self.projects.get(id).map(|p| p.project.title.clone()),
+            &outcomes,
             &self.network.name,
             today,
             lang,

@@ -14,7 +14,7 @@ fn list<T: Display>(all: &[T]) -> String {
 }
 
 /// `vocabularies.ts`: every word of each closed vocabulary in the core's
-/// order, the recognition kinds that involve money or count as payment, the
+/// order, the recognition kinds that involve money or are reimbursements, the
 /// reminder bands and every core error code (plus `extra_codes`, the ones
 /// the app shell adds).
 pub fn constants_ts(extra_codes: &[&str]) -> String {
@@ -42,11 +42,18 @@ pub fn constants_ts(extra_codes: &[&str]) -> String {
             "RecognitionKind",
             list(m::RecognitionKind::ALL),
         ),
+        ("VERDICTS", "Verdict", list(m::Verdict::ALL)),
+        (
+            "EXPENSE_STATUSES",
+            "ExpenseStatus",
+            list(m::ExpenseStatus::ALL),
+        ),
         (
             "INVITATION_STATUSES",
             "InvitationStatus",
             list(m::InvitationStatus::ALL),
         ),
+        ("PATHWAY_ROLES", "PathwayRole", list(m::PathwayRole::ALL)),
     ];
     let mut out = String::from(
         "// Generated from sanctuary-core (cargo test -p sanctuary-app export_bindings): every word of each core vocabulary and the constants the UI shares with the core. Do not edit.\n",
@@ -64,18 +71,18 @@ pub fn constants_ts(extra_codes: &[&str]) -> String {
         .copied()
         .filter(|k| k.involves_money())
         .collect();
-    let payment_like: Vec<m::RecognitionKind> = m::RecognitionKind::ALL
+    let reimbursements: Vec<m::RecognitionKind> = m::RecognitionKind::ALL
         .iter()
         .copied()
-        .filter(|k| k.is_payment_like())
+        .filter(|k| k.is_reimbursement())
         .collect();
     out.push_str(&format!(
         "\n/** Kinds that record an amount in pounds. */\nexport const MONEY_KINDS: readonly RecognitionKind[] = {};\n",
         list(&money)
     ));
     out.push_str(&format!(
-        "\n/** Kinds that count as payment for someone who may not be paid. */\nexport const PAYMENT_LIKE_KINDS: readonly RecognitionKind[] = {};\n",
-        list(&payment_like)
+        "\n/** Kinds that pay back costs actually incurred: they carry a receipt and a claim status. (Who may receive what is the network's policy, read from the backend.) */\nexport const REIMBURSEMENT_KINDS: readonly RecognitionKind[] = {};\n",
+        list(&reimbursements)
     ));
     let bands: Vec<String> = REMINDER_DAYS.iter().map(i64::to_string).collect();
     out.push_str(&format!(

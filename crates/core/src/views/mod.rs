@@ -8,12 +8,18 @@
 //! TypeScript is generated from them rather than copied by hand.
 
 mod constants;
+mod feedback;
 mod project;
+mod recognition;
 mod training;
 mod work;
 
 pub use constants::constants_ts;
+pub use feedback::{
+    OutcomeRow, PathwayRow, outcomes_for, pathway_rows, project_outcomes, took_part,
+};
 pub use project::{PersonContribution, PersonRecognition, ProjectWorkLog, project_work_log};
+pub use recognition::{FlaggedEntry, RecognitionOptions, flagged_entries, recognition_options};
 pub use training::{
     ExpiringTraining, ExpiryState, TrainingRow, expiring, expiry_state, training_rows,
 };

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::model::{AmbassadorDoc, Contribution, Day, Recognition, RecognitionKind, Stream, units};
+use crate::model::{
+    AmbassadorDoc, Contribution, Day, Expense, Recognition, RecognitionKind, Review, Stream, units,
+};
 use crate::sanctuary::Sanctuary;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,6 +38,10 @@ pub struct RecognitionRow {
     pub contribution_id: Option<String>,
     pub project_id: Option<String>,
     pub project_title: Option<String>,
+    /// For reimbursements: receipt, approval and status.
+    pub expense: Option<Expense>,
+    /// Set when the entry was flagged for review.
+    pub review: Option<Review>,
 }
 
 /// Hours of one kind of work (a project stream), e.g. `schools`, `4.5`.
@@ -78,6 +84,8 @@ impl RecognitionRow {
             contribution_id: r.contribution_id.clone(),
             project_id: r.project_id.clone(),
             project_title,
+            expense: r.expense.clone(),
+            review: r.review.clone(),
         }
     }
 }

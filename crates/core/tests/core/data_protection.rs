@@ -317,3 +317,89 @@ fn a_media_invitation_needs_consent_to_the_engagement() {
     assert!(kept.agreed);
     assert_eq!(kept.recorded_by, "Maryam");
 }
+
+#[test]
+fn photography_and_sharing_with_a_partner_need_their_consents() {
+    let (_temp, _dir, mut s) = new_store();
+    let person = |s: &mut sanctuary_core::Sanctuary, name: &str, scopes: &[ConsentScope]| {
+        let mut p = Profile::new(String::new(), name, "London", day("2024-01-01"));
+        p.availability.remote = true;
+        let id = s.add_ambassador(p).unwrap();
+        for scope in scopes {
+            s.add_consent(&id, consent(*scope, true, "2025-01-01", None))
+                .unwrap();
+        }
+        id
+    };
+    let contact_only = person(&mut s, "Contact only", &[ConsentScope::Contact]);
+    let everything = person(
+        &mut s,
+        "Everything",
+        &[
+            ConsentScope::Contact,
+            ConsentScope::Photography,
+            ConsentScope::SharePartners,
+        ],
+    );
+    let mut project = Project::new(
+        String::new(),
+        "Panel with a photographer",
+        Stream::AwardsPanel,
+        Level::Local,
+        day("2030-03-14"),
+    );
+    project.remote = true;
+    project.in_person = false;
+    project.photography = true;
+    project.shares_with = Some("Partner Trust".into());
+    let project = s.add_project(project).unwrap();
+    let today = day("2030-03-01");
+    let options = MatchOptions {
+        today: Some(today),
+        ..MatchOptions::default()
+    };
+    let report = s.match_project(&project, &options).unwrap();
+    let refused = report
+        .not_eligible
+        .iter()
+        .find(|n| n.ambassador_id == contact_only)
+        .expect("without those consents they are not eligible");
+    let constraints: Vec<Constraint> = refused.reasons.iter().map(|r| r.constraint).collect();
+    assert!(
+        constraints.contains(&Constraint::PhotographyConsent),
+        "{constraints:?}"
+    );
+    assert!(
+        constraints.contains(&Constraint::PartnerConsent),
+        "{constraints:?}"
+    );
+    assert!(report.ranked.iter().any(|c| c.ambassador_id == everything));
+
+    // The invitation flow refuses them too, and changes nothing.
+    let invite = InvitationChange::new(InvitationStatus::Invited, today);
+    assert!(
+        s.set_invitation(&project, &contact_only, invite.clone())
+            .is_err()
+    );
+    assert!(s.project(&project).unwrap().invitations.is_empty());
+    s.set_invitation(&project, &everything, invite).unwrap();
+
+    // An ordinary project asks for neither.
+    let mut plain = Project::new(
+        String::new(),
+        "Plain panel",
+        Stream::AwardsPanel,
+        Level::Local,
+        day("2030-03-14"),
+    );
+    plain.remote = true;
+    plain.in_person = false;
+    let plain = s.add_project(plain).unwrap();
+    let report = s.match_project(&plain, &options).unwrap();
+    assert!(
+        report
+            .ranked
+            .iter()
+            .any(|c| c.ambassador_id == contact_only)
+    );
+}

@@ -11,6 +11,7 @@ mod self_view;
 mod sheets;
 mod support;
 mod sync;
+mod sync_auto;
 mod sync_conflicts;
 mod sync_devices;
 mod sync_paths;

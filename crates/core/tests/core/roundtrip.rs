@@ -107,6 +107,8 @@ fn every_entity_survives_a_reopen_exactly() {
             description: Some("Bus fares".into()),
             contribution_id: Some(contribution),
             project_id: Some(project_id.clone()),
+            expense: Some(Expense::claim(Some("bus tickets".into()), None, None)),
+            review: None,
         },
         false,
     )

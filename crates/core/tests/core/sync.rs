@@ -157,6 +157,8 @@ fn edit_everything(s: &mut Sanctuary, i: usize, shared_ambassador: &str, shared_
             amount_pence: None,
             description: Some(format!("thanks {tag}")),
             project_id: None,
+            expense: None,
+            review: None,
             contribution_id: None,
         },
         false,

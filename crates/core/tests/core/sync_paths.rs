@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use sanctuary_core::model::*;
-use sanctuary_core::{FolderReport, Sanctuary};
+use sanctuary_core::{FolderReport, Sanctuary, SyncProblem, SyncProblemKind};
 
 use crate::support::*;
 use crate::sync::{assert_converged, files, network};
@@ -40,7 +40,7 @@ fn new_person(s: &mut Sanctuary, name: &str) -> String {
 
 /// Passes over every folder by each of its laptops until a whole round
 /// imports and writes nothing. Returns every problem reported on the way.
-fn settle(stores: &mut [Sanctuary], folders: &[(&Path, &[usize])]) -> Vec<String> {
+fn settle(stores: &mut [Sanctuary], folders: &[(&Path, &[usize])]) -> Vec<SyncProblem> {
     let mut problems = Vec::new();
     for _ in 0..10 {
         let mut busy = false;
@@ -58,8 +58,11 @@ fn settle(stores: &mut [Sanctuary], folders: &[(&Path, &[usize])]) -> Vec<String
     panic!("the folders never settled");
 }
 
-fn is_gap(problem: &str) -> bool {
-    problem.contains("build on some this laptop has not received")
+fn is_gap(problem: &SyncProblem) -> bool {
+    problem.kind == SyncProblemKind::Gap
+        && problem
+            .to_string()
+            .contains("build on some this laptop has not received")
 }
 
 /// The files of a store directory, copied as a backup would.
@@ -164,7 +167,7 @@ fn three_laptops_two_folders_usb_and_a_restored_laptop_converge() {
 
     // The next exchange repairs it.
     let later = settle(&mut stores, &folders);
-    assert!(later.iter().all(|p| is_gap(p)), "{later:?}");
+    assert!(later.iter().all(is_gap), "{later:?}");
     assert!(stores[c].ambassador(&cs_person).is_ok());
     assert!(stores[c].ambassador(&b_only).is_ok());
     for s in &stores {
@@ -227,7 +230,11 @@ fn a_huge_file_in_the_folder_is_refused_without_being_read() {
     stores[1].sync_folder(&shared).unwrap();
     let r = stores[0].sync_folder(&shared).unwrap();
     assert_eq!(r.skipped, 1);
-    assert!(r.problems[0].contains("too large"), "{r:?}");
+    let refused = &r.problems[0];
+    assert_eq!(refused.kind, SyncProblemKind::Refused);
+    assert_eq!(refused.code.as_deref(), Some("bundle-too-large"), "{r:?}");
+    assert_eq!(refused.file, "abcdef12/5.bundle");
+    assert!(refused.to_string().contains("too large"), "{r:?}");
     assert!(stores[0].ambassador(&id).is_ok());
 }
 
@@ -335,7 +342,7 @@ fn random_mixes_of_transports_and_losses_converge() {
                 }
             }
             let problems = settle(&mut stores, &[(&everyone, &[0, 1, 2])]);
-            prop_assert!(problems.iter().all(|p| is_gap(p)), "{problems:?}");
+            prop_assert!(problems.iter().all(is_gap), "{problems:?}");
             for s in stores.iter() {
                 for peer in s.sync_status().unwrap() {
                     prop_assert!(peer.missing.is_empty(), "{peer:?}");

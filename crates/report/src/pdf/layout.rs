@@ -303,6 +303,8 @@ pub(crate) fn layout(report: &RecordReport, fonts: &Fonts) -> Vec<Page> {
     hours(&mut flow, report);
     roles(&mut flow, report);
     recognition(&mut flow, report);
+    pathways(&mut flow, report);
+    outcomes(&mut flow, report);
     footers(&mut flow, report);
     if crate::model::is_rtl_lang(&labels.lang) {
         mirror(&mut flow.pages);
@@ -549,6 +551,59 @@ fn recognition(flow: &mut Flow, report: &RecordReport) {
     }
 }
 
+fn pathways(flow: &mut Flow, report: &RecordReport) {
+    let labels = &report.labels;
+    if report.pathways.is_empty() {
+        flow.empty_section(&labels.pathways_heading, &labels.none_recorded);
+        return;
+    }
+    let columns = [
+        Column {
+            header: &labels.role_column,
+            share: 0.6,
+            align: Align::Start,
+        },
+        Column {
+            header: &labels.period_column,
+            share: 0.4,
+            align: Align::Start,
+        },
+    ];
+    let rows: Vec<Vec<Cell>> = report
+        .pathways
+        .iter()
+        .map(|p| {
+            let mut role = vec![(p.role.clone(), BODY)];
+            if let Some(note) = p.note.as_ref().filter(|n| !n.trim().is_empty()) {
+                role.push((note.clone(), NOTE));
+            }
+            vec![role, vec![(p.period.clone(), BODY)]]
+        })
+        .collect();
+    flow.table(&labels.pathways_heading, &columns, &rows, false);
+}
+
+/// "You said, we did": each outcome as its project and date in bold, then
+/// the text as typed, wrapped.
+fn outcomes(flow: &mut Flow, report: &RecordReport) {
+    let labels = &report.labels;
+    if report.outcomes.is_empty() {
+        flow.empty_section(&labels.outcomes_heading, &labels.none_recorded);
+        return;
+    }
+    flow.heading(&labels.outcomes_heading, NOTE.line_height() * 2.0);
+    flow.paragraph(MARGIN_X, CONTENT_W, &labels.outcomes_intro, NOTE);
+    for o in &report.outcomes {
+        flow.y += 3.0;
+        flow.ensure(TOTAL.line_height() + BODY.line_height());
+        let title = format!("{}, {}", o.project, o.date);
+        flow.paragraph(MARGIN_X, CONTENT_W, &title, TOTAL);
+        for line in o.text.lines().filter(|l| !l.trim().is_empty()) {
+            flow.paragraph(MARGIN_X, CONTENT_W, line, BODY);
+        }
+    }
+}
+
 fn footers(flow: &mut Flow, report: &RecordReport) {
     let count = flow.pages.len();
     let footer = report.footer_line();
@@ -653,6 +708,16 @@ mod tests {
         report.network_name = "Sanctuary Ambassadors ".repeat(30);
         report.generated_on = "22 November 2026 ".repeat(30);
         report.recognition = vec!["x".repeat(500), "ሰላም ".repeat(200)];
+        report.pathways = vec![crate::PathwayLine {
+            role: "Trustee".into(),
+            period: "March 2025 – present".into(),
+            note: Some("y".repeat(400)),
+        }];
+        report.outcomes = vec![crate::OutcomeLine {
+            project: "p".repeat(300),
+            date: "1 April 2026".into(),
+            text: "مرحبا ".repeat(300),
+        }];
         for page in layout(&report, &fonts) {
             for (x, _, line) in texts(&page) {
                 assert!(x >= MARGIN_X - 0.01 && x + line.width <= PAGE_W - MARGIN_X + 0.01);

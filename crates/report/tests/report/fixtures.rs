@@ -1,6 +1,8 @@
 //! Synthetic records: made-up people, courses and contributions.
 
-use sanctuary_report::{CourseLine, HoursLine, Labels, PersonLine, RecordReport, RoleLine};
+use sanctuary_report::{
+    CourseLine, HoursLine, Labels, OutcomeLine, PathwayLine, PersonLine, RecordReport, RoleLine,
+};
 
 pub const ARABIC: &str = "زهراء الموسوی";
 pub const TIGRINYA: &str = "ሰላም ተኽለሃይማኖት";
@@ -82,6 +84,16 @@ pub fn record(name: &str, courses: usize, roles: usize) -> RecordReport {
             format!("Thank-you card from {TIGRINYA} and {VIETNAMESE}, co-facilitators"),
             "Letter of thanks from the awards panel chair, 14 July 2026".into(),
         ],
+        pathways: vec![PathwayLine {
+            role: "Trustee".into(),
+            period: "February 2026 – present".into(),
+            note: None,
+        }],
+        outcomes: vec![OutcomeLine {
+            project: "Schools panel".into(),
+            date: "1 April 2026".into(),
+            text: "Assessors now explain every score.".into(),
+        }],
         labels: Labels::default(),
     }
 }

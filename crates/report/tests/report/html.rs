@@ -15,8 +15,9 @@ fn a_long_record_as_html_has_every_course_and_name() {
                 "course {i}"
             );
         }
-        // Header rows of three tables, 40 courses, 6 kinds and a total, 300 roles.
-        assert_eq!(html.matches("<tr>").count(), 3 + 40 + 6 + 1 + 300);
+        // Header rows of four tables, 40 courses, 6 kinds and a total, 300
+        // roles, one pathway role.
+        assert_eq!(html.matches("<tr>").count(), 4 + 40 + 6 + 1 + 300 + 1);
     }
 }
 

@@ -110,6 +110,7 @@ fn an_empty_record_is_one_page() {
     std::fs::write(&path, render_pdf(&RecordReport::default()).unwrap()).unwrap();
     if let Some(text) = poppler("pdftotext", &path) {
         assert!(text.contains("Page 1 of 1"));
-        assert_eq!(text.matches("None recorded.").count(), 4);
+        // Courses, hours, roles, recognition, pathway and outcomes.
+        assert_eq!(text.matches("None recorded.").count(), 6);
     }
 }

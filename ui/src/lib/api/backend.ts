@@ -8,6 +8,8 @@ import { isMessageKey, locale, t } from "../i18n/i18n.svelte";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { CatalogView } from "../bindings/CatalogView";
 import type { ConsentInput } from "../bindings/ConsentInput";
+import type { OutcomeInput } from "../bindings/OutcomeInput";
+import type { PathwayInput } from "../bindings/PathwayInput";
 import type { ContributionInput } from "../bindings/ContributionInput";
 import type { Course } from "../bindings/Course";
 import type { ExpiringTraining } from "../bindings/ExpiringTraining";
@@ -16,6 +18,13 @@ import type { Project } from "../bindings/Project";
 import type { ProjectPage } from "../bindings/ProjectPage";
 import type { ProjectRow } from "../bindings/ProjectRow";
 import type { RecognitionInput } from "../bindings/RecognitionInput";
+import type { ExpenseStatus } from "../bindings/ExpenseStatus";
+import type { FlaggedEntry } from "../bindings/FlaggedEntry";
+import type { PaymentConstraint } from "../bindings/PaymentConstraint";
+import type { PolicyTable } from "../bindings/PolicyTable";
+import type { RecognitionKind } from "../bindings/RecognitionKind";
+import type { RecognitionOptions } from "../bindings/RecognitionOptions";
+import type { Verdict } from "../bindings/Verdict";
 import type { RowList } from "../bindings/RowList";
 import type { SearchResult } from "../bindings/SearchResult";
 import type { SelfViewPage } from "../bindings/SelfViewPage";
@@ -29,7 +38,7 @@ import type { TrainingInput } from "../bindings/TrainingInput";
 import type { UnlockInfo } from "../bindings/UnlockInfo";
 import type { Conflict } from "../bindings/Conflict";
 import type { ExportResult } from "../bindings/ExportResult";
-import type { FolderResult } from "../bindings/FolderResult";
+import type { AutoSyncStatus } from "../bindings/AutoSyncStatus";
 import type { ImportResult } from "../bindings/ImportResult";
 import type { InviteInfo } from "../bindings/InviteInfo";
 import type { SyncView } from "../bindings/SyncView";
@@ -73,14 +82,30 @@ export interface Backend {
   addAmbassador(profile: Profile): Promise<string>;
   editAmbassador(id: string, profile: Profile): Promise<void>;
   addConsent(ambassadorId: string, consent: ConsentInput): Promise<string>;
+  /** Adds a role (steering group, trustee ...) to a person's pathway; returns its id. */
+  addPathway(ambassadorId: string, pathway: PathwayInput): Promise<string>;
   recordTraining(ambassadorId: string, record: TrainingInput): Promise<string>;
   logContribution(ambassadorId: string, contribution: ContributionInput): Promise<string>;
   logRecognition(ambassadorId: string, recognition: RecognitionInput): Promise<string>;
+  /** The network's recognition policy: every kind against every payment constraint. */
+  recognitionPolicy(): Promise<PolicyTable>;
+  /** Changes one row of the policy (the note says why); answers the whole table. */
+  setPolicyRule(kind: RecognitionKind, constraint: PaymentConstraint, verdict: Verdict, note: string): Promise<PolicyTable>;
+  /** What the recognition form may offer this person, decided by the core's policy. */
+  recognitionOptions(ambassadorId: string): Promise<RecognitionOptions>;
+  /** Moves an expense claim on: approved (by whom), then paid back. */
+  moveExpense(ambassadorId: string, entryId: string, status: ExpenseStatus, by: string | null): Promise<string>;
+  /** Money entries flagged for review across the network. */
+  flaggedRecognition(): Promise<FlaggedEntry[]>;
+  /** Clears a review flag with what the review found. */
+  clearReview(ambassadorId: string, entryId: string, note: string): Promise<string>;
 
   listProjects(): Promise<ProjectRow[]>;
   getProject(id: string): Promise<ProjectPage>;
   addProject(project: Project): Promise<string>;
   editProject(id: string, project: Project): Promise<void>;
+  /** Records a "you said, we did" outcome; returns the project page again. */
+  addOutcome(projectId: string, outcome: OutcomeInput): Promise<ProjectPage>;
 
   /** Matching: ranked candidates (at most `limit`), who is not eligible, a team for `places`. */
   matchProject(id: string, places: number | null, limit: number | null): Promise<MatchView>;
@@ -137,7 +162,10 @@ export interface Backend {
   syncStatus(): Promise<SyncView>;
   syncExport(path: string): Promise<ExportResult>;
   syncImport(path: string): Promise<ImportResult>;
-  syncFolder(path: string): Promise<FolderResult>;
+  /** Automatic sync through a shared folder: its status; choose the folder (null turns it off); a pass now. */
+  autoSyncStatus(): Promise<AutoSyncStatus>;
+  setSyncFolder(path: string | null): Promise<AutoSyncStatus>;
+  syncNow(): Promise<void>;
   resolveConflict(document: string, field: string, keep: number): Promise<Conflict[]>;
   createInvite(path: string): Promise<InviteInfo>;
 
@@ -175,6 +203,8 @@ export interface Backend {
 
   /** Called when the store changes state on its own (auto-lock, demo ready). */
   onStatusChanged(listener: (reason: string) => void): Promise<() => void>;
+  /** Called with automatic sync's new status whenever it changes. */
+  onAutoSync(listener: (status: AutoSyncStatus) => void): Promise<() => void>;
 }
 
 /**

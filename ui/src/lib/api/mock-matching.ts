@@ -18,7 +18,8 @@ import type { RotaSummary } from "../bindings/RotaSummary";
 import type { RotaTurn } from "../bindings/RotaTurn";
 import type { RotaTurnInput } from "../bindings/RotaTurnInput";
 import type { Team } from "../bindings/Team";
-import { PAYMENT_LIKE_KINDS } from "../bindings/vocabularies";
+import type { RecognitionKind } from "../bindings/RecognitionKind";
+import recognitionFixture from "../recognition/fixture.json";
 import { ApiFailure } from "./backend";
 import type { ErrorCode } from "../bindings/vocabularies";
 
@@ -109,8 +110,10 @@ export class MockMatching {
   }
 
   private advice(p: Project, d: AmbassadorDetail): RecognitionAdvice {
-    const cash = p.recognition.filter((k) => PAYMENT_LIKE_KINDS.includes(k));
-    const other = p.recognition.filter((k) => !PAYMENT_LIKE_KINDS.includes(k));
+    // What the core's default policy refuses for someone who may not be paid.
+    const refused = recognitionFixture.options["not-allowed"].refused as RecognitionKind[];
+    const cash = p.recognition.filter((k) => refused.includes(k));
+    const other = p.recognition.filter((k) => !refused.includes(k));
     const advice: RecognitionAdvice = { offer: [...p.recognition], withheld: [], suggest: [], check_first: [], note: null };
     if (!cash.length) return advice;
     if (d.profile.payment === "not-allowed") {

@@ -2,10 +2,12 @@
 // plain browser. It follows the core's rules where the UI depends on them
 // (search fields, the payment guard, errors as {code, message}); it is not
 // a second implementation of the domain.
+import type { AutoSyncStatus } from "../bindings/AutoSyncStatus";
 import type { About } from "../bindings/About";
 import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
 import type { AmbassadorRow } from "../bindings/AmbassadorRow";
+import type { OutcomeRow } from "../bindings/OutcomeRow";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { CatalogView } from "../bindings/CatalogView";
 import type { ContributionRow } from "../bindings/ContributionRow";
@@ -20,7 +22,15 @@ import type { SessionInput } from "../bindings/SessionInput";
 import type { Settings } from "../bindings/Settings";
 import type { SuggestionChange } from "../bindings/SuggestionChange";
 import type { SuggestionRow } from "../bindings/SuggestionRow";
-import { PAYMENT_LIKE_KINDS, type ErrorCode } from "../bindings/vocabularies";
+import { REIMBURSEMENT_KINDS, type ErrorCode } from "../bindings/vocabularies";
+import type { ExpenseStatus } from "../bindings/ExpenseStatus";
+import type { FlaggedEntry } from "../bindings/FlaggedEntry";
+import type { PaymentConstraint } from "../bindings/PaymentConstraint";
+import type { PolicyTable } from "../bindings/PolicyTable";
+import type { RecognitionKind } from "../bindings/RecognitionKind";
+import type { Verdict } from "../bindings/Verdict";
+import type { RecognitionOptions } from "../bindings/RecognitionOptions";
+import recognitionFixture from "../recognition/fixture.json";
 import { blankProfile } from "../ambassadors/profile";
 import { ApiFailure, type Backend } from "./backend";
 import { DEFAULT_MATCH_SETTINGS, MockMatching } from "./mock-matching";
@@ -54,7 +64,11 @@ export class MockBackend implements Backend {
   passphrase: string | null = "demo passphrase";
   unlocked = false;
   networkName = "Demo network";
-  settings: Settings = { auto_lock_minutes: 5, language: "en", sync_folder: null, backup_reminder_days: 7 };
+  settings: Settings = { auto_lock_minutes: 5, language: "en", backup_reminder_days: 7 };
+  /** Automatic sync as the backend would report it; `syncNow` counts passes asked for. */
+  autoSync: AutoSyncStatus = { folder: null, state: "off", last_synced: null, problems: [], failure: null };
+  syncNowCalls = 0;
+  private autoSyncListeners: ((status: AutoSyncStatus) => void)[] = [];
   /** What the next native dialog "chooses" (null: cancelled). */
   nextPath: string | null = "/media/usb/sanctuary.bundle";
   written: string[] = [];
@@ -63,6 +77,8 @@ export class MockBackend implements Backend {
   conflicts: Conflict[] = [{ document: "a-0", kind: "ambassador", name: "Amina 0", field: "profile.notes", winner: { value: "Prefers mornings", fields: [], device: "d0e1", device_name: "this laptop" }, others: [{ value: "Prefers evenings", fields: [], device: "a1b2", device_name: "Leeds laptop" }] }];
   people = new Map<string, Person>();
   projects = new Map<string, Project>();
+  /** "You said, we did" outcomes per project id, newest first. */
+  outcomes = new Map<string, OutcomeRow[]>();
   courses: Course[] = [];
   calls: string[] = [];
   /** Matching, invitations and rotas over `people` and `projects`. */
@@ -105,7 +121,7 @@ export class MockBackend implements Backend {
       id: "p-1", title: "Schools of Sanctuary award panel", description: "Assessing a school's application.",
       stream: "awards-panel", level: "regional", start: "2026-03-01", end: null, location: "Leeds",
       remote: false, in_person: true, places: 3, required_skills: ["assessment"], desired_skills: [],
-      languages: [], required_training: [], recognition: ["thanks", "certificate"], organisation: null,
+      languages: [], required_training: [], recognition: ["thanks", "certificate"], organisation: null, photography: false, shares_with: null,
     };
     this.projects.set(project.id, project);
   }
@@ -115,7 +131,7 @@ export class MockBackend implements Backend {
   }
 
   private detailFor(profile: Profile): AmbassadorDetail {
-    return { profile, consents: [], consent_in_force: [], training: [], contributions: [], recognition: [], hours_contributed: "0" };
+    return { profile, consents: [], consent_in_force: [], training: [], contributions: [], recognition: [], hours_contributed: "0", pathways: [] };
   }
 
   private need(): void {
@@ -255,6 +271,15 @@ export class MockBackend implements Backend {
     return id;
   }
 
+  async addPathway(ambassadorId: string, pathway: import("../bindings/PathwayInput").PathwayInput) {
+    const person = this.person(ambassadorId);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(pathway.from)) fail("invalid", `date: '${pathway.from}' is not a date; write it as YYYY-MM-DD`);
+    if (pathway.to && pathway.to < pathway.from) fail("invalid", `to: the role ends (${pathway.to}) before it starts (${pathway.from})`);
+    const id = this.id("pathway");
+    person.detail.pathways.push({ id, role: pathway.role, from: pathway.from, to: pathway.to, note: pathway.note, current: !pathway.to });
+    return id;
+  }
+
   async recordTraining(ambassadorId: string, record: import("../bindings/TrainingInput").TrainingInput) {
     const person = this.person(ambassadorId);
     const course = this.courses.find((c) => c.id === record.course_id) ?? fail("not-found", `no course matches '${record.course_id}'`);
@@ -276,14 +301,62 @@ export class MockBackend implements Backend {
   async logRecognition(ambassadorId: string, r: import("../bindings/RecognitionInput").RecognitionInput) {
     const person = this.person(ambassadorId);
     const name = person.detail.profile.display_name;
-    if (PAYMENT_LIKE_KINDS.includes(r.kind)) {
-      if (person.detail.profile.payment === "not-allowed") fail("payment-not-allowed", `${name} cannot receive ${r.kind}: their profile says payment is not allowed. Reimburse travel and meal costs actually incurred, or give thanks, a certificate or a reference instead`);
-      if (person.detail.profile.payment === "check-first" && !r.checked) fail("check-first", `${name}'s profile says to check first whether they may receive ${r.kind}. Check with them (and, if needed, an adviser), then record it again confirming you checked`);
-    }
+    // The verdict is the core's default policy, read from its fixture.
+    const rule = this.policy.rows.find((row) => row.kind === r.kind && row.constraint === person.detail.profile.payment)!;
+    if (rule.verdict === "refused") fail("payment-not-allowed", `${name} cannot receive ${r.kind}: their profile says payment is not allowed. ${rule.note}`);
+    if (rule.verdict === "check" && !r.checked) fail("check-first", `${name}'s profile says to check first whether they may receive ${r.kind}. ${rule.note} Then record it again confirming you checked`);
     const id = this.id("recognition");
-    const row: RecognitionRow = { id, date: r.date, kind: r.kind, amount: r.amount ? `£${r.amount}` : null, description: r.description, contribution_id: r.contribution_id, project_id: r.project_id, project_title: null };
+    const claim = REIMBURSEMENT_KINDS.includes(r.kind);
+    if (claim && !r.receipt?.trim() && !r.no_receipt?.trim()) fail("invalid", "receipt: a reimbursement needs a receipt reference, or the reason there is no receipt");
+    const expense = claim ? { receipt: r.receipt?.trim() || null, no_receipt: r.no_receipt?.trim() || null, status: "claimed" as const, approved_by: null, approved: null, paid_back: null, note: r.note?.trim() || null } : null;
+    const row: RecognitionRow = { id, date: r.date, kind: r.kind, amount: r.amount ? `£${r.amount}` : null, description: r.description, contribution_id: r.contribution_id, project_id: r.project_id, project_title: null, expense, review: null };
     person.detail.recognition.unshift(row);
     return id;
+  }
+
+  /** The core's default policy and options (crates/core/src/views/recognition.rs writes the fixture). */
+  policy: PolicyTable = structuredClone(recognitionFixture.policy) as PolicyTable;
+
+  async recognitionPolicy() {
+    this.need();
+    return structuredClone(this.policy);
+  }
+
+  async setPolicyRule(kind: RecognitionKind, constraint: PaymentConstraint, verdict: Verdict, note: string) {
+    this.need();
+    if (!note.trim()) fail("invalid", "note: must not be empty");
+    const row = this.policy.rows.find((r) => r.kind === kind && r.constraint === constraint)!;
+    Object.assign(row, { verdict, note: note.trim(), changed: "2026-05-01" });
+    return structuredClone(this.policy);
+  }
+
+  async recognitionOptions(ambassadorId: string) {
+    const payment = this.person(ambassadorId).detail.profile.payment;
+    const options = (recognitionFixture.options as Record<string, RecognitionOptions>)[payment];
+    return { ...structuredClone(options), ambassador_id: ambassadorId };
+  }
+
+  async moveExpense(ambassadorId: string, entryId: string, status: ExpenseStatus, by: string | null) {
+    const row = this.person(ambassadorId).detail.recognition.find((r) => r.id === entryId);
+    if (!row?.expense) return fail("not-found", `no recognition entry matches '${entryId}'`);
+    if (status === "approved" && !by?.trim()) fail("invalid", "approved by: must not be empty");
+    row.expense = { ...row.expense, status, approved_by: by?.trim() || row.expense.approved_by };
+    return entryId;
+  }
+
+  async flaggedRecognition(): Promise<FlaggedEntry[]> {
+    this.need();
+    return [...this.people.values()].flatMap(({ detail }) =>
+      detail.recognition.filter((r) => r.review && !r.review.cleared).map((entry) => ({ ambassador_id: detail.profile.id, display_name: detail.profile.display_name, entry: structuredClone(entry) })),
+    );
+  }
+
+  async clearReview(ambassadorId: string, entryId: string, note: string) {
+    const row = this.person(ambassadorId).detail.recognition.find((r) => r.id === entryId);
+    if (!note.trim()) fail("invalid", "note: must not be empty");
+    if (!row?.review) return fail("invalid", "entry: this entry is not flagged for review");
+    row.review = { ...row.review, cleared: "2026-05-01", cleared_note: note.trim() };
+    return entryId;
   }
 
   async listProjects(): Promise<ProjectRow[]> {
@@ -294,7 +367,18 @@ export class MockBackend implements Backend {
   async getProject(id: string) {
     this.need();
     const project = this.projects.get(id) ?? fail("not-found", `no project matches '${id}'`);
-    return { project: structuredClone(project), required_training: [], contributions: [], recognition: [], hours_contributed: "0" };
+    const outcomes = structuredClone(this.outcomes.get(id) ?? []);
+    return { project: structuredClone(project), required_training: [], contributions: [], recognition: [], hours_contributed: "0", outcomes };
+  }
+
+  async addOutcome(projectId: string, outcome: import("../bindings/OutcomeInput").OutcomeInput) {
+    this.need();
+    const project = this.projects.get(projectId) ?? fail("not-found", `no project matches '${projectId}'`);
+    if (!outcome.text.trim()) fail("invalid", "text: must not be empty");
+    if (!outcome.recorded_by.trim()) fail("invalid", "recorded by: must not be empty");
+    const row = { id: this.id("o"), project_id: project.id, project_title: project.title, date: outcome.date || "2026-11-22", text: outcome.text.trim(), recorded_by: outcome.recorded_by.trim() };
+    this.outcomes.set(projectId, [row, ...(this.outcomes.get(projectId) ?? [])]);
+    return this.getProject(projectId);
   }
 
   async addProject(project: Project) {
@@ -475,6 +559,10 @@ export class MockBackend implements Backend {
       recognition: structuredClone(d.recognition), hours_contributed: d.hours_contributed,
       hours_by_kind: d.contributions.length ? [{ stream: "other", hours: d.hours_contributed }] : [],
       suggestions: this.suggestions.filter((s) => s.ambassador_id === id),
+      // Who took part is the core's rule; the mock shows the outcomes of the
+      // projects this person has time logged on.
+      outcomes: [...new Set(d.contributions.flatMap((c) => (c.project_id ? [c.project_id] : [])))].flatMap((p) => this.outcomes.get(p) ?? []),
+      pathways: structuredClone(d.pathways),
     };
   }
 
@@ -536,9 +624,34 @@ export class MockBackend implements Backend {
     return { sender: "a1b2", seq: 4, changed: 2, duplicate: false, gap: false, fork: false };
   }
 
-  async syncFolder(path: string) {
+  async autoSyncStatus() {
     this.need();
-    return { imported: 1, changed: 2, skipped: 0, problems: [], written: path ? 5 : null };
+    return structuredClone(this.autoSync);
+  }
+
+  async setSyncFolder(path: string | null) {
+    this.need();
+    if (path !== null && !path.startsWith("/")) fail("invalid", "sync folder: give the folder's full path");
+    this.emitAutoSync({ folder: path, state: path ? "waiting" : "off", last_synced: null, problems: [], failure: null });
+    return structuredClone(this.autoSync);
+  }
+
+  async syncNow() {
+    this.need();
+    this.syncNowCalls++;
+  }
+
+  /** Simulates the backend's automatic sync reporting a new status. */
+  emitAutoSync(status: AutoSyncStatus): void {
+    this.autoSync = status;
+    for (const l of this.autoSyncListeners) l(structuredClone(status));
+  }
+
+  async onAutoSync(listener: (status: AutoSyncStatus) => void) {
+    this.autoSyncListeners.push(listener);
+    return () => {
+      this.autoSyncListeners = this.autoSyncListeners.filter((l) => l !== listener);
+    };
   }
 
   async resolveConflict(document: string, field: string) {

@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { AutoSyncStatus } from "../bindings/AutoSyncStatus";
 import { asFailure, type Backend } from "./backend";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -31,16 +32,26 @@ export const tauriBackend: Backend = {
   addAmbassador: (profile) => call("add_ambassador", { profile }),
   editAmbassador: (id, profile) => call("edit_ambassador", { id, profile }),
   addConsent: (ambassadorId, consent) => call("add_consent", { ambassadorId, consent }),
+  addPathway: (ambassadorId, pathway) => call("add_pathway", { ambassadorId, pathway }),
   recordTraining: (ambassadorId, record) => call("record_training", { ambassadorId, record }),
   logContribution: (ambassadorId, contribution) =>
     call("log_contribution", { ambassadorId, contribution }),
   logRecognition: (ambassadorId, recognition) =>
     call("log_recognition", { ambassadorId, recognition }),
+  recognitionPolicy: () => call("recognition_policy"),
+  setPolicyRule: (kind, constraint, verdict, note) =>
+    call("set_policy_rule", { kind, constraint, verdict, note }),
+  recognitionOptions: (ambassadorId) => call("recognition_options", { ambassadorId }),
+  moveExpense: (ambassadorId, entryId, status, by) =>
+    call("move_expense", { ambassadorId, entryId, status, by }),
+  flaggedRecognition: () => call("flagged_recognition"),
+  clearReview: (ambassadorId, entryId, note) => call("clear_review", { ambassadorId, entryId, note }),
 
   listProjects: () => call("list_projects"),
   getProject: (id) => call("get_project", { id }),
   addProject: (project) => call("add_project", { project }),
   editProject: (id, project) => call("edit_project", { id, project }),
+  addOutcome: (projectId, outcome) => call("add_outcome", { projectId, outcome }),
 
   matchProject: (id, places, limit) => call("match_project", { id, places, limit }),
   matchSettings: () => call("match_settings"),
@@ -84,7 +95,9 @@ export const tauriBackend: Backend = {
   syncStatus: () => call("sync_status"),
   syncExport: (path) => call("sync_export", { path }),
   syncImport: (path) => call("sync_import", { path }),
-  syncFolder: (path) => call("sync_folder", { path }),
+  autoSyncStatus: () => call("auto_sync_status"),
+  setSyncFolder: (path) => call("set_sync_folder", { path }),
+  syncNow: () => call("sync_now"),
   resolveConflict: (document, field, keep) => call("resolve_conflict", { document, field, keep }),
   createInvite: (path) => call("create_invite", { path }),
 
@@ -123,6 +136,10 @@ export const tauriBackend: Backend = {
 
   onStatusChanged: async (listener) => {
     const unlisten = await listen<string>("status-changed", (event) => listener(event.payload));
+    return unlisten;
+  },
+  onAutoSync: async (listener) => {
+    const unlisten = await listen<AutoSyncStatus>("auto-sync", (event) => listener(event.payload));
     return unlisten;
   },
 };

@@ -2,6 +2,7 @@
 import type { ConsentRow } from "./ConsentRow";
 import type { ConsentScope } from "./ConsentScope";
 import type { ContributionRow } from "./ContributionRow";
+import type { PathwayRow } from "./PathwayRow";
 import type { Profile } from "./Profile";
 import type { RecognitionRow } from "./RecognitionRow";
 import type { TrainingRow } from "./TrainingRow";
@@ -17,4 +18,8 @@ consent_in_force: Array<ConsentScope>, training: Array<TrainingRow>, contributio
 /**
  * Total hours contributed, e.g. `12.5`.
  */
-hours_contributed: string, };
+hours_contributed: string, 
+/**
+ * Roles they moved into, in the order taken.
+ */
+pathways: Array<PathwayRow>, };

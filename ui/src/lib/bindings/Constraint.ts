@@ -3,4 +3,4 @@
 /**
  * The hard constraint a not-eligible person fails.
  */
-export type Constraint = "status" | "contact-consent" | "media-consent" | "mode" | "travel" | "days" | "training" | "double-booking" | "conflict-of-interest";
+export type Constraint = "status" | "contact-consent" | "media-consent" | "photography-consent" | "partner-consent" | "mode" | "travel" | "days" | "training" | "double-booking" | "conflict-of-interest";

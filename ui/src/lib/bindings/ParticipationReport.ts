@@ -31,4 +31,9 @@ never_offered: number,
 /**
  * Active members not offered anything in the last `quiet_months`, longest wait first.
  */
-not_offered: Array<NotOffered>, by_region: Array<ShareRow>, by_language: Array<ShareRow>, };
+not_offered: Array<NotOffered>, by_region: Array<ShareRow>, by_language: Array<ShareRow>, 
+/**
+ * `first-timers` (members not offered anything before the period, and
+ * the offers to them) beside `returning` (offered something before).
+ */
+by_experience: Array<ShareRow>, };

@@ -11,4 +11,12 @@ id: string, title: string, description: string, stream: Stream, level: Level, st
 /**
  * Course ids.
  */
-required_training: Array<string>, recognition: Array<RecognitionKind>, organisation: string | null, };
+required_training: Array<string>, recognition: Array<RecognitionKind>, organisation: string | null, 
+/**
+ * Photos or film of the people taking part are made.
+ */
+photography: boolean, 
+/**
+ * The partner organisation given the details of the people taking part.
+ */
+shares_with: string | null, };

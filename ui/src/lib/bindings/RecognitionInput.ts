@@ -8,6 +8,14 @@ export type RecognitionInput = { kind: RecognitionKind, date: string,
 amount: string | null, description: string | null, project_id: string | null, contribution_id: string | null, 
 /**
  * The coordinator confirms they checked this person may receive it
- * (needed for payment-like kinds when the profile says `check-first`).
+ * (when the network's policy says to check for their constraint).
  */
-checked: boolean, };
+checked: boolean, 
+/**
+ * For travel and meals: the receipt's reference, or why there is none.
+ */
+receipt: string | null, no_receipt: string | null, 
+/**
+ * Why a claim above the network's expense limit is right.
+ */
+note: string | null, };

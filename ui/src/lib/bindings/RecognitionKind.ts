@@ -3,4 +3,4 @@
 /**
  * A way of recognising someone's contribution.
  */
-export type RecognitionKind = "thanks" | "certificate" | "reference-letter" | "voucher" | "travel-expenses" | "meal" | "gift" | "time-credits" | "payment" | "nomination";
+export type RecognitionKind = "thanks" | "certificate" | "reference-letter" | "voucher" | "gift-card" | "allowance" | "travel-expenses" | "meal" | "gift" | "time-credits" | "payment" | "nomination";

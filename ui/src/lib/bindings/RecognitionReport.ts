@@ -19,9 +19,15 @@ people: number,
  */
 non_financial: number, 
 /**
- * Travel and meal costs reimbursed, in pence.
+ * Travel and meal costs reimbursed (paid back, or logged before claims
+ * had a status), in pence.
  */
 expenses_pence: number, 
+/**
+ * Expense claims not paid back yet (claimed or approved), in pence:
+ * owed, not spent, so not in the totals.
+ */
+expenses_pending_pence: number, 
 /**
  * Everything else with a cash value (payments, vouchers, gifts, time credits), in pence.
  */

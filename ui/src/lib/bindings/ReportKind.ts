@@ -3,4 +3,4 @@
 /**
  * The reports there are, by the names the CLI and the app use.
  */
-export type ReportKind = "hours" | "recognition" | "training" | "participation";
+export type ReportKind = "hours" | "recognition" | "training" | "participation" | "pathways";

@@ -3,6 +3,8 @@ import type { Channel } from "./Channel";
 import type { ContributionRow } from "./ContributionRow";
 import type { HoursByKind } from "./HoursByKind";
 import type { LanguageSkill } from "./LanguageSkill";
+import type { OutcomeRow } from "./OutcomeRow";
+import type { PathwayRow } from "./PathwayRow";
 import type { RecognitionRow } from "./RecognitionRow";
 import type { SuggestionRow } from "./SuggestionRow";
 import type { TrainingRow } from "./TrainingRow";
@@ -16,4 +18,12 @@ export type SelfViewPage = { network_name: string, display_name: string, full_na
 /**
  * What they suggested, newest first, with what became of it.
  */
-suggestions: Array<SuggestionRow>, };
+suggestions: Array<SuggestionRow>, 
+/**
+ * "You said, we did" on the projects they took part in, newest first.
+ */
+outcomes: Array<OutcomeRow>, 
+/**
+ * Roles they moved into in the network.
+ */
+pathways: Array<PathwayRow>, };

@@ -7,7 +7,7 @@ import type { Cell } from "./Cell";
  * the columns (`month`, `hours`, `stream` ...), `headers` the English a
  * person reads at the top of each column in a CSV or XLSX file.
  *
- * Cells of a `stream` or `kind` column hold the vocabulary's stable word,
+ * Cells of a `stream`, `kind` or `role` column hold the vocabulary's stable word,
  * so the app can translate it; files show the English label instead.
  */
 export type Table = { name: string, columns: Array<string>, headers: Array<string>, rows: Array<Array<Cell>>, };

@@ -10,7 +10,10 @@ import type { Stream } from "./Stream";
 import type { Level } from "./Level";
 import type { DeliveryMode } from "./DeliveryMode";
 import type { RecognitionKind } from "./RecognitionKind";
+import type { Verdict } from "./Verdict";
+import type { ExpenseStatus } from "./ExpenseStatus";
 import type { InvitationStatus } from "./InvitationStatus";
+import type { PathwayRole } from "./PathwayRole";
 
 export const STATUSES: readonly Status[] = ["active", "paused", "alumni"];
 
@@ -32,15 +35,21 @@ export const LEVELS: readonly Level[] = ["local", "regional", "strategic"];
 
 export const DELIVERY_MODES: readonly DeliveryMode[] = ["in-person", "online", "blended"];
 
-export const RECOGNITION_KINDS: readonly RecognitionKind[] = ["thanks", "certificate", "reference-letter", "voucher", "travel-expenses", "meal", "gift", "time-credits", "payment", "nomination"];
+export const RECOGNITION_KINDS: readonly RecognitionKind[] = ["thanks", "certificate", "reference-letter", "voucher", "gift-card", "allowance", "travel-expenses", "meal", "gift", "time-credits", "payment", "nomination"];
+
+export const VERDICTS: readonly Verdict[] = ["allowed", "refused", "check"];
+
+export const EXPENSE_STATUSES: readonly ExpenseStatus[] = ["claimed", "approved", "paid-back"];
 
 export const INVITATION_STATUSES: readonly InvitationStatus[] = ["shortlisted", "invited", "accepted", "declined", "withdrawn", "attended", "no-show"];
 
-/** Kinds that record an amount in pounds. */
-export const MONEY_KINDS: readonly RecognitionKind[] = ["voucher", "travel-expenses", "meal", "gift", "payment"];
+export const PATHWAY_ROLES: readonly PathwayRole[] = ["steering-group", "advisory-group", "trustee", "trainer", "paid-role", "other"];
 
-/** Kinds that count as payment for someone who may not be paid. */
-export const PAYMENT_LIKE_KINDS: readonly RecognitionKind[] = ["voucher", "payment"];
+/** Kinds that record an amount in pounds. */
+export const MONEY_KINDS: readonly RecognitionKind[] = ["voucher", "gift-card", "allowance", "travel-expenses", "meal", "gift", "payment"];
+
+/** Kinds that pay back costs actually incurred: they carry a receipt and a claim status. (Who may receive what is the network's policy, read from the backend.) */
+export const REIMBURSEMENT_KINDS: readonly RecognitionKind[] = ["travel-expenses", "meal"];
 
 /** Days before expiry a training reminder shows, widest first. */
 export const REMINDER_DAYS: readonly number[] = [60, 30, 7];

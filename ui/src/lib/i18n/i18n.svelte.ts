@@ -152,6 +152,14 @@ export function formatDate(iso: string, code: Locale = state.locale): string {
   return dateFormat(code).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/**
+ * A moment (Unix seconds) as this language writes a date and time of day,
+ * in this laptop's time zone and Western digits (e.g. "3 Dec 2026, 14:05").
+ */
+export function formatTime(seconds: number, code: Locale = state.locale): string {
+  return timeFormat(code).format(new Date(seconds * 1000));
+}
+
 function formatParam(value: string | number, code: Locale): string {
   if (typeof value === "number") return formatNumber(value, code);
   // In a right-to-left sentence a bare date's parts would be reordered
@@ -166,6 +174,21 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const plurals = new Map<Locale, Intl.PluralRules>();
 const numbers = new Map<Locale, Intl.NumberFormat>();
 const dates = new Map<Locale, Intl.DateTimeFormat>();
+const times = new Map<Locale, Intl.DateTimeFormat>();
+
+function timeFormat(code: Locale): Intl.DateTimeFormat {
+  let format = times.get(code);
+  if (!format) {
+    format = new Intl.DateTimeFormat(code === "en" ? "en-GB" : code, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      calendar: "gregory",
+      numberingSystem: "latn",
+    });
+    times.set(code, format);
+  }
+  return format;
+}
 
 function pluralRules(code: Locale): Intl.PluralRules {
   let rules = plurals.get(code);

@@ -1,9 +1,23 @@
 import type { RecognitionKind } from "../bindings/RecognitionKind";
-import { MONEY_KINDS } from "../bindings/vocabularies";
+import type { RecognitionOptions } from "../bindings/RecognitionOptions";
+import { MONEY_KINDS, RECOGNITION_KINDS, REIMBURSEMENT_KINDS } from "../bindings/vocabularies";
 
-/** Whether a kind records an amount (travel, meal, voucher, gift, payment). */
+/** Whether a kind records an amount (travel, meal, voucher, gift, payment ...). */
 export function needsAmount(kind: RecognitionKind): boolean {
   return MONEY_KINDS.includes(kind);
+}
+
+/** Whether a kind pays back a cost actually incurred (it carries a receipt). */
+export function isReimbursement(kind: RecognitionKind): boolean {
+  return REIMBURSEMENT_KINDS.includes(kind);
+}
+
+/** The kinds the form offers: what the core's policy allows for the person
+ * and what it says to check first, in the vocabulary's order. Refused kinds
+ * are never offered. */
+export function offeredKinds(options: RecognitionOptions | null): RecognitionKind[] {
+  if (!options) return [];
+  return RECOGNITION_KINDS.filter((k) => options.allowed.includes(k) || options.check.includes(k));
 }
 
 /** What the form does after the backend answered with `code`. */

@@ -49,4 +49,22 @@ describe("reports screen", () => {
     expect(within(quiet).getByRole("rowheader", { name: "Dawit" })).toBeInTheDocument();
     expect(within(quiet).getByText("أبدًا")).toBeInTheDocument();
   });
+
+  it("shows pathways over time with a column per role, and first-timers against the network", async () => {
+    const user = userEvent.setup();
+    render(ReportsScreen);
+    await user.click(await screen.findByRole("radio", { name: "Pathways" }));
+    expect(await screen.findByText("Roles taken on: 4 (people: 3). Held at the end: 2.")).toBeInTheDocument();
+    const byRole = screen.getByRole("region", { name: "Roles by kind" });
+    expect(within(byRole).getByRole("img")).toHaveAccessibleName(
+      "Bar chart of Roles by kind: Roles taken on for 6 rows; the table below has every figure.",
+    );
+    expect(within(byRole).getByRole("row", { name: /Trustee/ }).textContent).toBe("Trustee111");
+    const byMonth = screen.getByRole("region", { name: "Roles taken on, by month" });
+    expect(within(byMonth).getByRole("columnheader", { name: "Steering group" })).toBeInTheDocument();
+
+    await user.click(screen.getByRole("radio", { name: "Participation" }));
+    const experience = await screen.findByRole("region", { name: "Offers to first-timers, against the network" });
+    expect(within(experience).getByRole("rowheader", { name: "Not offered anything before" })).toBeInTheDocument();
+  });
 });

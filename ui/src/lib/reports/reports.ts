@@ -5,7 +5,7 @@ import type { Table } from "../bindings/Table";
 import { isMessageKey, t } from "../i18n/i18n.svelte";
 
 /** Columns whose cells are vocabulary words the UI translates. */
-const VOCABULARY: Record<string, string> = { stream: "stream", kind: "kind" };
+const VOCABULARY: Record<string, string> = { stream: "stream", kind: "kind", role: "pathway", group: "reports.group" };
 
 export function cellText(table: Table, column: number, cell: Cell, format: (n: number) => string): string {
   if (typeof cell === "number") return format(cell);
@@ -21,6 +21,12 @@ export function chartColumn(table: Table): number | null {
   if (!first) return null;
   const index = first.findIndex((cell) => typeof cell === "number");
   return index > 0 ? index : null;
+}
+
+/** A column's title: its report word, else (a column per pathway role) the role's name. */
+export function columnTitle(key: string): string {
+  const column = `reports.column.${key}`;
+  return isMessageKey(column) ? tr(column) : tr(`pathway.${key}`, key);
 }
 
 /** The message at a key built from data (a table or column name), else `fallback`. */

@@ -51,7 +51,7 @@ class Session {
   }
 
   get settings(): Settings {
-    return this.status?.settings ?? { auto_lock_minutes: 5, language: "en", sync_folder: null, backup_reminder_days: 7 };
+    return this.status?.settings ?? { auto_lock_minutes: 5, language: "en", backup_reminder_days: 7 };
   }
 
   async refresh(): Promise<void> {

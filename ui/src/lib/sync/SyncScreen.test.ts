@@ -5,6 +5,7 @@ import { useBackend } from "../api";
 import { MockBackend } from "../api/mock";
 import { setLocale } from "../i18n/i18n.svelte";
 import { session } from "../session/session.svelte";
+import { autoSync } from "./autoSync.svelte";
 import SyncScreen from "./SyncScreen.svelte";
 
 let backend: MockBackend;
@@ -14,6 +15,7 @@ beforeEach(async () => {
   backend.unlocked = true;
   useBackend(backend);
   setLocale("en");
+  autoSync.stop();
   await session.refresh();
 });
 
@@ -37,17 +39,44 @@ describe("sync screen", () => {
     expect(backend.written).toEqual([]);
   });
 
-  it("remembers the shared folder, then syncs through it", async () => {
+  it("chooses the shared folder with the dialog, syncs it on demand and can turn it off", async () => {
     backend.nextPath = "/home/me/Sync/sanctuary";
     const user = userEvent.setup();
     render(SyncScreen);
+    await autoSync.start();
     const syncNow = await screen.findByRole("button", { name: "Sync now" });
     expect(syncNow).toBeDisabled();
+    expect(screen.getByTestId("auto-sync-state")).toHaveTextContent("Automatic sync is off");
     await user.click(screen.getByRole("button", { name: "Choose folder…" }));
-    expect(await screen.findByText("/home/me/Sync/sanctuary")).toBeInTheDocument();
-    expect(backend.settings.sync_folder).toBe("/home/me/Sync/sanctuary");
+    expect(await screen.findByTestId("sync-folder")).toHaveTextContent("/home/me/Sync/sanctuary");
+    expect(backend.autoSync.folder).toBe("/home/me/Sync/sanctuary");
+    expect(screen.getByTestId("auto-sync-state")).toHaveTextContent("Waiting to sync");
     await user.click(syncNow);
-    expect(await screen.findByTestId("sync-message")).toHaveTextContent("Imported 1 bundles");
+    expect(backend.syncNowCalls).toBe(1);
+    await user.click(screen.getByRole("button", { name: "Turn off automatic sync" }));
+    expect(backend.autoSync.folder).toBeNull();
+    expect(await screen.findByText("No folder chosen yet.")).toBeInTheDocument();
+  });
+
+  it("words each file's problem in the reader's language, and a failed pass with its code", async () => {
+    render(SyncScreen);
+    await autoSync.start();
+    backend.emitAutoSync({
+      folder: "/home/me/Sync/sanctuary",
+      state: "idle",
+      last_synced: 1_767_000_000,
+      problems: [
+        { kind: "gap", file: "a1b2c3d4/17.bundle", device: "Leeds laptop", code: null, detail: null },
+        { kind: "refused", file: "ffee0011/5.bundle", device: "ffee0011", code: "bundle-too-large", detail: "this bundle is too large to be a Sanctuary sync bundle" },
+      ],
+      failure: { code: "io", message: "could not read or write the sync file or folder: gone" },
+    });
+    const problems = await screen.findByTestId("auto-sync-problems");
+    expect(problems).toHaveTextContent("a1b2c3d4/17.bundle: Leeds laptop sent changes that build on some this laptop has not received.");
+    expect(problems).toHaveTextContent("ffee0011/5.bundle from ffee0011 was not applied: this bundle is too large");
+    expect(screen.getByTestId("auto-sync-failure")).toHaveTextContent("The last sync could not run: could not read or write");
+    setLocale("fr");
+    expect(await screen.findByText(/n'a pas été appliqué : Ce paquet est trop volumineux/)).toBeInTheDocument();
   });
 
   it("lists other laptops and conflicts, and keeps the value chosen", async () => {

@@ -22,13 +22,79 @@ pub struct FolderReport {
     pub changed: usize,
     /// Files not read this time (incomplete, too large, or from a laptop not known yet).
     pub skipped: usize,
-    /// One sentence each: files refused, and gaps or forks found (a gap is
-    /// asked about in this laptop's next bundle and repaired by the answer).
-    pub problems: Vec<String>,
+    /// Files refused, and gaps or forks found (a gap is asked about in this
+    /// laptop's next bundle and repaired by the answer).
+    pub problems: Vec<SyncProblem>,
     /// The number of the bundle this laptop added, if a reader lacked something.
     pub written: Option<u64>,
     /// This laptop's own earlier bundles removed: no current member needs them.
     pub removed: usize,
+}
+
+/// What went wrong with one bundle file, coded so the app words it in the
+/// reader's language; `Display` is the CLI's English sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SyncProblem {
+    pub kind: SyncProblemKind,
+    /// The file, as `<device>/<number>.bundle`.
+    pub file: String,
+    /// Its writer: the device's name, or its short id if unknown here.
+    pub device: String,
+    /// For a refusal: the error code (one of the core's `CODES`) saying
+    /// which check failed.
+    pub code: Option<String>,
+    /// For a refusal: the error in English (the CLI's words, and what a
+    /// log shows).
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum SyncProblemKind {
+    /// The bundle builds on changes of its writer this laptop lacks: applied
+    /// what could be, and asked for the rest in this laptop's next bundle.
+    Gap,
+    /// Its writer made two different bundles with this number (restored
+    /// from an older copy): both were applied.
+    Fork,
+    /// Not applied (too large, altered, from an unknown laptop ...): `code` says why.
+    Refused,
+}
+
+impl SyncProblem {
+    fn refused(file: String, device: String, error: &SyncError) -> SyncProblem {
+        SyncProblem {
+            kind: SyncProblemKind::Refused,
+            file,
+            device,
+            code: Some(error.code().to_string()),
+            detail: Some(error.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for SyncProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let SyncProblem { file, device, .. } = self;
+        match self.kind {
+            SyncProblemKind::Gap => write!(
+                f,
+                "{file}: {device} sent changes that build on some this laptop has \
+                 not received; what could be applied was, and the rest is asked \
+                 for in this laptop's next bundle"
+            ),
+            SyncProblemKind::Fork => write!(
+                f,
+                "{file}: {device} made two different bundles with this number \
+                 (restored from an older copy?); both were applied"
+            ),
+            SyncProblemKind::Refused => {
+                write!(f, "{file}: {}", self.detail.as_deref().unwrap_or_default())
+            }
+        }
+    }
 }
 
 /// Microseconds in ten years: further ahead than any clock error.
@@ -60,9 +126,10 @@ impl Sanctuary {
                 Ok(bytes) => bytes,
                 Err(folder::ReadError::TooLarge(_)) => {
                     report.skipped += 1;
+                    let who = self.device_label(&entry.device);
                     report
                         .problems
-                        .push(format!("{name}: {}", SyncError::TooLarge));
+                        .push(SyncProblem::refused(name, who, &SyncError::TooLarge));
                     continue;
                 }
                 // Gone, or still being written by the other program: next time.
@@ -75,27 +142,28 @@ impl Sanctuary {
                 Ok(r) if r.duplicate => {}
                 Ok(r) => {
                     let who = self.device_label(&r.sender);
+                    let problem = |kind| SyncProblem {
+                        kind,
+                        file: name.clone(),
+                        device: who.clone(),
+                        code: None,
+                        detail: None,
+                    };
                     if r.gap {
-                        report.problems.push(format!(
-                            "{name}: {who} sent changes that build on some this laptop has \
-                             not received; what could be applied was, and the rest is asked \
-                             for in this laptop's next bundle"
-                        ));
+                        report.problems.push(problem(SyncProblemKind::Gap));
                     } else {
                         report.imported += 1;
                     }
                     if r.fork {
-                        report.problems.push(format!(
-                            "{name}: {who} made two different bundles with this number \
-                             (restored from an older copy?); both were applied"
-                        ));
+                        report.problems.push(problem(SyncProblemKind::Fork));
                     }
                     report.changed += r.changed;
                 }
                 // Half-copied, from a laptop we do not know yet, or not ours to read: later.
                 Err(CoreError::Sync(e)) => {
                     report.skipped += 1;
-                    report.problems.push(format!("{name}: {e}"));
+                    let who = self.device_label(&entry.device);
+                    report.problems.push(SyncProblem::refused(name, who, &e));
                 }
                 Err(e) => return Err(e),
             }

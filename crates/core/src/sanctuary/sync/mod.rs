@@ -15,6 +15,7 @@
 //! between only means the same bundle is imported again later, which
 //! Automerge makes a no-op.
 
+mod auto;
 mod conflicts;
 mod devices;
 mod folder;
@@ -24,14 +25,19 @@ mod merge;
 mod one_pass;
 mod progress;
 mod rehydrate;
+mod schedule;
 mod status;
 
+pub use auto::{
+    AUTO_SYNC_DEBOUNCE, AutoSync, AutoSyncState, AutoSyncStatus, NotifyFn, PassFn, SyncFailure,
+};
 pub use conflicts::{Conflict, ConflictValue};
 pub use devices::{DeviceInfo, RevokeReport};
-pub use folder::FolderReport;
+pub use folder::{FolderReport, SyncProblem, SyncProblemKind};
 pub use fuzzing::{documents_input, merge_untrusted, merge_untrusted_input};
 pub use invite::Invite;
 pub use progress::{PeerState, SyncProgress};
+pub use schedule::Schedule;
 pub use status::PeerStatus;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -26,12 +26,13 @@ use super::one_pass::OnePass;
 use crate::model::AmbassadorDoc;
 
 /// The record maps at an ambassador document's root, keyed by record id.
-const RECORD_MAPS: [&str; 5] = [
+const RECORD_MAPS: [&str; 6] = [
     "consents",
     "training",
     "contributions",
     "recognition",
     "suggestions",
+    "pathways",
 ];
 
 /// What a merge changed in an ambassador document.
@@ -110,6 +111,7 @@ impl Touched {
                 "contributions" => update(&mut next.contributions, &pass, &obj, ids, packed)?,
                 "recognition" => update(&mut next.recognition, &pass, &obj, ids, packed)?,
                 "suggestions" => update(&mut next.suggestions, &pass, &obj, ids, field_by_field)?,
+                "pathways" => update(&mut next.pathways, &pass, &obj, ids, field_by_field)?,
                 _ => return Ok(None),
             }
         }

@@ -40,6 +40,7 @@ fn run(
         catalog: &catalog,
         today: today(),
         settings,
+        policy: &RecognitionPolicy::default(),
     };
     let standings = standings(&input);
     let team = select_team(&standings, project.project.places);
@@ -200,6 +201,7 @@ fn invitations_over_rounds(n: usize, places: u32, rounds: usize, fairness: i32) 
             catalog: &catalog,
             today,
             settings: &settings,
+            policy: &RecognitionPolicy::default(),
         };
         let team = select_team(&standings(&input), places);
         let mut doc = doc.clone();

@@ -1,0 +1,66 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it } from "vitest";
+import App from "../../App.svelte";
+import { useBackend } from "../api";
+import { MockBackend } from "../api/mock";
+import { setLocale } from "../i18n/i18n.svelte";
+import { session } from "../session/session.svelte";
+import ProfileView from "../ambassadors/ProfileView.svelte";
+import ProjectPageView from "./ProjectPageView.svelte";
+
+let backend: MockBackend;
+
+beforeEach(async () => {
+  backend = new MockBackend({ seed: 3 });
+  backend.unlocked = true;
+  useBackend(backend);
+  setLocale("en");
+  await session.refresh();
+});
+
+describe("you said, we did", () => {
+  it("records an outcome on the project page and refuses one without a name", async () => {
+    const user = userEvent.setup();
+    let page = await backend.getProject("p-1");
+    const view = render(ProjectPageView, { page, onedit: () => {}, onchanged: async () => view.rerender({ page: (page = await backend.getProject("p-1")) }) });
+    const panel = screen.getByTestId("outcomes");
+    expect(within(panel).getByText("No outcomes recorded yet.")).toBeInTheDocument();
+    await user.click(within(panel).getByTestId("outcome-add"));
+    await user.type(within(panel).getByLabelText("What changed"), "Shorter forms, as you asked");
+    await user.type(within(panel).getByLabelText("Recorded by"), " ");
+    await user.click(within(panel).getByTestId("outcome-save"));
+    expect(await within(panel).findByRole("alert")).toHaveTextContent("recorded by: must not be empty");
+    await user.clear(within(panel).getByLabelText("Recorded by"));
+    await user.type(within(panel).getByLabelText("Recorded by"), "Sam");
+    await user.clear(within(panel).getByLabelText("Date"));
+    await user.type(within(panel).getByLabelText("Date"), "2026-04-01");
+    await user.click(within(panel).getByTestId("outcome-save"));
+    expect(await within(screen.getByTestId("outcomes")).findByText("Shorter forms, as you asked")).toBeInTheDocument();
+    expect(screen.getByText("2026-04-01, recorded by Sam")).toBeInTheDocument();
+  }, 30_000);
+
+  it("shows the outcome to someone who took part, in their self-view", async () => {
+    await backend.logContribution("a-0", { date: "2026-03-02", role: "panel member", hours: "2", project_id: "p-1", stream: null });
+    await backend.addOutcome("p-1", { text: "We changed the panel guidance", recorded_by: "Sam", date: "2026-04-01" });
+    await session.enterSelfView("a-0", "en");
+    render(App);
+    const outcomes = await screen.findByTestId("self-view-outcomes");
+    expect(outcomes).toHaveTextContent("You said, we did");
+    expect(outcomes).toHaveTextContent("We changed the panel guidance");
+  });
+
+  it("adds a role to a person's pathway from their profile", async () => {
+    const user = userEvent.setup();
+    let detail = await backend.getAmbassador("a-0");
+    const view = render(ProfileView, { detail, catalog: null, onedit: () => {}, onchanged: async () => view.rerender({ detail: (detail = await backend.getAmbassador("a-0")) }) });
+    const section = screen.getByTestId("pathways");
+    expect(within(section).getByText("No roles recorded yet.")).toBeInTheDocument();
+    await user.click(within(section).getByRole("button", { name: "Add role" }));
+    await user.selectOptions(within(section).getByLabelText("Role"), "Trustee");
+    await user.clear(within(section).getByLabelText("From"));
+    await user.type(within(section).getByLabelText("From"), "2026-02-01");
+    await user.click(within(section).getByRole("button", { name: "Save" }));
+    expect(await within(screen.getByTestId("pathways")).findByRole("cell", { name: /Trustee/ })).toHaveTextContent("current");
+  }, 30_000);
+});
