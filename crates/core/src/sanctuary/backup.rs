@@ -38,18 +38,27 @@ pub struct BackupStatus {
 
 impl Sanctuary {
     /// Writes an encrypted backup of this store to `out` and records today
-    /// as the day of the last backup; returns the backup's size.
+    /// as the day of the last backup; returns the backup's size. The day is
+    /// recorded before the copy is taken, so a store restored from this
+    /// backup knows it too (and equals the original); if the backup fails,
+    /// the day recorded before is put back.
     pub fn backup(&mut self, out: &Path, passphrase: &SecretString) -> Result<u64> {
-        let size = self.store.backup(out, passphrase)?;
-        // The backup is already safe on disk; failing to note the day only
-        // means an early reminder, so it is logged, not reported.
-        if let Err(e) = self
-            .store
-            .put_meta(LAST_BACKUP_META, Day::today().to_string().as_bytes())
-        {
-            tracing::warn!(error = %e, "could not record the day of the backup");
+        let previous = self.store.get_meta(LAST_BACKUP_META)?;
+        self.store
+            .put_meta(LAST_BACKUP_META, Day::today().to_string().as_bytes())?;
+        match self.store.backup(out, passphrase) {
+            Ok(size) => Ok(size),
+            Err(e) => {
+                let undone = match previous {
+                    Some(day) => self.store.put_meta(LAST_BACKUP_META, &day),
+                    None => self.store.delete_meta(LAST_BACKUP_META),
+                };
+                if let Err(undo) = undone {
+                    tracing::warn!(error = %undo, "could not put back the day of the last backup");
+                }
+                Err(e.into())
+            }
         }
-        Ok(size)
     }
 
     /// When the last backup was written and whether one is due after

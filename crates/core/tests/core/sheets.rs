@@ -365,6 +365,18 @@ fn the_backup_reminder_follows_the_last_backup() {
     assert_eq!((week.days_since, week.due), (Some(7), true));
     assert!(!s.backup_status(later(7), 30).expect("status").due);
     // A failed backup (wrong passphrase) changes nothing.
+    {
+        let (_t2, _d2, mut f) = new_store();
+        let wrong = sanctuary_core::SecretString::from("wrong");
+        assert!(f.backup(&temp.path().join("never.backup"), &wrong).is_err());
+        assert_eq!(f.backup_status(today, 7).expect("status").last, None);
+    }
+    // A store restored from the backup knows the day it was made.
+    let restored = temp.path().join("restored");
+    let r = Sanctuary::restore(&restored, &temp.path().join("b.backup"), &passphrase())
+        .expect("restore");
+    assert_eq!(r.backup_status(today, 7).expect("status").last, Some(today));
+    drop(r);
     drop(s);
     let mut other = reopen(&dir);
     assert!(
