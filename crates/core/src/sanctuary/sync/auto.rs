@@ -234,6 +234,11 @@ impl AutoSync {
     /// Watches `dir` on a thread of its own until the folder changes again.
     fn watch(&self, dir: PathBuf, me: String, generation: u64) {
         let shared = Arc::clone(&self.shared);
+        // The watch starts here, before this returns, so a file that arrives
+        // once the folder is configured is never missed by a thread that
+        // has not started yet. Without notifications (the folder is not
+        // there yet, say), the rescan interval still brings a pass now and then.
+        let watch = FolderWatch::new(&dir, &me).ok();
         let spawned = std::thread::Builder::new()
             .name("auto-sync-watch".into())
             .spawn(move || {
@@ -241,9 +246,6 @@ impl AutoSync {
                     shared.watch_generation.load(Ordering::SeqCst) != generation
                         || shared.lock().shutdown
                 };
-                // Without notifications (the folder is not there yet, say),
-                // the rescan interval still brings a pass now and then.
-                let watch = FolderWatch::new(&dir, &me).ok();
                 let started = Instant::now();
                 loop {
                     let woken = match &watch {
