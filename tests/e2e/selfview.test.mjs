@@ -34,12 +34,19 @@ async function shoot(b, name) {
 }
 
 /** Picks the `nth` person whose name contains `text` in the attendee picker. */
-async function pickAttendee(b, text, nth) {
+// Picks the first suggestion for `text` whose name is not among `chosen`
+// (demo names repeat: three people called Abdi would leave no name that
+// finds only one of them), and returns its name.
+async function pickAttendee(b, text, chosen) {
   const input = await b.$("#se-attendee");
   await input.setValue(text);
   await waitFor(b, "#se-attendee-options li");
+  const options = await b.execute(() => [...document.querySelectorAll("#se-attendee-options li")].map((li) => li.textContent.trim()));
+  const nth = Math.max(0, options.findIndex((o) => !chosen.some((name) => o.startsWith(name))));
   for (let i = 0; i < nth; i++) await b.keys("ArrowDown");
   await b.keys("Enter");
+  const names = await b.execute(() => [...document.querySelectorAll("[data-testid=session-attendees] li span")].map((s) => s.textContent));
+  chosen.push(names[names.length - 1]);
 }
 
 test("a session for three, then self-view for one of them", { timeout: 300_000 }, async () => {
@@ -57,7 +64,8 @@ test("a session for three, then self-view for one of them", { timeout: 300_000 }
   await (await waitFor(b, "#se-course")).selectByVisibleText("Induction");
   await (await b.$("#se-date")).setValue("2026-11-20");
   await (await b.$("#se-trainer")).setValue("Hanna");
-  for (let i = 0; i < 3; i++) await pickAttendee(b, "a", i);
+  const chosen = [];
+  for (let i = 0; i < 3; i++) await pickAttendee(b, "a", chosen);
   const chips = await b.$$("[data-testid=session-attendees] li span");
   assert.equal(chips.length, 3, "three attendees");
   const names = await b.execute(() => [...document.querySelectorAll("[data-testid=session-attendees] li span")].map((s) => s.textContent));
