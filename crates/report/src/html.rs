@@ -49,7 +49,7 @@ footer { margin-block-start: 2rem; padding-block-start: 0.5rem; border-block-sta
 "#;
 
 /// Escapes text for HTML element content and attribute values.
-fn esc(text: &str) -> String {
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -66,7 +66,7 @@ fn esc(text: &str) -> String {
 
 /// A piece of data: escaped and isolated in its own direction.
 fn data(text: &str) -> String {
-    format!(r#"<bdi dir="auto">{}</bdi>"#, esc(text))
+    format!(r#"<bdi dir="auto">{}</bdi>"#, escape_html(text))
 }
 
 /// Renders the record as a standalone HTML page.
@@ -83,14 +83,14 @@ pub fn render_html(report: &RecordReport) -> String {
     h.push_str("<!DOCTYPE html>\n");
     h.push_str(&format!(
         r#"<html lang="{}" dir="{dir}">"#,
-        esc(&labels.lang)
+        escape_html(&labels.lang)
     ));
     h.push_str("\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str(r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#);
     h.push_str(&format!(
         "\n<title>{} – {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main class=\"record\">\n",
-        esc(&labels.title),
-        esc(&person.display_name)
+        escape_html(&labels.title),
+        escape_html(&person.display_name)
     ));
 
     // Title block.
@@ -99,7 +99,7 @@ pub fn render_html(report: &RecordReport) -> String {
         "<p class=\"network\">{}</p>\n",
         data(&report.network_name)
     ));
-    h.push_str(&format!("<h1>{}</h1>\n", esc(&labels.title)));
+    h.push_str(&format!("<h1>{}</h1>\n", escape_html(&labels.title)));
     h.push_str(&format!(
         "<p class=\"name\">{}</p>\n",
         data(&person.display_name)
@@ -115,7 +115,7 @@ pub fn render_html(report: &RecordReport) -> String {
         if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
             h.push_str(&format!(
                 "<div><dt>{}</dt><dd>{}</dd></div>\n",
-                esc(label),
+                escape_html(label),
                 data(value)
             ));
         }
@@ -131,7 +131,7 @@ pub fn render_html(report: &RecordReport) -> String {
             if c.co_designed {
                 title.push_str(&format!(
                     "<span class=\"note\">{}</span>",
-                    esc(&labels.co_designed)
+                    escape_html(&labels.co_designed)
                 ));
             }
             vec![
@@ -163,7 +163,7 @@ pub fn render_html(report: &RecordReport) -> String {
         .map(|l| vec![data(&l.kind), l.sessions.to_string(), data(&l.hours)])
         .collect();
     let total = [
-        esc(&labels.total),
+        escape_html(&labels.total),
         report.total_sessions().to_string(),
         data(&report.total_hours),
     ];
@@ -210,12 +210,12 @@ pub fn render_html(report: &RecordReport) -> String {
     // Recognition.
     h.push_str(&format!(
         "<section>\n<h2>{}</h2>\n",
-        esc(&labels.recognition_heading)
+        escape_html(&labels.recognition_heading)
     ));
     if report.recognition.is_empty() {
         h.push_str(&format!(
             "<p class=\"none\">{}</p>\n",
-            esc(&labels.none_recorded)
+            escape_html(&labels.none_recorded)
         ));
     } else {
         h.push_str("<ul>\n");
@@ -250,17 +250,17 @@ pub fn render_html(report: &RecordReport) -> String {
     // You said, we did.
     h.push_str(&format!(
         "<section class=\"outcomes\">\n<h2>{}</h2>\n",
-        esc(&labels.outcomes_heading)
+        escape_html(&labels.outcomes_heading)
     ));
     if report.outcomes.is_empty() {
         h.push_str(&format!(
             "<p class=\"none\">{}</p>\n",
-            esc(&labels.none_recorded)
+            escape_html(&labels.none_recorded)
         ));
     } else {
         h.push_str(&format!(
             "<p class=\"note\">{}</p>\n<ul>\n",
-            esc(&labels.outcomes_intro)
+            escape_html(&labels.outcomes_intro)
         ));
         for o in &report.outcomes {
             h.push_str(&format!(
@@ -276,7 +276,7 @@ pub fn render_html(report: &RecordReport) -> String {
 
     h.push_str(&format!(
         "<footer>{}</footer>\n</main>\n</body>\n</html>\n",
-        esc(&report.footer_line())
+        escape_html(&report.footer_line())
     ));
     h
 }
@@ -292,11 +292,11 @@ fn section(
     rows: &[Vec<String>],
     total: Option<&[String]>,
 ) {
-    h.push_str(&format!("<section>\n<h2>{}</h2>\n", esc(heading)));
+    h.push_str(&format!("<section>\n<h2>{}</h2>\n", escape_html(heading)));
     if rows.is_empty() {
         h.push_str(&format!(
             "<p class=\"none\">{}</p>\n</section>\n",
-            esc(none)
+            escape_html(none)
         ));
         return;
     }
@@ -306,7 +306,7 @@ fn section(
         h.push_str(&format!(
             "<th scope=\"col\"{}>{}</th>",
             class(*numeric),
-            esc(header)
+            escape_html(header)
         ));
     }
     h.push_str("</tr></thead>\n<tbody>\n");

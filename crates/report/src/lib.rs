@@ -21,7 +21,7 @@ mod html;
 mod model;
 mod pdf;
 
-pub use html::render_html;
+pub use html::{escape_html, render_html};
 pub use model::{
     CourseLine, HoursLine, Labels, OutcomeLine, PathwayLine, PersonLine, RecordReport, RoleLine,
 };

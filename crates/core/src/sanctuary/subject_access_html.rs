@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 
 use super::subject_access::SubjectAccess;
 use crate::record::RecordLanguage;
+use sanctuary_report::escape_html as esc;
 
 /// The sections of the page, in order: the message key of each heading
 /// (`subjectAccess.section.<key>`).
@@ -37,21 +38,6 @@ table{width:100%;border-collapse:collapse;font-size:.85rem}\
 th,td{padding:.3rem .4rem;text-align:start;vertical-align:top;border-block-end:1px solid #cfd5da}\
 th{background:#e9f1f2;color:#3d464e}.none{color:#555e66}\
 @media print{body{background:none}main{margin:0;padding:0}tr{break-inside:avoid}}";
-
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 fn readable_key(key: &str) -> String {
     esc(&key.replace('_', " "))
