@@ -371,19 +371,7 @@ mod tests {
             .collect();
         assert_eq!(quiet, [("Dawit", None)]);
 
-        let regions: Vec<(&str, u64, f64, u64, f64)> = r
-            .by_region
-            .iter()
-            .map(|s| {
-                (
-                    s.key.as_str(),
-                    s.members,
-                    s.member_share,
-                    s.invitations,
-                    s.invitation_share,
-                )
-            })
-            .collect();
+        let regions = rows(&r.by_region);
         // West Midlands is a third of the members but had three of the four offers.
         assert_eq!(
             regions,
@@ -418,17 +406,9 @@ mod tests {
         assert_eq!(groups, [("first-timers", 3, 4), ("returning", 0, 0)]);
     }
 
-    #[test]
-    fn first_timers_are_counted_against_the_period_and_quiet_people_by_months() {
-        let f = Fixture::new();
-        let q1 = Period::checked(Some(f.day("2026-01-01")), Some(f.day("2026-03-31"))).unwrap();
-        let r = build(&f.population(), &options(&f, q1));
-        // Amina had an offer in August 2025; Chen and Biniam were first asked this quarter.
-        assert_eq!((r.invitations, r.first_timers, r.returning), (3, 2, 1));
-        // Biniam and Dawit had not been offered anything before January
-        // (two thirds of the members) and had two of the three offers.
-        let groups: Vec<(&str, u64, f64, u64, f64)> = r
-            .by_experience
+    /// Each share as (key, members, member share, invitations, invitation share).
+    fn rows(shares: &[ShareRow]) -> Vec<(&str, u64, f64, u64, f64)> {
+        shares
             .iter()
             .map(|s| {
                 (
@@ -439,7 +419,19 @@ mod tests {
                     s.invitation_share,
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn first_timers_are_counted_against_the_period_and_quiet_people_by_months() {
+        let f = Fixture::new();
+        let q1 = Period::checked(Some(f.day("2026-01-01")), Some(f.day("2026-03-31"))).unwrap();
+        let r = build(&f.population(), &options(&f, q1));
+        // Amina had an offer in August 2025; Chen and Biniam were first asked this quarter.
+        assert_eq!((r.invitations, r.first_timers, r.returning), (3, 2, 1));
+        // Biniam and Dawit had not been offered anything before January
+        // (two thirds of the members) and had two of the three offers.
+        let groups = rows(&r.by_experience);
         assert_eq!(
             groups,
             [
