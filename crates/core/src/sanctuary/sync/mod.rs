@@ -36,6 +36,7 @@ pub use devices::{DeviceInfo, RevokeReport};
 pub use folder::{FolderReport, SyncProblem, SyncProblemKind};
 pub use fuzzing::{documents_input, merge_untrusted, merge_untrusted_input};
 pub use invite::Invite;
+pub(super) use invite::OpenedInvite;
 pub use progress::{PeerState, SyncProgress};
 pub use schedule::Schedule;
 pub use status::PeerStatus;
@@ -200,6 +201,7 @@ impl Sanctuary {
     /// the network document and (for the laptop that made the network) a
     /// network key. Idempotent; a crash halfway is finished next time.
     pub(super) fn ensure_identity(&mut self) -> Result<(SigningKey, u32, NetworkKey)> {
+        self.ensure_member()?;
         let key = match self.device_key()? {
             Some(key) => key,
             None => {
@@ -372,6 +374,7 @@ impl Sanctuary {
 
     /// Verifies and merges a bundle. Refusals write nothing.
     pub fn sync_import(&mut self, bytes: &[u8]) -> Result<ImportReport> {
+        self.ensure_member()?;
         self.import_bundle(bytes, Trust::Member)
     }
 
