@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::Sanctuary;
 use super::open::ACTOR_META;
-use super::sync::{DEVICE_KEY_META, OpenedInvite, SyncProgress};
+use super::sync::{DEVICE_KEY_META, EXCHANGE_KEY_META, OpenedInvite, SyncProgress};
 use crate::error::{CoreError, Result};
 use crate::model::Day;
 
@@ -131,6 +131,9 @@ impl Sanctuary {
         let mut progress = self.sync_progress()?;
         forget_own_bundles(&mut progress);
         self.put_sync_progress(&progress)?;
+        // Restored by an earlier version, the store may still hold its old
+        // self's exchange key: a new one is made when it registers.
+        self.store.delete_meta(EXCHANGE_KEY_META)?;
         let keys = self.network_keys()?;
         self.admit(invite, keys, device_name)
     }
@@ -152,12 +155,15 @@ fn forget_own_bundles(progress: &mut SyncProgress) {
 }
 
 /// The restore hook: a fresh Automerge actor id, and the old device's
-/// signing key forgotten, so nothing this laptop writes from now on can
-/// collide with what the original wrote after the backup. The restored
+/// signing and exchange keys forgotten, so nothing this laptop writes from
+/// now on can collide with what the original wrote after the backup, and a
+/// network key wrapped for this laptop later (say, after the lost original
+/// is removed) cannot be unwrapped with the original's copy of the key. The restored
 /// laptop keeps every document; to sync again it joins with an invite
 /// ([`Sanctuary::rejoin`]).
 fn continue_as_new_device(store: &mut Store) -> Result<()> {
     store.put_meta(ACTOR_META, ActorId::random().to_bytes())?;
     store.delete_meta(DEVICE_KEY_META)?;
+    store.delete_meta(EXCHANGE_KEY_META)?;
     Ok(())
 }

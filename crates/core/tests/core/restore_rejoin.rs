@@ -119,6 +119,12 @@ fn a_restored_laptop_joins_again_keeping_its_store_and_syncs_both_ways() {
     let mut a2 = reopen(&a2_dir);
     assert!(a2.is_member(), "the registration survives a reopen");
     let a2_id = a2.device_id();
+    // Its own keys: a network key wrapped for it after the lost original is
+    // removed must not open with the original's copy of the exchange key.
+    let (old, new) = (&a2.network().devices[&a_old], &a2.network().devices[&a2_id]);
+    assert!(!new.exchange_key.is_empty());
+    assert_ne!(new.exchange_key, old.exchange_key);
+    assert_ne!(new.public_key, old.public_key);
 
     // Both ways, with nothing refused and no bundle number of A's reused.
     let to_b = b
@@ -151,5 +157,17 @@ fn a_restored_laptop_joins_again_keeping_its_store_and_syncs_both_ways() {
         assert!(!r.gap && !r.fork, "{r:?}");
     }
     assert_eq!(names(&a2).len(), 5);
+
+    // The lost original is removed; what B writes afterwards, under the new
+    // network key, still reaches the restored laptop.
+    b.revoke_device(&a_old).unwrap();
+    b.add_ambassador(profile("After the removal")).unwrap();
+    let r = a2
+        .sync_import(&b.sync_export(Some(&a2_id)).unwrap())
+        .unwrap();
+    assert!(!r.gap && !r.fork, "{r:?}");
+    assert!(names(&a2).contains("After the removal"));
+    b.sync_import(&a2.sync_export(Some(&b_id)).unwrap())
+        .unwrap();
     assert_converged(&mut [a2, b]);
 }

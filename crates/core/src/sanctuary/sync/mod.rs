@@ -32,6 +32,7 @@ pub use auto::{
     AUTO_SYNC_DEBOUNCE, AutoSync, AutoSyncState, AutoSyncStatus, NotifyFn, PassFn, SyncFailure,
 };
 pub use conflicts::{Conflict, ConflictValue};
+pub(super) use devices::EXCHANGE_KEY_META;
 pub use devices::{DeviceInfo, RevokeReport};
 pub use folder::{FolderReport, SyncProblem, SyncProblemKind};
 pub use fuzzing::{documents_input, merge_untrusted, merge_untrusted_input};
