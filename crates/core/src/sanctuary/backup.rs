@@ -111,9 +111,9 @@ impl Sanctuary {
     /// invite a member made, **keeping everything this store holds**. The
     /// invite's network state is merged in (so what the laptop's old self
     /// synced after the backup comes back from the network), and this
-    /// laptop is registered under its new actor id with a new signing key,
-    /// so none of its changes or bundle numbers can collide with its old
-    /// self's. An invite for another network, a wrong code or a laptop that
+    /// laptop is registered under its new actor id with new signing and
+    /// exchange keys, so none of its changes, bundle numbers or keys are
+    /// its old self's. An invite for another network, a wrong code or a laptop that
     /// is a device already are refused with nothing written.
     pub fn rejoin(&mut self, invite_bytes: &[u8], code: &str, device_name: &str) -> Result<()> {
         crate::model::validate::check_text("device name", device_name, 120)?;
@@ -158,9 +158,9 @@ fn forget_own_bundles(progress: &mut SyncProgress) {
 /// signing and exchange keys forgotten, so nothing this laptop writes from
 /// now on can collide with what the original wrote after the backup, and a
 /// network key wrapped for this laptop later (say, after the lost original
-/// is removed) cannot be unwrapped with the original's copy of the key. The restored
-/// laptop keeps every document; to sync again it joins with an invite
-/// ([`Sanctuary::rejoin`]).
+/// is removed) cannot be unwrapped with the original's copy of the key.
+/// The restored laptop keeps every document; to sync again it joins with
+/// an invite ([`Sanctuary::rejoin`]).
 fn continue_as_new_device(store: &mut Store) -> Result<()> {
     store.put_meta(ACTOR_META, ActorId::random().to_bytes())?;
     store.delete_meta(DEVICE_KEY_META)?;
