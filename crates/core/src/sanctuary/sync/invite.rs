@@ -115,7 +115,7 @@ impl Sanctuary {
     }
 
     /// Merges the invite's network state into this store and registers
-    /// this laptop as a new device with the invite's key. `known_keys` are
+    /// this laptop as a new device with the invite's key. `keys` are
     /// network keys this store already held (a restored laptop), kept
     /// beside the invite's.
     pub(in crate::sanctuary) fn admit(
