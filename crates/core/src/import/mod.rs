@@ -252,8 +252,9 @@ pub(crate) fn plan(
     for any_of in required {
         if !any_of.iter().any(|f| has(f)) {
             return Err(CoreError::Import(format!(
-                "the file has no column read as {}; name one in a mapping file (--mapping) or give --default {}=VALUE",
-                any_of[0], any_of[0]
+                "the file has no column read as {0}: read one of its columns as {0} (in the app's mapping step, or a --mapping file), \
+                 or fill in one value for every row (\"Fill in for every row\" in the app, --default {0}=VALUE)",
+                any_of[0]
             )));
         }
     }
