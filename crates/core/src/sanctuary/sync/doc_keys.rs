@@ -101,6 +101,25 @@ impl Sanctuary {
         Ok(held)
     }
 
+    /// The person keys of the documents `ids` only: an import reads the
+    /// keys of what the bundle holds, not every key in the store.
+    pub(super) fn held_keys_for<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> Result<HeldKeys> {
+        let mut held = HeldKeys::default();
+        for id in ids {
+            if held.0.contains_key(id) {
+                continue;
+            }
+            if let Some(bytes) = self.store.doc_secret(id)? {
+                let bytes = Zeroizing::new(bytes);
+                held.0.insert(id.to_string(), decode_keys(id, &bytes)?);
+            }
+        }
+        Ok(held)
+    }
+
     /// Adds `new` keys to the store (one transaction); each document's
     /// carry run starts again, since our readers may not have them.
     fn store_keys(&mut self, held: &HeldKeys, new: &[String]) -> Result<()> {

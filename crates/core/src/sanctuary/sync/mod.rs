@@ -445,7 +445,12 @@ impl Sanctuary {
         // People's documents open with their own key too: one this laptop
         // holds, or one the bundle carries (stored below unless erased).
         let carried_keys = bundle.carried_keys(key)?;
-        let held = self.held_keys()?;
+        let held = self.held_keys_for(
+            bundle
+                .sealed_with_doc_keys()
+                .map(|(id, _)| id)
+                .chain(carried_keys.iter().map(|(id, _)| id.as_str())),
+        )?;
         let opened = bundle.open(key, |id, key_id| {
             held.find(id, key_id).or_else(|| {
                 carried_keys
