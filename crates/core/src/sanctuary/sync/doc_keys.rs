@@ -418,6 +418,100 @@ mod tests {
         assert_eq!(stores[2].store.doc_secret(&erased).expect("read"), None);
     }
 
+    /// Laptops upgraded from a version without person keys each make their
+    /// own key for the same people: every laptop ends up holding both,
+    /// seals under the same one, reads everyone, and stops carrying them.
+    #[test]
+    fn keys_made_on_two_laptops_for_the_same_people_converge() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let mut stores = three_laptops(temp.path());
+        // As stores of the older version were: documents without keys.
+        for name in ["a", "b", "c"] {
+            let conn = rusqlite::Connection::open(temp.path().join(name).join("store.sqlite3"))
+                .expect("raw open");
+            conn.execute("DELETE FROM doc_secrets", [])
+                .expect("forget keys");
+        }
+        for s in &stores {
+            assert!(s.held_keys().expect("held").0.is_empty());
+        }
+        let day: Day = "2025-06-01".parse().expect("day");
+        let ids: Vec<String> = stores[0]
+            .ambassadors()
+            .iter()
+            .map(|a| a.id().to_string())
+            .collect();
+        // A and B each edit, export (making their keys), and only then hear of each other.
+        let from_a = {
+            stores[0]
+                .edit_profile(&ids[0], |p| {
+                    p.notes = "a".into();
+                    Ok(())
+                })
+                .expect("edit");
+            stores[0].sync_export(None).expect("export")
+        };
+        let from_b = {
+            stores[1]
+                .edit_profile(&ids[1], |p| {
+                    p.notes = "b".into();
+                    Ok(())
+                })
+                .expect("edit");
+            stores[1].sync_export(None).expect("export")
+        };
+        let key_of =
+            |s: &Sanctuary, id: &str| s.held_keys().expect("held").sealing(id).map(DocKey::id);
+        assert_ne!(key_of(&stores[0], &ids[0]), key_of(&stores[1], &ids[0]));
+        for s in stores.iter_mut() {
+            s.sync_import(&from_a).expect("import a");
+            s.sync_import(&from_b).expect("import b");
+        }
+        exchange(&mut stores);
+        exchange(&mut stores);
+        for id in &ids {
+            let sealing = key_of(&stores[0], id);
+            assert!(sealing.is_some());
+            for s in &stores {
+                assert_eq!(s.held_keys().expect("held").0[id].len(), 2);
+                assert_eq!(
+                    key_of(s, id),
+                    sealing,
+                    "every laptop seals under the same key"
+                );
+            }
+        }
+        for s in &stores {
+            assert_eq!(s.ambassador(&ids[0]).expect("a").profile.notes, "a");
+            assert_eq!(s.ambassador(&ids[1]).expect("b").profile.notes, "b");
+        }
+        // Settled: a new edit travels without any key.
+        stores[2]
+            .add_ambassador(Profile::new(String::new(), "Later", "Kent", day))
+            .expect("add");
+        exchange(&mut stores);
+        stores[0]
+            .edit_profile(&ids[2], |p| {
+                p.notes = "settled".into();
+                Ok(())
+            })
+            .expect("edit");
+        let quiet = stores[0].sync_export(None).expect("export");
+        assert_eq!(
+            bundle::parse(&quiet)
+                .expect("parse")
+                .carried_key_ids()
+                .count(),
+            0
+        );
+        let report = stores[1].sync_import(&quiet).expect("import");
+        assert!(report.missing_keys.is_empty());
+        assert_eq!(
+            stores[1].ambassador(&ids[2]).expect("c").profile.notes,
+            "settled"
+        );
+    }
+
     /// A payload whose key has not arrived is reported with a code, the rest
     /// applies, and the sender's next bundle carries the key.
     #[test]
