@@ -20,7 +20,7 @@
 //!   key this laptop lacks is reported (`missing-person-key`) and the rest
 //!   of the bundle still applies.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use sanctuary_store::DocInfo;
 use sanctuary_sync::bundle::DocKeys;
@@ -31,8 +31,8 @@ use super::{SyncProgress, decode, encode};
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
 use crate::model::NetworkDoc;
-use crate::sanctuary::Sanctuary;
 use crate::sanctuary::erasure::is_erased;
+use crate::sanctuary::{CATALOG_DOC, NETWORK_DOC, Sanctuary};
 
 /// Where the carry runs are kept: document id to (since, last) bundle numbers.
 const CARRY_META: &str = "sync.key-carry";
@@ -176,19 +176,26 @@ impl Sanctuary {
         }
         self.store_keys(&held, &made)?;
 
+        // Only people's documents are sealed under their own keys (a key a
+        // member sent for another kind of document is never used).
+        let not_people: BTreeSet<&str> = docs
+            .iter()
+            .filter(|d| d.kind != Kind::Ambassador as u8)
+            .map(|d| d.id.as_str())
+            .collect();
         let peers = self.current_peers();
         let acked = |peer: &String| progress.peers.get(peer).map_or(0, |p| p.acked);
-        let mut runs = self.carry_runs()?;
+        let runs = self.carry_runs()?;
         let mut out = DocKeys::default();
         let mut new_runs = BTreeMap::new();
         for (id, keys) in &held.0 {
-            if is_erased(&self.network, id) {
+            if is_erased(&self.network, id) || not_people.contains(id.as_str()) {
                 continue;
             }
             if let Some(key) = held.sealing(id) {
                 out.sealing.insert(id.clone(), key.clone());
             }
-            let run = runs.remove(id);
+            let run = runs.get(id).copied();
             let settled = run.is_some_and(|(since, _)| peers.iter().all(|p| acked(p) >= since));
             if carry_all || !settled {
                 out.carried
@@ -202,14 +209,16 @@ impl Sanctuary {
             };
             new_runs.insert(id.clone(), run);
         }
-        if !carry_all {
+        // Settled runs do not change: a quiet network writes nothing here.
+        if !carry_all && new_runs != runs {
             self.store.put_meta(CARRY_META, &encode(&new_runs)?)?;
         }
         Ok(out)
     }
 
     /// Stores the keys a bundle carried that this laptop did not hold,
-    /// never one of a person `network` names as erased. Returns the keys
+    /// never one of a person `network` names as erased nor one for a
+    /// document that is not a person's. Returns the keys
     /// held afterwards.
     pub(super) fn learn_keys(
         &mut self,
@@ -219,7 +228,9 @@ impl Sanctuary {
     ) -> Result<HeldKeys> {
         let mut new = Vec::new();
         for (id, key) in carried {
-            if is_erased(network, &id) || is_erased(&self.network, &id) {
+            let not_a_person =
+                id == NETWORK_DOC || id == CATALOG_DOC || self.projects.contains_key(&id);
+            if not_a_person || is_erased(network, &id) || is_erased(&self.network, &id) {
                 continue;
             }
             if held.add(&id, key) && !new.contains(&id) {
