@@ -1,10 +1,12 @@
 //! Hours given: by month, by kind of work (stream) and by region.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Period, Population, Table, fill_months, hours, month_of};
+use crate::model::Stream;
+
+use super::{Month, PeopleCount, Period, Population, Table, fill_months, hours};
 
 /// Hours given in a period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,50 +43,56 @@ pub struct HoursRow {
 #[derive(Default)]
 struct Tally {
     minutes: u64,
-    people: BTreeSet<usize>,
+    people: PeopleCount,
 }
 
 impl Tally {
-    fn add(&mut self, person: usize, minutes: u32) {
-        self.minutes += u64::from(minutes);
-        self.people.insert(person);
+    fn add(&mut self, person: usize, minutes: u64) {
+        self.minutes += minutes;
+        self.people.add(person);
     }
 
     fn row(key: String, tally: Tally) -> HoursRow {
         HoursRow {
             key,
             minutes: tally.minutes,
-            people: tally.people.len() as u64,
+            people: tally.people.get(),
         }
     }
 }
 
+/// One pass over everyone's contributions. Groups are keyed by small values
+/// (a month's two numbers, the stream, a borrowed region), so no record
+/// allocates; keys become text only for the rows.
 pub(super) fn build(population: &Population<'_>, period: Period) -> HoursReport {
-    let mut by_month: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut by_stream: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut by_region: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_month: BTreeMap<Month, Tally> = BTreeMap::new();
+    let mut by_stream: BTreeMap<Stream, Tally> = BTreeMap::new();
+    let mut by_region: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut everyone = Tally::default();
     let mut contributions = 0;
     for (person, doc) in population.ambassadors.iter().enumerate() {
+        // A person's region is the same for all their time: added once.
+        let mut theirs = Tally::default();
         for c in doc
             .contributions
             .values()
             .filter(|c| period.contains(c.date))
         {
+            let minutes = u64::from(c.minutes);
             contributions += 1;
-            everyone.add(person, c.minutes);
+            theirs.add(person, minutes);
             by_month
-                .entry(month_of(c.date))
+                .entry(Month::of(c.date))
                 .or_default()
-                .add(person, c.minutes);
-            by_stream
-                .entry(c.stream.as_str().to_string())
-                .or_default()
-                .add(person, c.minutes);
+                .add(person, minutes);
+            by_stream.entry(c.stream).or_default().add(person, minutes);
+        }
+        if theirs.people.get() > 0 {
+            everyone.add(person, theirs.minutes);
             by_region
-                .entry(doc.profile.region.clone())
+                .entry(doc.profile.region.as_str())
                 .or_default()
-                .add(person, c.minutes);
+                .add(person, theirs.minutes);
         }
     }
     fill_months(&mut by_month);
@@ -92,20 +100,28 @@ pub(super) fn build(population: &Population<'_>, period: Period) -> HoursReport 
         period,
         total_minutes: everyone.minutes,
         contributions,
-        people: everyone.people.len() as u64,
+        people: everyone.people.get(),
         by_month: by_month
             .into_iter()
-            .map(|(k, t)| Tally::row(k, t))
+            .map(|(k, t)| Tally::row(k.key(), t))
             .collect(),
-        by_stream: most_first(by_stream),
-        by_region: most_first(by_region),
+        by_stream: most_first(
+            by_stream
+                .into_iter()
+                .map(|(k, t)| Tally::row(k.as_str().to_string(), t)),
+        ),
+        by_region: most_first(
+            by_region
+                .into_iter()
+                .map(|(k, t)| Tally::row(k.to_string(), t)),
+        ),
     }
 }
 
-fn most_first(map: BTreeMap<String, Tally>) -> Vec<HoursRow> {
-    let mut rows: Vec<HoursRow> = map.into_iter().map(|(k, t)| Tally::row(k, t)).collect();
-    // Ties keep the key order of the map, so the order is the same everywhere.
-    rows.sort_by_key(|r| std::cmp::Reverse(r.minutes));
+fn most_first(rows: impl Iterator<Item = HoursRow>) -> Vec<HoursRow> {
+    let mut rows: Vec<HoursRow> = rows.collect();
+    // Ties in the order of the key's text, so the order is the same everywhere.
+    rows.sort_by(|a, b| b.minutes.cmp(&a.minutes).then_with(|| a.key.cmp(&b.key)));
     rows
 }
 
