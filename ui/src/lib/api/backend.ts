@@ -84,6 +84,8 @@ export interface Backend {
   addConsent(ambassadorId: string, consent: ConsentInput): Promise<string>;
   /** Adds a role (steering group, trustee ...) to a person's pathway; returns its id. */
   addPathway(ambassadorId: string, pathway: PathwayInput): Promise<string>;
+  /** Records the last day (`to`, YYYY-MM-DD) of a role on a person's pathway; returns its id. */
+  endPathway(ambassadorId: string, pathwayId: string, to: string): Promise<string>;
   recordTraining(ambassadorId: string, record: TrainingInput): Promise<string>;
   logContribution(ambassadorId: string, contribution: ContributionInput): Promise<string>;
   logRecognition(ambassadorId: string, recognition: RecognitionInput): Promise<string>;

@@ -280,6 +280,16 @@ export class MockBackend implements Backend {
     return id;
   }
 
+  async endPathway(ambassadorId: string, pathwayId: string, to: string) {
+    const person = this.person(ambassadorId);
+    const pathway = person.detail.pathways.find((p) => p.id === pathwayId) ?? fail("not-found", `no pathway matches '${pathwayId}'`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(to)) fail("invalid", `date: '${to}' is not a date; write it as YYYY-MM-DD`);
+    if (to < pathway.from) fail("invalid", `to: the role ends (${to}) before it starts (${pathway.from})`);
+    pathway.to = to;
+    pathway.current = to >= new Date().toISOString().slice(0, 10);
+    return pathway.id;
+  }
+
   async recordTraining(ambassadorId: string, record: import("../bindings/TrainingInput").TrainingInput) {
     const person = this.person(ambassadorId);
     const course = this.courses.find((c) => c.id === record.course_id) ?? fail("not-found", `no course matches '${record.course_id}'`);

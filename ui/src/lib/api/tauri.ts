@@ -33,6 +33,7 @@ export const tauriBackend: Backend = {
   editAmbassador: (id, profile) => call("edit_ambassador", { id, profile }),
   addConsent: (ambassadorId, consent) => call("add_consent", { ambassadorId, consent }),
   addPathway: (ambassadorId, pathway) => call("add_pathway", { ambassadorId, pathway }),
+  endPathway: (ambassadorId, pathwayId, to) => call("end_pathway", { ambassadorId, pathwayId, to }),
   recordTraining: (ambassadorId, record) => call("record_training", { ambassadorId, record }),
   logContribution: (ambassadorId, contribution) =>
     call("log_contribution", { ambassadorId, contribution }),
