@@ -188,6 +188,132 @@ mod tests {
         assert_eq!(regions, [("West Midlands", 240), ("Yorkshire", 60)]);
     }
 
+    mod property {
+        use std::collections::{BTreeMap, BTreeSet};
+
+        use proptest::prelude::*;
+
+        use crate::model::{AmbassadorDoc, Catalog, Contribution, Day, Profile, Stream};
+        use crate::reports::{Period, Population};
+
+        /// Per person: a region (of three) and contributions as (days after
+        /// 2024-01-01, stream index, minutes).
+        type Person = (usize, Vec<(u64, usize, u32)>);
+
+        fn network(people: &[Person]) -> Vec<AmbassadorDoc> {
+            let start = Day("2024-01-01".parse().expect("a day"));
+            let regions = ["Leeds", "Wales", "Yorkshire"];
+            people
+                .iter()
+                .enumerate()
+                .map(|(i, (region, records))| {
+                    let mut doc = AmbassadorDoc::new(Profile::new(
+                        format!("p{i}"),
+                        "Someone",
+                        regions[*region],
+                        start,
+                    ));
+                    for (j, (days, stream, minutes)) in records.iter().enumerate() {
+                        let id = format!("c{j}");
+                        doc.contributions.insert(
+                            id.clone(),
+                            Contribution {
+                                id,
+                                project_id: None,
+                                date: Day(start.0 + chrono::Days::new(*days)),
+                                role: "panel".into(),
+                                stream: Stream::ALL[*stream % Stream::ALL.len()],
+                                minutes: *minutes,
+                            },
+                        );
+                    }
+                    doc
+                })
+                .collect()
+        }
+
+        proptest! {
+            /// Grouping by small keys and counting people per run of one
+            /// person's records gives exactly what counting every record
+            /// into a set of people per text key gives, in the same order:
+            /// months oldest first with no gaps, streams and regions most
+            /// time first, ties by the key's text.
+            #[test]
+            fn figures_equal_a_set_per_text_key(
+                people in prop::collection::vec(
+                    (0usize..3, prop::collection::vec((0u64..900, 0usize..16, 0u32..600), 0..8)),
+                    0..10,
+                ),
+                from in prop::option::of(0u64..900),
+                length in 0u64..900,
+            ) {
+                let docs = network(&people);
+                let catalog = Catalog::new();
+                let population = Population {
+                    ambassadors: docs.iter().collect(),
+                    projects: Vec::new(),
+                    catalog: &catalog,
+                };
+                let start = Day("2024-01-01".parse().expect("a day"));
+                let from = from.map(|d| Day(start.0 + chrono::Days::new(d)));
+                let to = from.map(|f| Day(f.0 + chrono::Days::new(length)));
+                let period = Period { from, to };
+                let report = super::super::build(&population, period);
+
+                type Naive = BTreeMap<String, (u64, BTreeSet<usize>)>;
+                let (mut months, mut streams, mut regions): (Naive, Naive, Naive) = Default::default();
+                let mut everyone = BTreeSet::new();
+                let mut total = 0u64;
+                for (person, doc) in docs.iter().enumerate() {
+                    for c in doc.contributions.values().filter(|c| period.contains(c.date)) {
+                        let minutes = u64::from(c.minutes);
+                        total += minutes;
+                        everyone.insert(person);
+                        for (map, key) in [
+                            (&mut months, c.date.0.format("%Y-%m").to_string()),
+                            (&mut streams, c.stream.as_str().to_string()),
+                            (&mut regions, doc.profile.region.clone()),
+                        ] {
+                            let entry = map.entry(key).or_default();
+                            entry.0 += minutes;
+                            entry.1.insert(person);
+                        }
+                    }
+                }
+                let rows = |map: &Naive| -> Vec<(String, u64, u64)> {
+                    let mut rows: Vec<_> = map
+                        .iter()
+                        .map(|(k, (m, p))| (k.clone(), *m, p.len() as u64))
+                        .collect();
+                    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+                    rows
+                };
+                let got = |rows: &[super::super::HoursRow]| -> Vec<(String, u64, u64)> {
+                    rows.iter().map(|r| (r.key.clone(), r.minutes, r.people)).collect()
+                };
+                prop_assert_eq!(report.total_minutes, total);
+                prop_assert_eq!(report.people, everyone.len() as u64);
+                prop_assert_eq!(got(&report.by_stream), rows(&streams));
+                prop_assert_eq!(got(&report.by_region), rows(&regions));
+                // Months: the counted ones as counted, every other one between them zero.
+                let by_month = got(&report.by_month);
+                let counted: Vec<_> = by_month.iter().filter(|(k, _, _)| months.contains_key(k)).cloned().collect();
+                let mut expected: Vec<_> = months.iter().map(|(k, (m, p))| (k.clone(), *m, p.len() as u64)).collect();
+                expected.sort();
+                prop_assert_eq!(counted, expected);
+                prop_assert!(by_month.iter().filter(|(k, _, _)| !months.contains_key(k)).all(|(_, m, p)| *m == 0 && *p == 0));
+                prop_assert!(by_month.windows(2).all(|w| w[0].0 < w[1].0));
+                if let (Some(first), Some(last)) = (by_month.first(), by_month.last()) {
+                    let index = |key: &str| -> i64 {
+                        let (y, m) = key.split_once('-').expect("YYYY-MM");
+                        y.parse::<i64>().expect("year") * 12 + m.parse::<i64>().expect("month")
+                    };
+                    prop_assert_eq!(by_month.len() as i64, index(&last.0) - index(&first.0) + 1);
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_period_counts_only_its_days_and_tables_are_in_hours() {
         let f = Fixture::new();
