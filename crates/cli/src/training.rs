@@ -163,10 +163,11 @@ pub fn export_record(
 ) -> anyhow::Result<()> {
     use anyhow::Context;
     let lang = sanctuary_core::record::RecordLanguage::for_code(lang)?;
-    let mut report = s.record_report(ambassador, Day::today(), &lang)?;
-    if expenses {
-        report.expenses = sanctuary_core::record::expense_lines(s.ambassador(ambassador)?, &lang);
-    }
+    let report = if expenses {
+        s.record_report_with_expenses(ambassador, Day::today(), &lang)?
+    } else {
+        s.record_report(ambassador, Day::today(), &lang)?
+    };
     if let Some(path) = pdf {
         let bytes =
             sanctuary_core::record::render_pdf(&report).map_err(sanctuary_core::CoreError::from)?;

@@ -132,7 +132,8 @@ export interface Backend {
   recordSession(session: SessionInput): Promise<number>;
   /** Writes a person's record for a CV (PDF, or HTML for a .html path); returns bytes written. */
   /** Writes the printable record in language `lang` (a UI locale code). */
-  exportRecord(ambassadorId: string, path: string, lang: string): Promise<number>;
+  /** Writes a person's record (PDF, or HTML for a `.html` path); with `expenses`, the costs paid back too. */
+  exportRecord(ambassadorId: string, path: string, lang: string, expenses?: boolean): Promise<number>;
   /** Native dialog: where to save a printable record; null if cancelled. */
   chooseRecordPath(suggested: string): Promise<string | null>;
 

@@ -74,6 +74,8 @@ export class MockBackend implements Backend {
   written: string[] = [];
   /** The language of each record exported, in order. */
   recordLanguages: string[] = [];
+  /** Whether each exported record was asked for with its expenses. */
+  recordExpenses: boolean[] = [];
   conflicts: Conflict[] = [{ document: "a-0", kind: "ambassador", name: "Amina 0", field: "profile.notes", winner: { value: "Prefers mornings", fields: [], device: "d0e1", device_name: "this laptop" }, others: [{ value: "Prefers evenings", fields: [], device: "a1b2", device_name: "Leeds laptop" }] }];
   people = new Map<string, Person>();
   projects = new Map<string, Project>();
@@ -479,10 +481,11 @@ export class MockBackend implements Backend {
     return session.attendees.length;
   }
 
-  async exportRecord(ambassadorId: string, path: string, lang: string) {
+  async exportRecord(ambassadorId: string, path: string, lang: string, expenses = false) {
     this.person(ambassadorId);
     this.written.push(path);
     this.recordLanguages.push(lang);
+    this.recordExpenses.push(expenses);
     return 4096;
   }
 
