@@ -42,7 +42,9 @@ test("only allowed recognition is offered to someone who must not be paid; hours
   await (await waitFor(b, "[data-testid=add-ambassador]")).click();
   await (await waitFor(b, "#p-display")).setValue("Hawa Recognition");
   await (await b.$("#p-region")).setValue("Leeds");
-  await (await b.$("input[name=payment][value=not-allowed]")).click();
+  // The radio's label is what a person clicks (the input itself is styled small).
+  await (await b.$("//input[@name='payment'][@value='not-allowed']/parent::label")).click();
+  assert.equal(await (await b.$("input[name=payment][value=not-allowed]")).isSelected(), true, "must not be paid is chosen");
   await (await b.$("[data-testid=save-profile]")).click();
   await b.waitUntil(async () => (await (await waitFor(b, "[data-testid=profile-view] h2")).getText()) === "Hawa Recognition", {
     timeout: 30_000,
@@ -87,7 +89,10 @@ test("only allowed recognition is offered to someone who must not be paid; hours
   });
   assert.equal(await (await b.$("[data-testid=expense-status]")).getText(), "Claimed");
   await (await b.$("input[id^=approve-]")).setValue("Sam");
-  await (await b.$("button=Approve")).click();
+  // The claim's own Approve button, scrolled into its table's view first.
+  const approve = await b.$("//input[starts-with(@id, 'approve-')]/following-sibling::button[1]");
+  await approve.scrollIntoView({ block: "center" });
+  await approve.click();
   await b.waitUntil(async () => (await (await b.$("[data-testid=expense-status]")).getText()) === "Approved", {
     timeout: 30_000,
     timeoutMsg: "the claim is approved",
