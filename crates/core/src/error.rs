@@ -131,6 +131,7 @@ impl CoreError {
         "unknown-key-epoch",
         "invite-used",
         "bad-signed-change",
+        "missing-person-key",
         "io",
         "bad-backup",
         "bad-file",
@@ -235,6 +236,7 @@ pub(crate) mod tests {
             SyncError::UnknownEpoch,
             SyncError::InviteUsed,
             SyncError::BadSignedChange,
+            SyncError::MissingDocKey,
             SyncError::Io(text()),
             SyncError::Random,
         ];
