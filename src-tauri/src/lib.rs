@@ -64,6 +64,7 @@ pub fn run() {
             commands::ambassadors::edit_ambassador,
             commands::ambassadors::add_consent,
             commands::ambassadors::add_pathway,
+            commands::ambassadors::end_pathway,
             commands::ambassadors::record_training,
             commands::ambassadors::log_contribution,
             commands::ambassadors::log_recognition,

@@ -511,6 +511,10 @@ pub enum RecordCommand {
         /// and Farsi are laid out right to left.
         #[arg(long, default_value = "en")]
         lang: String,
+        /// Add the travel and meal costs paid back, with their receipts and
+        /// who approved them (left out of a record for a CV or a reference).
+        #[arg(long)]
+        expenses: bool,
     },
 }
 

@@ -77,12 +77,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             pdf,
             html,
             lang,
+            expenses,
         }) => crate::training::export_record(
             &unlock()?,
             &ambassador,
             pdf.as_deref(),
             html.as_deref(),
             &lang,
+            expenses,
         )?,
         Command::Suggestion(command) => crate::training::suggestions(&mut unlock()?, command)?,
         Command::Contribution(ContributionCommand::Log {

@@ -150,18 +150,24 @@ pub fn suggestions(s: &mut Sanctuary, command: SuggestionCommand) -> anyhow::Res
     Ok(())
 }
 
-/// Writes `ambassador`'s record as PDF and/or HTML; files are written only
-/// once the document is complete.
+/// Writes `ambassador`'s record as PDF and/or HTML, with the expenses paid
+/// back when `expenses` is set; files are written only once the document is
+/// complete.
 pub fn export_record(
     s: &Sanctuary,
     ambassador: &str,
     pdf: Option<&std::path::Path>,
     html: Option<&std::path::Path>,
     lang: &str,
+    expenses: bool,
 ) -> anyhow::Result<()> {
     use anyhow::Context;
     let lang = sanctuary_core::record::RecordLanguage::for_code(lang)?;
-    let report = s.record_report(ambassador, Day::today(), &lang)?;
+    let report = if expenses {
+        s.record_report_with_expenses(ambassador, Day::today(), &lang)?
+    } else {
+        s.record_report(ambassador, Day::today(), &lang)?
+    };
     if let Some(path) = pdf {
         let bytes =
             sanctuary_core::record::render_pdf(&report).map_err(sanctuary_core::CoreError::from)?;

@@ -2,18 +2,20 @@
 //! (PDF or HTML, drawn by `sanctuary-report`): courses with dates and
 //! validity, hours by kind of work, roles held and non-financial recognition.
 //! Made to help a CV or a reference, so it leaves out money and anything
-//! about immigration.
+//! about immigration; only a record asked for with its expenses
+//! ([`expense_lines`]) lists the costs paid back, with their receipts.
 
 use std::collections::BTreeMap;
 
 use sanctuary_report::{
-    CourseLine, HoursLine, OutcomeLine, PathwayLine, PersonLine, RecordReport, RoleLine,
+    CourseLine, ExpenseLine, HoursLine, OutcomeLine, PathwayLine, PersonLine, RecordReport,
+    RoleLine,
 };
 
 pub use crate::record_language::RecordLanguage;
 use crate::views;
 
-use crate::model::units::format_hours;
+use crate::model::units::{format_hours, format_pounds};
 use crate::model::{AmbassadorDoc, Catalog, Day, RecognitionKind, Stream};
 
 pub use sanctuary_report::{ReportError, render_html, render_pdf};
@@ -140,6 +142,38 @@ pub fn record_report(
         recognition,
         pathways,
         outcomes,
+        expenses: Vec::new(),
         labels: lang.labels(),
     }
+}
+
+/// `person`'s travel and meal costs as record lines, oldest first: the
+/// receipt (or why there is none), the amount, where the claim stands and
+/// who approved it. An entry logged before claims had a status shows an
+/// empty receipt and status rather than a guess.
+pub fn expense_lines(person: &AmbassadorDoc, lang: &RecordLanguage) -> Vec<ExpenseLine> {
+    let mut entries: Vec<_> = person
+        .recognition
+        .values()
+        .filter(|r| r.kind.is_reimbursement() || r.expense.is_some())
+        .collect();
+    entries.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    entries
+        .into_iter()
+        .map(|r| ExpenseLine {
+            date: lang.date(r.date),
+            kind: lang.kind(r.kind),
+            amount: r.amount_pence.map(format_pounds).unwrap_or_default(),
+            receipt: r
+                .expense
+                .as_ref()
+                .map(|e| lang.receipt(e))
+                .unwrap_or_default(),
+            status: r
+                .expense
+                .as_ref()
+                .map(|e| lang.expense_status(e))
+                .unwrap_or_default(),
+        })
+        .collect()
 }

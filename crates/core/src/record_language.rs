@@ -162,6 +162,29 @@ impl RecordLanguage {
         self.word(&format!("kind.{kind}"))
     }
 
+    /// "Receipt: R2" or "No receipt: café gave none", as the app shows a claim.
+    pub fn receipt(&self, expense: &crate::model::Expense) -> String {
+        match (&expense.receipt, &expense.no_receipt) {
+            (Some(receipt), _) => self.fill("recognition.receiptShown", &[("receipt", receipt)]),
+            (None, reason) => self.fill(
+                "recognition.noReceiptShown",
+                &[("reason", reason.as_deref().unwrap_or(""))],
+            ),
+        }
+    }
+
+    /// Where a claim stands ("Approved", "Paid back"), with who approved it.
+    pub fn expense_status(&self, expense: &crate::model::Expense) -> String {
+        let status = self.word(&format!("expenseStatus.{}", expense.status));
+        match &expense.approved_by {
+            Some(name) => format!(
+                "{status} · {}",
+                self.fill("recognition.approvedByShown", &[("name", name)])
+            ),
+            None => status,
+        }
+    }
+
     pub fn pathway_role(&self, role: PathwayRole) -> String {
         self.word(&format!("pathway.{role}"))
     }
@@ -221,6 +244,12 @@ impl RecordLanguage {
             pathways_heading: w("pathwaysHeading"),
             outcomes_heading: w("outcomesHeading"),
             outcomes_intro: w("outcomesIntro"),
+            expenses_heading: w("expensesHeading"),
+            expenses_intro: w("expensesIntro"),
+            date_column: w("dateColumn"),
+            expense_column: w("expenseColumn"),
+            amount_column: w("amountColumn"),
+            receipt_column: w("receiptColumn"),
             none_recorded: w("noneRecorded"),
             footer: w("footer"),
             page_of: w("pageOf"),

@@ -183,6 +183,7 @@ fn sample() -> RecordReport {
             date: "1 April 2026".into(),
             text: "Assessors now explain every score to the school, as the panel asked.".into(),
         }],
+        expenses: Vec::new(),
         labels: Default::default(),
     }
 }

@@ -274,6 +274,41 @@ pub fn render_html(report: &RecordReport) -> String {
     }
     h.push_str("</section>\n");
 
+    // Expenses paid back: only on a record asked for with them.
+    if !report.expenses.is_empty() {
+        let rows: Vec<Vec<String>> = report
+            .expenses
+            .iter()
+            .map(|e| {
+                vec![
+                    data(&e.date),
+                    data(&e.kind),
+                    data(&e.amount),
+                    data(&e.receipt),
+                    data(&e.status),
+                ]
+            })
+            .collect();
+        section(
+            &mut h,
+            &labels.expenses_heading,
+            &labels.none_recorded,
+            &[
+                (&labels.date_column, false),
+                (&labels.expense_column, false),
+                (&labels.amount_column, true),
+                (&labels.receipt_column, false),
+                (&labels.status_column, false),
+            ],
+            &rows,
+            None,
+        );
+        h.push_str(&format!(
+            "<p class=\"note\">{}</p>\n",
+            escape_html(&labels.expenses_intro)
+        ));
+    }
+
     h.push_str(&format!(
         "<footer>{}</footer>\n</main>\n</body>\n</html>\n",
         escape_html(&report.footer_line())
@@ -406,6 +441,25 @@ mod tests {
         assert!(html.contains(r#"<td><bdi dir="auto">Trustee</bdi><span class="note"><bdi dir="auto">Board of &lt;trustees&gt;</bdi></span></td>"#));
         assert!(html.contains("<h2>You said, we did</h2>"));
         assert!(html.contains(r#"<li><strong><bdi dir="auto">Schools panel</bdi></strong>, <bdi dir="auto">1 April 2026</bdi><p class="said"><bdi dir="auto">We rewrote the guidance &amp; added a glossary.</bdi></p></li>"#));
+    }
+
+    /// Expenses print only on a record asked for with them; a record for a
+    /// CV has no money and no heading for it.
+    #[test]
+    fn expenses_are_a_section_only_when_the_record_has_them() {
+        let mut r = report();
+        assert!(!render_html(&r).contains("Expenses paid back"));
+        r.expenses = vec![crate::ExpenseLine {
+            date: "2 March 2026".into(),
+            kind: "Travel expenses".into(),
+            amount: "£12.40".into(),
+            receipt: "No receipt: <lost>".into(),
+            status: "Approved by Sam".into(),
+        }];
+        let html = render_html(&r);
+        assert!(html.contains("<h2>Expenses paid back</h2>"));
+        assert!(html.contains(r#"<td class="num"><bdi dir="auto">£12.40</bdi></td><td><bdi dir="auto">No receipt: &lt;lost&gt;</bdi></td><td><bdi dir="auto">Approved by Sam</bdi></td>"#));
+        assert!(html.contains("A reimbursement, not payment."));
     }
 
     #[test]

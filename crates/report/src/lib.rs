@@ -23,7 +23,8 @@ mod pdf;
 
 pub use html::{escape_html, render_html};
 pub use model::{
-    CourseLine, HoursLine, Labels, OutcomeLine, PathwayLine, PersonLine, RecordReport, RoleLine,
+    CourseLine, ExpenseLine, HoursLine, Labels, OutcomeLine, PathwayLine, PersonLine, RecordReport,
+    RoleLine,
 };
 pub use pdf::render_pdf;
 

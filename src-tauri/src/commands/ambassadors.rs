@@ -98,6 +98,18 @@ pub async fn add_pathway(
     state.with(|s| Ok(s.add_pathway(&ambassador_id, pathway)?))
 }
 
+/// Records the last day of a role on the person's pathway; returns its id.
+#[tauri::command]
+pub async fn end_pathway(
+    state: State<'_, AppState>,
+    ambassador_id: String,
+    pathway_id: String,
+    to: String,
+) -> ApiResult<String> {
+    let to = day(&to)?;
+    state.with(|s| Ok(s.end_pathway(&ambassador_id, &pathway_id, to)?))
+}
+
 #[tauri::command]
 pub async fn record_training(
     state: State<'_, AppState>,

@@ -103,14 +103,15 @@ pub async fn record_session(state: State<'_, AppState>, session: SessionInput) -
 
 /// Writes `id`'s training and contribution record, for a CV or a
 /// reference, to `path`: HTML if the name ends in `.html`, else PDF, in
-/// language `lang` (the UI's; English when not given). Returns the number
-/// of bytes written.
+/// language `lang` (the UI's; English when not given), with the expenses
+/// paid back only when `expenses` is true. Returns the number of bytes written.
 #[tauri::command]
 pub async fn export_record(
     state: State<'_, AppState>,
     id: String,
     path: String,
     lang: Option<String>,
+    expenses: Option<bool>,
 ) -> ApiResult<u64> {
     let lang = sanctuary_core::record::RecordLanguage::for_code(lang.as_deref().unwrap_or("en"))?;
     let path = std::path::PathBuf::from(path);
@@ -118,7 +119,11 @@ pub async fn export_record(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
     let bytes = state.with(|s| {
-        let report = s.record_report(&id, Day::today(), &lang)?;
+        let report = if expenses.unwrap_or(false) {
+            s.record_report_with_expenses(&id, Day::today(), &lang)?
+        } else {
+            s.record_report(&id, Day::today(), &lang)?
+        };
         Ok(if html {
             sanctuary_core::record::render_html(&report).into_bytes()
         } else {

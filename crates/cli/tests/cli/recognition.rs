@@ -359,3 +359,155 @@ fn becoming_not_allowed_flags_money_entries_for_review() {
     assert_eq!(left.as_array().unwrap().len(), 1);
     assert_eq!(left[0]["entry"]["kind"], "meal");
 }
+
+/// Every claim is a row of the export's `Expenses` sheet (receipt or why
+/// there is none, amount, status, who approved) and every role a row of
+/// `Pathways`, the same in the workbook, the CSV files and the JSON.
+#[test]
+fn expenses_and_pathways_are_sheets_of_the_export() {
+    let cli = Cli::new();
+    let id = person(&cli, "Leila", "not-allowed");
+    let out = log(
+        &cli,
+        &id,
+        &[
+            "--kind",
+            "travel-expenses",
+            "--amount",
+            "12.40",
+            "--receipt",
+            "R2",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let entry = String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .trim()
+        .to_string();
+    cli.ok(&[
+        "recognition",
+        "expense",
+        &id,
+        &entry,
+        "approved",
+        "--by",
+        "Sam",
+    ]);
+    let out = log(
+        &cli,
+        &id,
+        &[
+            "--kind",
+            "meal",
+            "--amount",
+            "6.50",
+            "--no-receipt",
+            "café gave none",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(log(&cli, &id, &["--kind", "thanks"]).status.success());
+    cli.ok(&[
+        "ambassador",
+        "pathway",
+        "add",
+        &id,
+        "trustee",
+        "--from",
+        "2026-02-01",
+        "--note",
+        "Board",
+    ]);
+
+    let dir = cli._temp.path();
+    let (xlsx, csv, json) = (dir.join("all.xlsx"), dir.join("csv"), dir.join("all.json"));
+    for (flag, path) in [("--xlsx", &xlsx), ("--csv", &csv), ("--json", &json)] {
+        let said = cli.ok(&["export", flag, path.to_str().expect("path")]);
+        assert!(said.contains("2 expenses, 1 pathways"), "{said}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&json).expect("json")).expect("JSON");
+    let expenses = json["Expenses"].as_array().expect("expenses");
+    assert_eq!(expenses.len(), 2, "the thanks is not an expense");
+    // Both are dated the same day, so their order is the entries' ids: find each by kind.
+    let of_kind = |kind: &str| {
+        expenses
+            .iter()
+            .find(|e| e["Kind"] == kind)
+            .expect("an expense of that kind")
+    };
+    let (travel, meal) = (of_kind("Travel expenses"), of_kind("Meal"));
+    assert_eq!(travel["Name"], "Leila");
+    assert_eq!(travel["Amount (£)"], 12.4);
+    assert_eq!(travel["Receipt"], "R2");
+    assert_eq!(travel["No receipt: reason"], serde_json::Value::Null);
+    assert_eq!(travel["Status"], "Approved");
+    assert_eq!(travel["Approved by"], "Sam");
+    assert_eq!(meal["No receipt: reason"], "café gave none");
+    assert_eq!(meal["Status"], "Claimed");
+    assert_eq!(meal["Approved by"], serde_json::Value::Null);
+    let role = &json["Pathways"][0];
+    assert_eq!(
+        (&role["Role"], &role["From"], &role["To"], &role["Note"]),
+        (
+            &serde_json::json!("Trustee"),
+            &serde_json::json!("2026-02-01"),
+            &serde_json::Value::Null,
+            &serde_json::json!("Board")
+        )
+    );
+
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).expect("xlsx opens");
+    let sheet = book.worksheet_range("Expenses").expect("Expenses sheet");
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        rows[0][..8],
+        [
+            "Name",
+            "Date",
+            "Kind",
+            "Amount (£)",
+            "Receipt",
+            "No receipt: reason",
+            "Status",
+            "Approved by"
+        ]
+    );
+    let row_of = |rows: &[Vec<String>], kind: &str| {
+        rows.iter()
+            .find(|r| r[2] == kind)
+            .cloned()
+            .expect("a row of that kind")
+    };
+    let travel = row_of(&rows, "Travel expenses");
+    assert_eq!(
+        [&travel[3], &travel[4], &travel[6], &travel[7]],
+        ["12.4", "R2", "Approved", "Sam"]
+    );
+    assert_eq!(row_of(&rows, "Meal")[5], "café gave none");
+    let roles = book.worksheet_range("Pathways").expect("Pathways sheet");
+    assert_eq!(
+        roles.get((1, 1)).map(|v| v.to_string()).as_deref(),
+        Some("Trustee")
+    );
+
+    let read = |name: &str| {
+        sanctuary_sheets::read(&std::fs::read(csv.join(name)).expect("csv")).expect("reads")
+    };
+    let expenses = read("Expenses.csv");
+    let rows: Vec<Vec<String>> = expenses
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text().to_string()).collect())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(row_of(&rows, "Travel expenses")[4], "R2");
+    assert_eq!(row_of(&rows, "Meal")[5], "café gave none");
+    let pathways = read("Pathways.csv");
+    assert_eq!(pathways.rows[1][4].text(), "Board");
+}

@@ -112,6 +112,53 @@ fn the_record_exports_as_pdf_and_html() {
         _ => eprintln!("pdftotext not installed: PDF text not checked"),
     }
 
+    // Asked for with its expenses, the record lists each cost paid back
+    // with its receipt (or why there is none), amount and status.
+    let (pdf, html) = (
+        dir.path().join("expenses.pdf"),
+        dir.path().join("expenses.html"),
+    );
+    cli.ok(&[
+        "record",
+        "export",
+        "زهراء",
+        "--expenses",
+        "--pdf",
+        pdf.to_str().unwrap(),
+        "--html",
+        html.to_str().unwrap(),
+    ]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    for expected in [
+        "Expenses paid back",
+        "Travel expenses",
+        "£7.20",
+        "No receipt: day ticket bought on the bus",
+        "Claimed",
+        "A reimbursement, not payment.",
+    ] {
+        assert!(page.contains(expected), "{expected} in the HTML");
+    }
+    assert!(
+        !page.contains("Certificate</bdi></td>"),
+        "only expenses are in the expenses table"
+    );
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        && out.status.success()
+    {
+        let text = String::from_utf8_lossy(&out.stdout);
+        for expected in [
+            "Expenses paid back",
+            "£7.20",
+            "day ticket", // the reason may wrap in its narrow column
+        ] {
+            assert!(text.contains(expected), "{expected} in the PDF: {text}");
+        }
+    }
+
     let out = cli.run(&["record", "export", "nobody", "--pdf", pdf.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
 }

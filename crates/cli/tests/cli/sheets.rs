@@ -348,6 +348,8 @@ fn export_reads_back_as_the_same_tables_in_every_format() {
         "Recognition",
         "Projects",
         "Invitations",
+        "Expenses",
+        "Pathways",
     ] {
         let rows = json[table].as_array().expect("table").len();
         let sheet =

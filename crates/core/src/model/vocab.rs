@@ -290,6 +290,17 @@ vocabulary! {
     }
 }
 
+impl ExpenseStatus {
+    /// The English name, for files.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Claimed => "Claimed",
+            Self::Approved => "Approved",
+            Self::PaidBack => "Paid back",
+        }
+    }
+}
+
 vocabulary! {
     /// Where an invitation to a project stands (see `model::invitation` for
     /// which moves are allowed).

@@ -1,10 +1,12 @@
 //! Hours given: by month, by kind of work (stream) and by region.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Period, Population, Table, fill_months, hours, month_of};
+use crate::model::Stream;
+
+use super::{Month, PeopleCount, Period, Population, Table, fill_months, hours};
 
 /// Hours given in a period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,50 +43,56 @@ pub struct HoursRow {
 #[derive(Default)]
 struct Tally {
     minutes: u64,
-    people: BTreeSet<usize>,
+    people: PeopleCount,
 }
 
 impl Tally {
-    fn add(&mut self, person: usize, minutes: u32) {
-        self.minutes += u64::from(minutes);
-        self.people.insert(person);
+    fn add(&mut self, person: usize, minutes: u64) {
+        self.minutes += minutes;
+        self.people.add(person);
     }
 
     fn row(key: String, tally: Tally) -> HoursRow {
         HoursRow {
             key,
             minutes: tally.minutes,
-            people: tally.people.len() as u64,
+            people: tally.people.get(),
         }
     }
 }
 
+/// One pass over everyone's contributions. Groups are keyed by small values
+/// (a month's two numbers, the stream, a borrowed region), so no record
+/// allocates; keys become text only for the rows.
 pub(super) fn build(population: &Population<'_>, period: Period) -> HoursReport {
-    let mut by_month: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut by_stream: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut by_region: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_month: BTreeMap<Month, Tally> = BTreeMap::new();
+    let mut by_stream: BTreeMap<Stream, Tally> = BTreeMap::new();
+    let mut by_region: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut everyone = Tally::default();
     let mut contributions = 0;
     for (person, doc) in population.ambassadors.iter().enumerate() {
+        // A person's region is the same for all their time: added once.
+        let mut theirs = Tally::default();
         for c in doc
             .contributions
             .values()
             .filter(|c| period.contains(c.date))
         {
+            let minutes = u64::from(c.minutes);
             contributions += 1;
-            everyone.add(person, c.minutes);
+            theirs.add(person, minutes);
             by_month
-                .entry(month_of(c.date))
+                .entry(Month::of(c.date))
                 .or_default()
-                .add(person, c.minutes);
-            by_stream
-                .entry(c.stream.as_str().to_string())
-                .or_default()
-                .add(person, c.minutes);
+                .add(person, minutes);
+            by_stream.entry(c.stream).or_default().add(person, minutes);
+        }
+        if theirs.people.get() > 0 {
+            everyone.add(person, theirs.minutes);
             by_region
-                .entry(doc.profile.region.clone())
+                .entry(doc.profile.region.as_str())
                 .or_default()
-                .add(person, c.minutes);
+                .add(person, theirs.minutes);
         }
     }
     fill_months(&mut by_month);
@@ -92,20 +100,28 @@ pub(super) fn build(population: &Population<'_>, period: Period) -> HoursReport 
         period,
         total_minutes: everyone.minutes,
         contributions,
-        people: everyone.people.len() as u64,
+        people: everyone.people.get(),
         by_month: by_month
             .into_iter()
-            .map(|(k, t)| Tally::row(k, t))
+            .map(|(k, t)| Tally::row(k.key(), t))
             .collect(),
-        by_stream: most_first(by_stream),
-        by_region: most_first(by_region),
+        by_stream: most_first(
+            by_stream
+                .into_iter()
+                .map(|(k, t)| Tally::row(k.as_str().to_string(), t)),
+        ),
+        by_region: most_first(
+            by_region
+                .into_iter()
+                .map(|(k, t)| Tally::row(k.to_string(), t)),
+        ),
     }
 }
 
-fn most_first(map: BTreeMap<String, Tally>) -> Vec<HoursRow> {
-    let mut rows: Vec<HoursRow> = map.into_iter().map(|(k, t)| Tally::row(k, t)).collect();
-    // Ties keep the key order of the map, so the order is the same everywhere.
-    rows.sort_by_key(|r| std::cmp::Reverse(r.minutes));
+fn most_first(rows: impl Iterator<Item = HoursRow>) -> Vec<HoursRow> {
+    let mut rows: Vec<HoursRow> = rows.collect();
+    // Ties in the order of the key's text, so the order is the same everywhere.
+    rows.sort_by(|a, b| b.minutes.cmp(&a.minutes).then_with(|| a.key.cmp(&b.key)));
     rows
 }
 
@@ -170,6 +186,132 @@ mod tests {
             .map(|m| (m.key.as_str(), m.minutes))
             .collect();
         assert_eq!(regions, [("West Midlands", 240), ("Yorkshire", 60)]);
+    }
+
+    mod property {
+        use std::collections::{BTreeMap, BTreeSet};
+
+        use proptest::prelude::*;
+
+        use crate::model::{AmbassadorDoc, Catalog, Contribution, Day, Profile, Stream};
+        use crate::reports::{Period, Population};
+
+        /// Per person: a region (of three) and contributions as (days after
+        /// 2024-01-01, stream index, minutes).
+        type Person = (usize, Vec<(u64, usize, u32)>);
+
+        fn network(people: &[Person]) -> Vec<AmbassadorDoc> {
+            let start = Day("2024-01-01".parse().expect("a day"));
+            let regions = ["Leeds", "Wales", "Yorkshire"];
+            people
+                .iter()
+                .enumerate()
+                .map(|(i, (region, records))| {
+                    let mut doc = AmbassadorDoc::new(Profile::new(
+                        format!("p{i}"),
+                        "Someone",
+                        regions[*region],
+                        start,
+                    ));
+                    for (j, (days, stream, minutes)) in records.iter().enumerate() {
+                        let id = format!("c{j}");
+                        doc.contributions.insert(
+                            id.clone(),
+                            Contribution {
+                                id,
+                                project_id: None,
+                                date: Day(start.0 + chrono::Days::new(*days)),
+                                role: "panel".into(),
+                                stream: Stream::ALL[*stream % Stream::ALL.len()],
+                                minutes: *minutes,
+                            },
+                        );
+                    }
+                    doc
+                })
+                .collect()
+        }
+
+        proptest! {
+            /// Grouping by small keys and counting people per run of one
+            /// person's records gives exactly what counting every record
+            /// into a set of people per text key gives, in the same order:
+            /// months oldest first with no gaps, streams and regions most
+            /// time first, ties by the key's text.
+            #[test]
+            fn figures_equal_a_set_per_text_key(
+                people in prop::collection::vec(
+                    (0usize..3, prop::collection::vec((0u64..900, 0usize..16, 0u32..600), 0..8)),
+                    0..10,
+                ),
+                from in prop::option::of(0u64..900),
+                length in 0u64..900,
+            ) {
+                let docs = network(&people);
+                let catalog = Catalog::new();
+                let population = Population {
+                    ambassadors: docs.iter().collect(),
+                    projects: Vec::new(),
+                    catalog: &catalog,
+                };
+                let start = Day("2024-01-01".parse().expect("a day"));
+                let from = from.map(|d| Day(start.0 + chrono::Days::new(d)));
+                let to = from.map(|f| Day(f.0 + chrono::Days::new(length)));
+                let period = Period { from, to };
+                let report = super::super::build(&population, period);
+
+                type Naive = BTreeMap<String, (u64, BTreeSet<usize>)>;
+                let (mut months, mut streams, mut regions): (Naive, Naive, Naive) = Default::default();
+                let mut everyone = BTreeSet::new();
+                let mut total = 0u64;
+                for (person, doc) in docs.iter().enumerate() {
+                    for c in doc.contributions.values().filter(|c| period.contains(c.date)) {
+                        let minutes = u64::from(c.minutes);
+                        total += minutes;
+                        everyone.insert(person);
+                        for (map, key) in [
+                            (&mut months, c.date.0.format("%Y-%m").to_string()),
+                            (&mut streams, c.stream.as_str().to_string()),
+                            (&mut regions, doc.profile.region.clone()),
+                        ] {
+                            let entry = map.entry(key).or_default();
+                            entry.0 += minutes;
+                            entry.1.insert(person);
+                        }
+                    }
+                }
+                let rows = |map: &Naive| -> Vec<(String, u64, u64)> {
+                    let mut rows: Vec<_> = map
+                        .iter()
+                        .map(|(k, (m, p))| (k.clone(), *m, p.len() as u64))
+                        .collect();
+                    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+                    rows
+                };
+                let got = |rows: &[super::super::HoursRow]| -> Vec<(String, u64, u64)> {
+                    rows.iter().map(|r| (r.key.clone(), r.minutes, r.people)).collect()
+                };
+                prop_assert_eq!(report.total_minutes, total);
+                prop_assert_eq!(report.people, everyone.len() as u64);
+                prop_assert_eq!(got(&report.by_stream), rows(&streams));
+                prop_assert_eq!(got(&report.by_region), rows(&regions));
+                // Months: the counted ones as counted, every other one between them zero.
+                let by_month = got(&report.by_month);
+                let counted: Vec<_> = by_month.iter().filter(|(k, _, _)| months.contains_key(k)).cloned().collect();
+                let mut expected: Vec<_> = months.iter().map(|(k, (m, p))| (k.clone(), *m, p.len() as u64)).collect();
+                expected.sort();
+                prop_assert_eq!(counted, expected);
+                prop_assert!(by_month.iter().filter(|(k, _, _)| !months.contains_key(k)).all(|(_, m, p)| *m == 0 && *p == 0));
+                prop_assert!(by_month.windows(2).all(|w| w[0].0 < w[1].0));
+                if let (Some(first), Some(last)) = (by_month.first(), by_month.last()) {
+                    let index = |key: &str| -> i64 {
+                        let (y, m) = key.split_once('-').expect("YYYY-MM");
+                        y.parse::<i64>().expect("year") * 12 + m.parse::<i64>().expect("month")
+                    };
+                    prop_assert_eq!(by_month.len() as i64, index(&last.0) - index(&first.0) + 1);
+                }
+            }
+        }
     }
 
     #[test]

@@ -190,27 +190,79 @@ impl crate::Sanctuary {
     }
 }
 
-/// `YYYY-MM` of a day, the key of every by-month table.
-pub(crate) fn month_of(day: Day) -> String {
-    day.0.format("%Y-%m").to_string()
+/// A calendar month, the key of every by-month table while a report counts:
+/// two small numbers compared as numbers, so grouping 100,000 records by
+/// month allocates nothing; it becomes its `YYYY-MM` text only for the
+/// report's rows (the order is the same as the text's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Month {
+    year: i32,
+    month: u32,
+}
+
+impl Month {
+    pub(crate) fn of(day: Day) -> Month {
+        use chrono::Datelike;
+        Month {
+            year: day.0.year(),
+            month: day.0.month(),
+        }
+    }
+
+    fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                month: self.month + 1,
+                ..self
+            }
+        }
+    }
+
+    /// `YYYY-MM`, as every by-month row is keyed.
+    pub(crate) fn key(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
 }
 
 /// Every month from the first key to the last, so a chart over time has no
 /// silent holes: months with nothing get a zero row.
-pub(crate) fn fill_months<T: Default>(map: &mut BTreeMap<String, T>) {
-    let (Some(first), Some(last)) = (map.keys().next().cloned(), map.keys().last().cloned()) else {
+pub(crate) fn fill_months<T: Default>(map: &mut BTreeMap<Month, T>) {
+    let (Some(first), Some(last)) = (map.keys().next().copied(), map.keys().last().copied()) else {
         return;
     };
-    let parse = |key: &str| -> Option<(i32, u32)> {
-        let (y, m) = key.split_once('-')?;
-        Some((y.parse().ok()?, m.parse().ok()?))
-    };
-    let (Some((mut y, mut m)), Some(end)) = (parse(&first), parse(&last)) else {
-        return;
-    };
-    while (y, m) <= end {
-        map.entry(format!("{y:04}-{m:02}")).or_default();
-        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    let mut month = first;
+    while month < last {
+        month = month.next();
+        map.entry(month).or_default();
+    }
+}
+
+/// One person counted once per group, without a set per group: a report
+/// takes each person's records together (one document after another), so a
+/// group has a new person exactly when the person differs from the last one
+/// it counted.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct PeopleCount {
+    count: u64,
+    last: Option<usize>,
+}
+
+impl PeopleCount {
+    /// Counts `person` (an index into the population) unless just counted.
+    pub(crate) fn add(&mut self, person: usize) {
+        if self.last != Some(person) {
+            self.last = Some(person);
+            self.count += 1;
+        }
+    }
+
+    pub(crate) fn get(self) -> u64 {
+        self.count
     }
 }
 
@@ -279,12 +331,22 @@ mod tests {
 
     #[test]
     fn months_are_filled_between_the_first_and_the_last() {
-        let mut map: BTreeMap<String, u32> = BTreeMap::new();
-        map.insert("2025-11".into(), 3);
-        map.insert("2026-02".into(), 1);
+        let day = |s: &str| s.parse::<Day>().unwrap();
+        let mut map: BTreeMap<Month, u32> = BTreeMap::new();
+        map.insert(Month::of(day("2025-11-20")), 3);
+        map.insert(Month::of(day("2026-02-01")), 1);
         fill_months(&mut map);
-        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        let keys: Vec<String> = map.keys().map(|m| m.key()).collect();
         assert_eq!(keys, ["2025-11", "2025-12", "2026-01", "2026-02"]);
-        assert_eq!(map["2025-12"], 0);
+        assert_eq!(map[&Month::of(day("2025-12-31"))], 0);
+    }
+
+    #[test]
+    fn people_are_counted_once_per_run_of_the_same_person() {
+        let mut people = PeopleCount::default();
+        for person in [0, 0, 1, 1, 1, 4, 7, 7] {
+            people.add(person);
+        }
+        assert_eq!(people.get(), 4);
     }
 }

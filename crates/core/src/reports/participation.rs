@@ -112,8 +112,8 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Par
         .filter(|d| is_member(d))
         .collect();
 
-    let mut region_members: BTreeMap<String, u64> = BTreeMap::new();
-    let mut language_members: BTreeMap<String, u64> = BTreeMap::new();
+    let mut region_members: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut language_members: BTreeMap<&str, u64> = BTreeMap::new();
     let mut not_offered = Vec::new();
     let mut never_offered = 0;
     let offered_before = |days: &[Day]| {
@@ -121,13 +121,13 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Par
             .from
             .is_some_and(|from| days.iter().any(|d| *d < from))
     };
-    let mut experience_members: BTreeMap<String, u64> = BTreeMap::new();
+    let mut experience_members: BTreeMap<&str, u64> = BTreeMap::new();
     for doc in &members {
         *region_members
-            .entry(doc.profile.region.clone())
+            .entry(doc.profile.region.as_str())
             .or_default() += 1;
         for language in doc.profile.languages.keys() {
-            *language_members.entry(language.clone()).or_default() += 1;
+            *language_members.entry(language.as_str()).or_default() += 1;
         }
         let days = offers.get(doc.id()).map(Vec::as_slice).unwrap_or(&[]);
         *experience_members
@@ -165,9 +165,9 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Par
             ))
     });
 
-    let mut region_offers: BTreeMap<String, u64> = BTreeMap::new();
-    let mut language_offers: BTreeMap<String, u64> = BTreeMap::new();
-    let mut experience_offers: BTreeMap<String, u64> = BTreeMap::new();
+    let mut region_offers: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut language_offers: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut experience_offers: BTreeMap<&str, u64> = BTreeMap::new();
     let mut invited = BTreeSet::new();
     let (mut invitations, mut first_timers, mut returning) = (0, 0, 0);
     for (id, days) in &offers {
@@ -187,9 +187,11 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Par
         // An offer to someone whose profile is gone (erased) still counts,
         // under no region or language.
         if let Some(doc) = by_id.get(id) {
-            *region_offers.entry(doc.profile.region.clone()).or_default() += in_period;
+            *region_offers
+                .entry(doc.profile.region.as_str())
+                .or_default() += in_period;
             for language in doc.profile.languages.keys() {
-                *language_offers.entry(language.clone()).or_default() += in_period;
+                *language_offers.entry(language.as_str()).or_default() += in_period;
             }
         }
     }
@@ -234,19 +236,18 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Par
 }
 
 /// The group a person falls in for offers in the period.
-fn experience(offered_before: bool) -> String {
+fn experience(offered_before: bool) -> &'static str {
     if offered_before {
         "returning"
     } else {
         "first-timers"
     }
-    .to_string()
 }
 
 /// Members and offers side by side, largest part of the network first.
 fn shares(
-    members: BTreeMap<String, u64>,
-    offers: BTreeMap<String, u64>,
+    members: BTreeMap<&str, u64>,
+    offers: BTreeMap<&str, u64>,
     member_total: u64,
     offer_total: u64,
 ) -> Vec<ShareRow> {
@@ -257,14 +258,14 @@ fn shares(
             (n as f64 / total as f64 * 1000.0).round() / 1000.0
         }
     };
-    let keys: BTreeSet<&String> = members.keys().chain(offers.keys()).collect();
+    let keys: BTreeSet<&str> = members.keys().chain(offers.keys()).copied().collect();
     let mut rows: Vec<ShareRow> = keys
         .into_iter()
         .map(|key| {
             let m = members.get(key).copied().unwrap_or(0);
             let o = offers.get(key).copied().unwrap_or(0);
             ShareRow {
-                key: key.clone(),
+                key: key.to_string(),
                 members: m,
                 member_share: share(m, member_total),
                 invitations: o,

@@ -4,13 +4,13 @@
 //!
 //! Archived people are counted: the role was still taken on.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::model::{Day, PathwayRole};
 
-use super::{Period, Population, ReportOptions, Table, fill_months, month_of};
+use super::{Month, PeopleCount, Period, Population, ReportOptions, Table, fill_months};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -60,10 +60,10 @@ pub struct PathwayRoleRow {
 
 pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> PathwaysReport {
     let period = options.period;
-    let mut by_month: BTreeMap<String, PathwayMonth> = BTreeMap::new();
-    let mut entered: BTreeMap<PathwayRole, (u64, BTreeSet<usize>)> = BTreeMap::new();
+    let mut by_month: BTreeMap<Month, PathwayMonth> = BTreeMap::new();
+    let mut entered: BTreeMap<PathwayRole, (u64, PeopleCount)> = BTreeMap::new();
     let mut held: BTreeMap<PathwayRole, u64> = BTreeMap::new();
-    let mut people = BTreeSet::new();
+    let mut people = PeopleCount::default();
     for (person, doc) in population.ambassadors.iter().enumerate() {
         for p in doc.pathways.values() {
             if p.held_on(options.today) {
@@ -72,11 +72,11 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Pat
             if !period.contains(p.from) {
                 continue;
             }
-            people.insert(person);
+            people.add(person);
             let role = entered.entry(p.role).or_default();
             role.0 += 1;
-            role.1.insert(person);
-            let month = by_month.entry(month_of(p.from)).or_default();
+            role.1.add(person);
+            let month = by_month.entry(Month::of(p.from)).or_default();
             month.entered += 1;
             *month
                 .by_role
@@ -89,11 +89,14 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Pat
         period,
         today: options.today,
         entered: entered.values().map(|(n, _)| n).sum(),
-        people: people.len() as u64,
+        people: people.get(),
         held: held.values().sum(),
         by_month: by_month
             .into_iter()
-            .map(|(month, m)| PathwayMonth { month, ..m })
+            .map(|(month, m)| PathwayMonth {
+                month: month.key(),
+                ..m
+            })
             .collect(),
         by_role: PathwayRole::ALL
             .iter()
@@ -102,7 +105,7 @@ pub(super) fn build(population: &Population<'_>, options: &ReportOptions) -> Pat
                 PathwayRoleRow {
                     role: *role,
                     entered: n,
-                    people: who.len() as u64,
+                    people: who.get(),
                     held: held.get(role).copied().unwrap_or(0),
                 }
             })

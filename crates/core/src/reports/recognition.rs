@@ -1,13 +1,13 @@
 //! Recognition: what was given, by kind, and what it cost, with reimbursed
 //! expenses kept apart from everything else that has a cash value.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::model::{ExpenseStatus, RecognitionKind};
 
-use super::{Period, Population, Table, fill_months, month_of, pounds};
+use super::{Month, PeopleCount, Period, Population, Table, fill_months, pounds};
 
 /// Recognition given in a period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,7 +61,7 @@ pub struct RecognitionRow {
 #[derive(Default)]
 struct Tally {
     entries: u64,
-    people: BTreeSet<usize>,
+    people: PeopleCount,
     expenses: u64,
     other: u64,
 }
@@ -69,7 +69,7 @@ struct Tally {
 impl Tally {
     fn add(&mut self, person: usize, kind: RecognitionKind, pence: u64) {
         self.entries += 1;
-        self.people.insert(person);
+        self.people.add(person);
         if kind.is_reimbursement() {
             self.expenses += pence;
         } else {
@@ -81,7 +81,7 @@ impl Tally {
         RecognitionRow {
             key,
             entries: t.entries,
-            people: t.people.len() as u64,
+            people: t.people.get(),
             expenses_pence: t.expenses,
             other_spend_pence: t.other,
         }
@@ -90,7 +90,7 @@ impl Tally {
 
 pub(super) fn build(population: &Population<'_>, period: Period) -> RecognitionReport {
     let mut by_kind: BTreeMap<RecognitionKind, Tally> = BTreeMap::new();
-    let mut by_month: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_month: BTreeMap<Month, Tally> = BTreeMap::new();
     let mut all = Tally::default();
     let mut non_financial = 0;
     let mut pending = 0;
@@ -115,7 +115,7 @@ pub(super) fn build(population: &Population<'_>, period: Period) -> RecognitionR
                 .or_default()
                 .add(person, r.kind, pence);
             by_month
-                .entry(month_of(r.date))
+                .entry(Month::of(r.date))
                 .or_default()
                 .add(person, r.kind, pence);
         }
@@ -124,7 +124,7 @@ pub(super) fn build(population: &Population<'_>, period: Period) -> RecognitionR
     RecognitionReport {
         period,
         entries: all.entries,
-        people: all.people.len() as u64,
+        people: all.people.get(),
         non_financial,
         expenses_pence: all.expenses,
         expenses_pending_pence: pending,
@@ -137,7 +137,7 @@ pub(super) fn build(population: &Population<'_>, period: Period) -> RecognitionR
             .collect(),
         by_month: by_month
             .into_iter()
-            .map(|(k, t)| Tally::row(k, t))
+            .map(|(k, t)| Tally::row(k.key(), t))
             .collect(),
     }
 }

@@ -1,11 +1,11 @@
 //! Training: completions by course and over time, and how people's own
 //! rating of their confidence changed (1 to 5, before and after a course).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Period, Population, Table, fill_months, month_of};
+use super::{Month, PeopleCount, Period, Population, Table, fill_months};
 
 /// Training completed in a period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -111,14 +111,14 @@ fn round2(x: f64) -> f64 {
 #[derive(Default)]
 struct CourseTally {
     completions: u64,
-    people: BTreeSet<usize>,
+    people: PeopleCount,
     ratings: Ratings,
 }
 
 pub(super) fn build(population: &Population<'_>, period: Period) -> TrainingReport {
     let mut courses: BTreeMap<&str, CourseTally> = BTreeMap::new();
-    let mut by_month: BTreeMap<String, u64> = BTreeMap::new();
-    let mut people = BTreeSet::new();
+    let mut by_month: BTreeMap<Month, u64> = BTreeMap::new();
+    let mut people = PeopleCount::default();
     let mut all = Ratings::default();
     let mut completions = 0;
     for (person, doc) in population.ambassadors.iter().enumerate() {
@@ -128,12 +128,12 @@ pub(super) fn build(population: &Population<'_>, period: Period) -> TrainingRepo
             .filter(|t| period.contains(t.completed))
         {
             completions += 1;
-            people.insert(person);
+            people.add(person);
             all.add(t.confidence_before, t.confidence_after);
-            *by_month.entry(month_of(t.completed)).or_default() += 1;
+            *by_month.entry(Month::of(t.completed)).or_default() += 1;
             let course = courses.entry(t.course_id.as_str()).or_default();
             course.completions += 1;
-            course.people.insert(person);
+            course.people.add(person);
             course.ratings.add(t.confidence_before, t.confidence_after);
         }
     }
@@ -148,7 +148,7 @@ pub(super) fn build(population: &Population<'_>, period: Period) -> TrainingRepo
                 .get(id)
                 .map_or_else(|| id.to_string(), |c| c.title.clone()),
             completions: t.completions,
-            people: t.people.len() as u64,
+            people: t.people.get(),
             confidence: t.ratings.summary(),
         })
         .collect();
@@ -158,12 +158,15 @@ pub(super) fn build(population: &Population<'_>, period: Period) -> TrainingRepo
     TrainingReport {
         period,
         completions,
-        people: people.len() as u64,
+        people: people.get(),
         confidence: all.summary(),
         by_course,
         by_month: by_month
             .into_iter()
-            .map(|(month, completions)| MonthCount { month, completions })
+            .map(|(month, completions)| MonthCount {
+                month: month.key(),
+                completions,
+            })
             .collect(),
     }
 }

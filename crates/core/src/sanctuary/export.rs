@@ -1,5 +1,5 @@
-//! Spreadsheets out: people, training, contributions, recognition, projects
-//! and invitations as tables with headers a person reads, one worksheet (or
+//! Spreadsheets out: people, training, contributions, recognition, projects,
+//! invitations, expenses and pathways as tables with headers a person reads, one worksheet (or
 //! CSV file, or JSON array) each. Archived people are included and marked,
 //! so an export is the whole record a funder or trustee may ask for.
 
@@ -12,13 +12,15 @@ use crate::error::{CoreError, Result};
 use crate::model::{AmbassadorDoc, Day};
 
 /// The tables an export holds, in order (also the CSV file names).
-pub const EXPORT_TABLES: [&str; 6] = [
+pub const EXPORT_TABLES: [&str; 8] = [
     "People",
     "Training",
     "Contributions",
     "Recognition",
     "Projects",
     "Invitations",
+    super::export_expenses_pathways::EXPENSES,
+    super::export_expenses_pathways::PATHWAYS,
 ];
 
 /// Where and how to write an export.
@@ -29,7 +31,7 @@ pub enum ExportFormat<'a> {
     Json(&'a Path),
 }
 
-fn text(s: impl Into<String>) -> Cell {
+pub(super) fn text(s: impl Into<String>) -> Cell {
     let s = s.into();
     if s.is_empty() {
         Cell::Empty
@@ -38,11 +40,11 @@ fn text(s: impl Into<String>) -> Cell {
     }
 }
 
-fn opt(s: &Option<String>) -> Cell {
+pub(super) fn opt(s: &Option<String>) -> Cell {
     s.as_deref().map_or(Cell::Empty, text)
 }
 
-fn day(d: Day) -> Cell {
+pub(super) fn day(d: Day) -> Cell {
     Cell::Date(d.0)
 }
 
@@ -50,7 +52,7 @@ fn hours(minutes: u64) -> Cell {
     Cell::Number(minutes as f64 / 60.0)
 }
 
-fn table(name: &str, header: &[&str], rows: Vec<Vec<Cell>>) -> Table {
+pub(super) fn table(name: &str, header: &[&str], rows: Vec<Vec<Cell>>) -> Table {
     Table {
         name: name.to_string(),
         header: header.iter().map(|h| h.to_string()).collect(),
@@ -214,6 +216,7 @@ impl Sanctuary {
             }
         }
 
+        let [expenses, pathways] = self.expense_and_pathway_tables(&people);
         vec![
             people_table,
             table(
@@ -267,6 +270,8 @@ impl Sanctuary {
                 &["Project", "Name", "Status", "Status since", "Asked on"],
                 invitation_rows,
             ),
+            expenses,
+            pathways,
         ]
     }
 

@@ -14,6 +14,7 @@ mod catalog;
 mod consent_due;
 mod erasure;
 mod export;
+mod export_expenses_pathways;
 mod feedback;
 mod history;
 mod import;

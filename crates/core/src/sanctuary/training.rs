@@ -197,6 +197,20 @@ impl Sanctuary {
         ))
     }
 
+    /// `key`'s record with the travel and meal costs paid back added
+    /// (receipt, amount, status, who approved): for the person's or the
+    /// network's own files. A record for a CV is [`Sanctuary::record_report`].
+    pub fn record_report_with_expenses(
+        &self,
+        key: &str,
+        today: Day,
+        lang: &crate::record::RecordLanguage,
+    ) -> Result<sanctuary_report::RecordReport> {
+        let mut report = self.record_report(key, today, lang)?;
+        report.expenses = crate::record::expense_lines(self.ambassador(key)?, lang);
+        Ok(report)
+    }
+
     /// One person's latest completion of each course, with expiry.
     pub fn course_standings(&self, key: &str, today: Day) -> Result<Vec<CourseStanding>> {
         Ok(standings(self.ambassador(key)?, &self.catalog, today))

@@ -305,6 +305,7 @@ pub(crate) fn layout(report: &RecordReport, fonts: &Fonts) -> Vec<Page> {
     recognition(&mut flow, report);
     pathways(&mut flow, report);
     outcomes(&mut flow, report);
+    expenses(&mut flow, report);
     footers(&mut flow, report);
     if crate::model::is_rtl_lang(&labels.lang) {
         mirror(&mut flow.pages);
@@ -583,6 +584,42 @@ fn pathways(flow: &mut Flow, report: &RecordReport) {
     flow.table(&labels.pathways_heading, &columns, &rows, false);
 }
 
+/// Expenses paid back, only on a record asked for with them (see
+/// [`RecordReport::expenses`]): no heading at all when there are none.
+fn expenses(flow: &mut Flow, report: &RecordReport) {
+    let labels = &report.labels;
+    if report.expenses.is_empty() {
+        return;
+    }
+    let column = |header, share, align| Column {
+        header,
+        share,
+        align,
+    };
+    let columns = [
+        column(&labels.date_column, 0.18, Align::Start),
+        column(&labels.expense_column, 0.2, Align::Start),
+        column(&labels.amount_column, 0.12, Align::End),
+        column(&labels.receipt_column, 0.28, Align::Start),
+        column(&labels.status_column, 0.22, Align::Start),
+    ];
+    let rows: Vec<Vec<Cell>> = report
+        .expenses
+        .iter()
+        .map(|e| {
+            vec![
+                vec![(e.date.clone(), BODY)],
+                vec![(e.kind.clone(), BODY)],
+                vec![(e.amount.clone(), BODY)],
+                vec![(e.receipt.clone(), BODY)],
+                vec![(e.status.clone(), BODY)],
+            ]
+        })
+        .collect();
+    flow.table(&labels.expenses_heading, &columns, &rows, false);
+    flow.paragraph(MARGIN_X, CONTENT_W, &labels.expenses_intro, NOTE);
+}
+
 /// "You said, we did": each outcome as its project and date in bold, then
 /// the text as typed, wrapped.
 fn outcomes(flow: &mut Flow, report: &RecordReport) {
@@ -698,6 +735,24 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    #[test]
+    fn expenses_are_printed_only_when_the_record_has_them() {
+        let fonts = Fonts::load().unwrap();
+        let mut report = report(1, 1);
+        assert!(!all_text(&layout(&report, &fonts)).contains("Expenses paid back"));
+        report.expenses = vec![crate::ExpenseLine {
+            date: "2 March 2026".into(),
+            kind: "Meal".into(),
+            amount: "£6.50".into(),
+            receipt: "Receipt: R7".into(),
+            status: "Paid back".into(),
+        }];
+        let text = all_text(&layout(&report, &fonts));
+        for expected in ["Expenses paid back", "£6.50", "Receipt: R7", "Paid back"] {
+            assert!(text.contains(expected), "{expected} in {text}");
+        }
     }
 
     #[test]

@@ -94,6 +94,7 @@ pub fn record(name: &str, courses: usize, roles: usize) -> RecordReport {
             date: "1 April 2026".into(),
             text: "Assessors now explain every score.".into(),
         }],
+        expenses: Vec::new(),
         labels: Labels::default(),
     }
 }

@@ -86,6 +86,8 @@ export interface Backend {
   addConsent(ambassadorId: string, consent: ConsentInput): Promise<string>;
   /** Adds a role (steering group, trustee ...) to a person's pathway; returns its id. */
   addPathway(ambassadorId: string, pathway: PathwayInput): Promise<string>;
+  /** Records the last day (`to`, YYYY-MM-DD) of a role on a person's pathway; returns its id. */
+  endPathway(ambassadorId: string, pathwayId: string, to: string): Promise<string>;
   recordTraining(ambassadorId: string, record: TrainingInput): Promise<string>;
   logContribution(ambassadorId: string, contribution: ContributionInput): Promise<string>;
   logRecognition(ambassadorId: string, recognition: RecognitionInput): Promise<string>;
@@ -132,7 +134,8 @@ export interface Backend {
   recordSession(session: SessionInput): Promise<number>;
   /** Writes a person's record for a CV (PDF, or HTML for a .html path); returns bytes written. */
   /** Writes the printable record in language `lang` (a UI locale code). */
-  exportRecord(ambassadorId: string, path: string, lang: string): Promise<number>;
+  /** Writes a person's record (PDF, or HTML for a `.html` path); with `expenses`, the costs paid back too. */
+  exportRecord(ambassadorId: string, path: string, lang: string, expenses?: boolean): Promise<number>;
   /** Native dialog: where to save a printable record; null if cancelled. */
   chooseRecordPath(suggested: string): Promise<string | null>;
 

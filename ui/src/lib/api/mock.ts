@@ -74,6 +74,8 @@ export class MockBackend implements Backend {
   written: string[] = [];
   /** The language of each record exported, in order. */
   recordLanguages: string[] = [];
+  /** Whether each exported record was asked for with its expenses. */
+  recordExpenses: boolean[] = [];
   conflicts: Conflict[] = [{ document: "a-0", kind: "ambassador", name: "Amina 0", field: "profile.notes", winner: { value: "Prefers mornings", fields: [], device: "d0e1", device_name: "this laptop" }, others: [{ value: "Prefers evenings", fields: [], device: "a1b2", device_name: "Leeds laptop" }] }];
   people = new Map<string, Person>();
   projects = new Map<string, Project>();
@@ -292,6 +294,16 @@ export class MockBackend implements Backend {
     return id;
   }
 
+  async endPathway(ambassadorId: string, pathwayId: string, to: string) {
+    const person = this.person(ambassadorId);
+    const pathway = person.detail.pathways.find((p) => p.id === pathwayId) ?? fail("not-found", `no pathway matches '${pathwayId}'`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(to)) fail("invalid", `date: '${to}' is not a date; write it as YYYY-MM-DD`);
+    if (to < pathway.from) fail("invalid", `to: the role ends (${to}) before it starts (${pathway.from})`);
+    pathway.to = to;
+    pathway.current = to >= new Date().toISOString().slice(0, 10);
+    return pathway.id;
+  }
+
   async recordTraining(ambassadorId: string, record: import("../bindings/TrainingInput").TrainingInput) {
     const person = this.person(ambassadorId);
     const course = this.courses.find((c) => c.id === record.course_id) ?? fail("not-found", `no course matches '${record.course_id}'`);
@@ -481,10 +493,11 @@ export class MockBackend implements Backend {
     return session.attendees.length;
   }
 
-  async exportRecord(ambassadorId: string, path: string, lang: string) {
+  async exportRecord(ambassadorId: string, path: string, lang: string, expenses = false) {
     this.person(ambassadorId);
     this.written.push(path);
     this.recordLanguages.push(lang);
+    this.recordExpenses.push(expenses);
     return 4096;
   }
 

@@ -34,6 +34,7 @@ export const tauriBackend: Backend = {
   editAmbassador: (id, profile) => call("edit_ambassador", { id, profile }),
   addConsent: (ambassadorId, consent) => call("add_consent", { ambassadorId, consent }),
   addPathway: (ambassadorId, pathway) => call("add_pathway", { ambassadorId, pathway }),
+  endPathway: (ambassadorId, pathwayId, to) => call("end_pathway", { ambassadorId, pathwayId, to }),
   recordTraining: (ambassadorId, record) => call("record_training", { ambassadorId, record }),
   logContribution: (ambassadorId, contribution) =>
     call("log_contribution", { ambassadorId, contribution }),
@@ -70,7 +71,7 @@ export const tauriBackend: Backend = {
   expiringTraining: (days) => call("expiring_training", { days: days ?? null }),
   report: (kind, from, to, quietMonths) => call("report", { kind, from, to, quietMonths }),
   recordSession: (session) => call("record_session", { session }),
-  exportRecord: (id, path, lang) => call("export_record", { id, path, lang }),
+  exportRecord: (id, path, lang, expenses = false) => call("export_record", { id, path, lang, expenses }),
   chooseRecordPath: async (suggested) =>
     (await save({ defaultPath: suggested, filters: [{ name: "PDF", extensions: ["pdf"] }, { name: "HTML", extensions: ["html"] }] })) ?? null,
 

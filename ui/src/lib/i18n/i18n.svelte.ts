@@ -142,6 +142,21 @@ export function formatNumber(value: number, code: Locale = state.locale): string
   return numberFormat(code).format(value);
 }
 
+/** An amount in pence as pounds, written the way this language writes money (Western digits). */
+export function formatMoney(pence: number, code: Locale = state.locale): string {
+  let format = money.get(code);
+  if (!format) {
+    format = new Intl.NumberFormat(code === "en" ? "en-GB" : code, {
+      style: "currency",
+      currency: "GBP",
+      currencyDisplay: "narrowSymbol",
+      numberingSystem: "latn",
+    });
+    money.set(code, format);
+  }
+  return format.format(pence / 100);
+}
+
 /**
  * A `YYYY-MM-DD` day as this language writes a date (e.g. "4 March 2023",
  * "4 mars 2023"), in Western digits; anything else is returned as it is.
@@ -197,6 +212,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Intl objects are costly to make; one of each per language is kept.
 const plurals = new Map<Locale, Intl.PluralRules>();
 const numbers = new Map<Locale, Intl.NumberFormat>();
+const money = new Map<Locale, Intl.NumberFormat>();
 const dates = new Map<Locale, Intl.DateTimeFormat>();
 const lists = new Map<string, Intl.ListFormat>();
 const times = new Map<Locale, Intl.DateTimeFormat>();

@@ -3,6 +3,7 @@ import notes from "../../../messages/context/notes.json";
 import {
   LOCALES,
   formatDate,
+  formatMoney,
   isDraft,
   placeholders,
   pluralBlocks,
@@ -100,6 +101,13 @@ describe("dates and drafts", () => {
     expect(formatDate("2023-03-04", "fr")).toBe("4 mars 2023");
     expect(formatDate("2023-03-04", "fa")).toMatch(/2023/);
     expect(formatDate("not a date", "en")).toBe("not a date");
+  });
+
+  it("write pounds as each language does, in Western digits", () => {
+    expect(formatMoney(1250, "en")).toBe("£12.50");
+    expect(formatMoney(1250, "fr")).toMatch(/^12,50\s£$/);
+    expect(formatMoney(1250, "fa")).toMatch(/12[.٫]50/);
+    expect(formatMoney(1250, "ar")).not.toMatch(/[٠-٩]/);
   });
 
   it("mark every language but English as a draft until reviewed", () => {

@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/svelte";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import App from "../../App.svelte";
@@ -66,5 +66,33 @@ describe("you said, we did", () => {
     await user.type(within(section).getByLabelText("From"), "2026-02-01");
     await user.click(within(section).getByRole("button", { name: "Save" }));
     expect(await within(screen.getByTestId("pathways")).findByRole("cell", { name: /Trustee/ })).toHaveTextContent("current");
+  }, 30_000);
+
+  it("ends a role a person holds, refusing a last day before it started", async () => {
+    const user = userEvent.setup();
+    await backend.addPathway("a-0", { role: "trustee", from: "2026-02-01", to: null, note: null });
+    let detail = await backend.getAmbassador("a-0");
+    const onchanged = async (): Promise<void> => {
+      detail = await backend.getAmbassador("a-0");
+      await view.rerender({ detail });
+    };
+    const view = render(ProfileView, { detail, catalog: null, onedit: () => {}, onchanged, onerased: () => {} });
+    const section = screen.getByTestId("pathways");
+    await user.click(within(section).getByRole("button", { name: "End role: Trustee" }));
+    const form = within(section).getByRole("form", { name: "End role: Trustee" });
+    const lastDay = within(form).getByLabelText("Last day in the role");
+    await user.clear(lastDay);
+    await user.type(lastDay, "2026-01-15");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+    expect(await within(form).findByRole("alert")).toHaveTextContent("ends (2026-01-15) before it starts (2026-02-01)");
+    expect((await backend.getAmbassador("a-0")).pathways[0].to).toBeNull();
+    await user.clear(lastDay);
+    await user.type(lastDay, "2026-03-31");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+    const row = await within(screen.getByTestId("pathways")).findByRole("row", { name: /Trustee/ });
+    await waitFor(() => expect(row).toHaveTextContent("2026-03-31"));
+    expect(row).not.toHaveTextContent("current");
+    expect(within(screen.getByTestId("pathways")).queryByRole("button", { name: "End role: Trustee" })).toBeNull();
+    expect(within(screen.getByTestId("pathways")).queryByRole("form", { name: "End role: Trustee" })).toBeNull();
   }, 30_000);
 });

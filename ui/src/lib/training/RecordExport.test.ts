@@ -18,4 +18,17 @@ it("exports the record in the language the app is shown in", async () => {
   await user.click(screen.getByTestId("export-record"));
   expect(await screen.findByRole("status")).toHaveTextContent("Amina - record.pdf");
   expect(backend.recordLanguages).toEqual(["fa"]);
+  expect(backend.recordExpenses).toEqual([false]);
+});
+
+it("adds the expenses paid back only when asked", async () => {
+  const backend = new MockBackend({ seed: 1 });
+  backend.unlocked = true;
+  useBackend(backend);
+  const user = userEvent.setup();
+  render(RecordExport, { id: "a-0", name: "Amina" });
+  await user.click(screen.getByLabelText("Add the expenses paid back, with receipts (not for a CV)"));
+  await user.click(screen.getByTestId("export-record"));
+  expect(await screen.findByRole("status")).toHaveTextContent("Amina - record.pdf");
+  expect(backend.recordExpenses).toEqual([true]);
 });
