@@ -1,0 +1,284 @@
+//! The UI's mock backend answers from `ui/src/lib/api/fixture.json`, which
+//! this test writes from a small seeded demo network on a fixed day, through
+//! the very builders the commands call. So the browser mock and the
+//! component tests show what the core decides (ranking, eligibility, expiry,
+//! self-view, rota order, refusals) instead of a TypeScript copy of it.
+//!
+//! A stale fixture fails the test, as the bindings do; refresh it with
+//! `SANCTUARY_UPDATE_FIXTURES=1 cargo test -p sanctuary-app fixture`.
+
+use std::collections::BTreeMap;
+
+use sanctuary_core::demo::{DemoOptions, populate_on};
+use sanctuary_core::matching::MatchOptions;
+use sanctuary_core::model::{self as m, Day, RecognitionKind};
+use sanctuary_core::{CreateOptions, KdfParams, Sanctuary, SecretString};
+use serde_json::{Value, json};
+
+use crate::dto::ambassador::{AmbassadorDetail, AmbassadorRow, Lookup, RowList};
+use crate::dto::catalog::CatalogView;
+use crate::dto::matching::{
+    Invitation, MatchSettingsView, MatchView, RotaPlan, RotaSummary, next_statuses,
+};
+use crate::dto::project::{ProjectPage, ProjectRow};
+use crate::dto::self_view::{SelfViewPage, suggestion_row};
+use crate::error::ApiError;
+
+const PASS: &str = "demo passphrase";
+/// The mock's "today": every date in the demo is drawn relative to it.
+const TODAY: &str = "2026-06-15";
+/// The reminder bands the training screen offers, and the home screen's.
+const EXPIRING_DAYS: [u16; 3] = [30, 60, 90];
+const CONSENT_DAYS: u32 = 30;
+/// Rota plans for this many days from `TODAY` (for projects with a rota).
+const PLAN_DAYS: i64 = 14;
+/// Teams for 1 to this many places (the number field's other values).
+const TEAM_PLACES: u32 = 5;
+
+fn to_json<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).expect("views serialise")
+}
+
+/// Every view the mock looks up, as the commands build it.
+fn fixture() -> String {
+    let today: Day = TODAY.parse().expect("a date");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let pass = SecretString::from(PASS);
+    let options = CreateOptions {
+        network_name: "Demo network".into(),
+        device_name: "demo laptop".into(),
+        kdf: KdfParams::MINIMUM,
+    };
+    let mut s = Sanctuary::create(dir.path(), &pass, &options).expect("a store");
+    let demo = DemoOptions {
+        ambassadors: 12,
+        seed: 17,
+        training_per_person: 3,
+        contributions_per_person: 3,
+    };
+    populate_on(&mut s, &demo, today).expect("the demo network");
+
+    let people: Vec<m::AmbassadorDoc> = s.ambassadors().into_iter().cloned().collect();
+    let projects: Vec<m::ProjectDoc> = s.projects().into_iter().cloned().collect();
+    let match_on = |places: Option<u32>| MatchOptions {
+        places,
+        today: Some(today),
+        ..MatchOptions::default()
+    };
+
+    let rows = RowList {
+        texts: people.iter().map(sanctuary_core::search_text).collect(),
+        rows: people.iter().map(AmbassadorRow::from).collect(),
+    };
+    let mut ambassadors = BTreeMap::new();
+    let mut recognition_options = BTreeMap::new();
+    let mut refusals = BTreeMap::new();
+    for doc in &people {
+        let id = doc.id().to_string();
+        ambassadors.insert(id.clone(), to_json(&AmbassadorDetail::new(&s, doc, today)));
+        let offered = s.recognition_options(&id).expect("options");
+        // What logging a refused or to-be-checked kind answers: the core's
+        // own error, so the form's tests show its words, not the mock's.
+        let mut mine = BTreeMap::new();
+        for kind in offered.refused.iter().chain(&offered.check) {
+            let entry = m::Recognition {
+                id: String::new(),
+                date: today,
+                kind: *kind,
+                amount_pence: None,
+                description: Some("thanks".into()),
+                contribution_id: None,
+                project_id: None,
+                expense: None,
+                review: None,
+            };
+            let error = s
+                .log_recognition(&id, entry, false)
+                .expect_err("the policy refuses it");
+            mine.insert(kind.as_str(), to_json(&ApiError::from(error)));
+        }
+        recognition_options.insert(id.clone(), to_json(&offered));
+        refusals.insert(id, mine);
+    }
+
+    let mut pages = BTreeMap::new();
+    let mut matches = BTreeMap::new();
+    let mut teams = BTreeMap::new();
+    let mut invitations = BTreeMap::new();
+    let mut rotas = BTreeMap::new();
+    let mut plans = BTreeMap::new();
+    for doc in &projects {
+        let id = doc.id().to_string();
+        pages.insert(id.clone(), to_json(&ProjectPage::new(&s, doc)));
+        let report = s.match_project(&id, &match_on(None)).expect("a match");
+        matches.insert(id.clone(), to_json(&MatchView::new(&report)));
+        let by_places: BTreeMap<String, Value> = (1..=TEAM_PLACES)
+            .map(|n| {
+                let report = s.match_project(&id, &match_on(Some(n))).expect("a match");
+                (n.to_string(), to_json(&MatchView::new(&report).team))
+            })
+            .collect();
+        teams.insert(id.clone(), by_places);
+        let views: Vec<Invitation> = s
+            .invitations(&id)
+            .expect("invitations")
+            .iter()
+            .map(Into::into)
+            .collect();
+        invitations.insert(id.clone(), to_json(&views));
+        let rota = s.rota_summary(&id).expect("a rota");
+        rotas.insert(id.clone(), to_json(&RotaSummary::from(&rota)));
+        if rota.members.is_empty() {
+            continue;
+        }
+        let by_day: BTreeMap<String, Value> = (0..PLAN_DAYS)
+            .map(|d| {
+                let day = today.plus_days(d);
+                let plan = s.rota_plan(&id, day, &match_on(None)).expect("a plan");
+                (day.to_string(), to_json(&RotaPlan::from(&plan)))
+            })
+            .collect();
+        plans.insert(id, by_day);
+    }
+
+    let lookup = Lookup::of(&s);
+    let suggestions: Vec<Value> = s
+        .pending_suggestions()
+        .into_iter()
+        .map(|(doc, suggestion)| to_json(&suggestion_row(doc, suggestion, &lookup)))
+        .collect();
+    let expiring: BTreeMap<String, Value> = EXPIRING_DAYS
+        .iter()
+        .map(|d| {
+            let rows = sanctuary_core::views::expiring(&s, today, i64::from(*d), true);
+            (d.to_string(), to_json(&rows))
+        })
+        .collect();
+    let moves: BTreeMap<&str, Value> = std::iter::once(("none", to_json(&next_statuses(None))))
+        .chain(
+            m::InvitationStatus::ALL
+                .iter()
+                .map(|st| (st.as_str(), to_json(&next_statuses(Some(*st))))),
+        )
+        .collect();
+    let coordinator = json!({
+        "network_name": s.network().name,
+        "rows": to_json(&rows),
+        "ambassadors": ambassadors,
+        "recognition_options": recognition_options,
+        "refusals": refusals,
+        "policy": to_json(&s.policy_table()),
+        "flagged": to_json(&s.flagged_recognition()),
+        "catalog": to_json(&CatalogView::from(s.catalog())),
+        "expiring": expiring,
+        "consent_due": to_json(&s.consent_expiring(today, CONSENT_DAYS, true)),
+        "retention_due": to_json(&s.retention_review(today)),
+        "retention_years": s.network().retention_years,
+        "projects": to_json(&projects.iter().map(ProjectRow::from).collect::<Vec<_>>()),
+        "project_pages": pages,
+        "matches": matches,
+        "teams": teams,
+        "match_settings": to_json(&MatchSettingsView::new(s.match_settings())),
+        "invitations": invitations,
+        "invitation_moves": moves,
+        "rotas": rotas,
+        "rota_plans": plans,
+        "suggestions": suggestions,
+    });
+    drop(lookup);
+
+    // Self-view holds one person's record only, so each page comes from the
+    // store opened again and narrowed to that person, as the app does.
+    drop(s);
+    let mut self_view = BTreeMap::new();
+    for doc in &people {
+        let s = Sanctuary::open(dir.path(), &pass).expect("the store opens");
+        let view = s
+            .enter_self_view(doc.id())
+            .map_err(|(_, e)| e)
+            .expect("self-view");
+        self_view.insert(
+            doc.id().to_string(),
+            to_json(&SelfViewPage::new(&view, today)),
+        );
+    }
+
+    let mut fixture = coordinator;
+    fixture["today"] = json!(TODAY);
+    fixture["self_view"] = to_json(&self_view);
+    let text = serde_json::to_string_pretty(&fixture).expect("json") + "\n";
+    stable_ids(text, &projects)
+}
+
+/// Course and project ids are random in every store; the fixture names them
+/// `course-N` and `project-N` (in title order) so writing it twice gives
+/// the same file.
+fn stable_ids(mut text: String, projects: &[m::ProjectDoc]) -> String {
+    let mut courses: Vec<(String, String)> = Vec::new();
+    let catalog: Value = serde_json::from_str(&text).expect("json");
+    for course in catalog["catalog"]["courses"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let id = course["id"].as_str().unwrap_or_default().to_string();
+        let title = course["title"].as_str().unwrap_or_default().to_string();
+        courses.push((title, id));
+    }
+    courses.sort();
+    for (n, (_, id)) in courses.iter().enumerate() {
+        text = text.replace(id.as_str(), &format!("course-{}", n + 1));
+    }
+    let mut titled: Vec<(&str, &str)> = projects
+        .iter()
+        .map(|p| (p.project.title.as_str(), p.id()))
+        .collect();
+    titled.sort();
+    for (n, (_, id)) in titled.iter().enumerate() {
+        text = text.replace(id, &format!("project-{}", n + 1));
+    }
+    // Maps keyed by those ids sort again under their new names.
+    let sorted: Value = serde_json::from_str(&text).expect("json");
+    serde_json::to_string_pretty(&sorted).expect("json") + "\n"
+}
+
+#[test]
+fn the_mock_fixture_is_the_cores_views_of_the_demo_network() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/api/fixture.json");
+    let json = fixture();
+    if std::env::var_os("SANCTUARY_UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, &json).expect("write the fixture");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == json,
+        "{} is stale: run SANCTUARY_UPDATE_FIXTURES=1 cargo test -p sanctuary-app fixture",
+        path.display()
+    );
+}
+
+#[test]
+fn writing_the_fixture_twice_gives_the_same_file() {
+    assert_eq!(fixture(), fixture());
+}
+
+/// Refusals are there to show: a person who may not be paid is refused a voucher.
+#[test]
+fn the_fixture_holds_the_cores_refusals() {
+    let fixture: Value = serde_json::from_str(&fixture()).expect("json");
+    let refusals = fixture["refusals"].as_object().expect("refusals");
+    let codes: Vec<&str> = refusals
+        .values()
+        .flat_map(|by_kind| by_kind.as_object().into_iter().flatten())
+        .filter_map(|(_, e)| e["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"payment-not-allowed"), "{codes:?}");
+    assert!(codes.contains(&"check-first"), "{codes:?}");
+    let voucher = RecognitionKind::Voucher.as_str();
+    assert!(
+        refusals
+            .values()
+            .any(|by_kind| by_kind.get(voucher).is_some())
+    );
+}
