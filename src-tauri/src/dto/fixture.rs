@@ -18,7 +18,8 @@ use serde_json::{Value, json};
 use crate::dto::ambassador::{AmbassadorDetail, AmbassadorRow, Lookup, RowList};
 use crate::dto::catalog::CatalogView;
 use crate::dto::matching::{
-    Invitation, MatchSettingsView, MatchView, RotaPlan, RotaSummary, next_statuses,
+    Invitation, InvitationInput, MatchSettingsView, MatchView, RotaPlan, RotaSummary,
+    RotaTurnInput, next_statuses,
 };
 use crate::dto::project::{ProjectPage, ProjectRow};
 use crate::dto::self_view::{SelfViewPage, suggestion_row};
@@ -39,6 +40,63 @@ fn to_json<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value).expect("views serialise")
 }
 
+/// The demo seats its rota before the consent above is renewed, so none of
+/// its members can take the seat; the fixture's rota has two of them and the
+/// people matching ranks for the seat, with one turn already taken.
+fn seat_rota(s: &mut Sanctuary, today: Day) {
+    let ids: Vec<String> = s.projects().iter().map(|p| p.id().to_string()).collect();
+    let Some(seat) = ids
+        .into_iter()
+        .find(|id| s.rota_summary(id).is_ok_and(|r| !r.members.is_empty()))
+    else {
+        return;
+    };
+    let options = MatchOptions {
+        today: Some(today),
+        ..MatchOptions::default()
+    };
+    let ranked: Vec<String> = s
+        .match_project(&seat, &options)
+        .expect("a match")
+        .ranked
+        .iter()
+        .map(|c| c.ambassador_id.clone())
+        .collect();
+    let leaving: Vec<String> = s
+        .rota_summary(&seat)
+        .expect("a rota")
+        .members
+        .iter()
+        .skip(2)
+        .map(|m| m.ambassador_id.clone())
+        .collect();
+    s.edit_rota(&seat, &ranked, &leaving, Some(1))
+        .expect("the rota");
+    // Members are free on different weekdays: the last day in the past
+    // fortnight someone could come.
+    let taken = (1..=14).any(|back| {
+        let date = today.plus_days(-back);
+        let turn = sanctuary_core::matching::RotaAssignment {
+            date,
+            ambassadors: Vec::new(),
+            reason: None,
+            recorded: date,
+        };
+        s.assign_rota_turn(&seat, turn).is_ok()
+    });
+    assert!(taken, "somebody on the rota can take a seat");
+}
+
+/// Inviting someone today, as the panel's button sends it.
+fn invite(today: Day) -> sanctuary_core::matching::InvitationChange {
+    let input: InvitationInput = serde_json::from_value(json!({
+        "status": "invited", "date": null, "note": null, "hours": null, "role": null,
+        "engagement_consent_by": null,
+    }))
+    .expect("an invitation");
+    input.into_core(today).expect("a change")
+}
+
 /// Every view the mock looks up, as the commands build it.
 fn fixture() -> String {
     let today: Day = TODAY.parse().expect("a date");
@@ -51,12 +109,31 @@ fn fixture() -> String {
     };
     let mut s = Sanctuary::create(dir.path(), &pass, &options).expect("a store");
     let demo = DemoOptions {
-        ambassadors: 12,
+        ambassadors: 30,
         seed: 17,
         training_per_person: 3,
         contributions_per_person: 3,
     };
     populate_on(&mut s, &demo, today).expect("the demo network");
+    // Most of the demo's contact consent has lapsed by the fixed day; renew
+    // it for all but a few, so matching has people to rank (more than one
+    // screenful) as well as people it leaves out for lapsed consent.
+    let mut renewed = Vec::new();
+    let ids: Vec<String> = s.ambassadors().iter().map(|d| d.id().to_string()).collect();
+    for id in ids.iter().skip(4) {
+        let consent = m::Consent {
+            id: String::new(),
+            scope: m::ConsentScope::Contact,
+            agreed: true,
+            date: today.plus_days(-10),
+            recorded_by: "Maryam".into(),
+            review: Some(today.plus_days(365)),
+            note: None,
+        };
+        let made = s.add_consent(id, consent).expect("consent");
+        renewed.push((made, format!("consent-{}", renewed.len() + 1)));
+    }
+    seat_rota(&mut s, today);
 
     let people: Vec<m::AmbassadorDoc> = s.ambassadors().into_iter().cloned().collect();
     let projects: Vec<m::ProjectDoc> = s.projects().into_iter().cloned().collect();
@@ -85,7 +162,7 @@ fn fixture() -> String {
                 id: String::new(),
                 date: today,
                 kind: *kind,
-                amount_pence: None,
+                amount_pence: kind.involves_money().then_some(1000),
                 description: Some("thanks".into()),
                 contribution_id: None,
                 project_id: None,
@@ -107,6 +184,8 @@ fn fixture() -> String {
     let mut invitations = BTreeMap::new();
     let mut rotas = BTreeMap::new();
     let mut plans = BTreeMap::new();
+    let mut invite_refusals = BTreeMap::new();
+    let mut rota_refusal = Value::Null;
     for doc in &projects {
         let id = doc.id().to_string();
         pages.insert(id.clone(), to_json(&ProjectPage::new(&s, doc)));
@@ -119,6 +198,19 @@ fn fixture() -> String {
             })
             .collect();
         teams.insert(id.clone(), by_places);
+        // Inviting someone the core leaves out answers its own refusal.
+        let refused: BTreeMap<String, Value> = report
+            .not_eligible
+            .iter()
+            .map(|n| {
+                let change = invite(today);
+                let error = s
+                    .set_invitation(&id, &n.ambassador_id, change)
+                    .expect_err("not eligible");
+                (n.ambassador_id.clone(), to_json(&ApiError::from(error)))
+            })
+            .collect();
+        invite_refusals.insert(id.clone(), refused);
         let views: Vec<Invitation> = s
             .invitations(&id)
             .expect("invitations")
@@ -135,12 +227,47 @@ fn fixture() -> String {
             .map(|d| {
                 let day = today.plus_days(d);
                 let plan = s.rota_plan(&id, day, &match_on(None)).expect("a plan");
+                // Giving the seat to someone else without a reason: the core's refusal.
+                let other = plan
+                    .order
+                    .iter()
+                    .find(|o| !plan.suggested.contains(&o.ambassador_id));
+                if let (true, false, Some(other)) =
+                    (rota_refusal.is_null(), plan.suggested.is_empty(), other)
+                {
+                    let turn = RotaTurnInput {
+                        date: day.to_string(),
+                        ambassadors: vec![other.ambassador_id.clone()],
+                        reason: None,
+                    };
+                    let error = s
+                        .assign_rota_turn(&id, turn.into_core(today).expect("a turn"))
+                        .expect_err("a reason is needed");
+                    rota_refusal = to_json(&ApiError::from(error));
+                }
                 (day.to_string(), to_json(&RotaPlan::from(&plan)))
             })
             .collect();
         plans.insert(id, by_day);
     }
 
+    // Refusals the mock replays when a form sends the same bad input.
+    let first = projects.first().expect("a project").id().to_string();
+    let no_name = m::Outcome {
+        id: String::new(),
+        date: today,
+        text: "Shorter forms".into(),
+        recorded_by: " ".into(),
+    };
+    let errors = json!({
+        "bad_date": to_json(&ApiError::from(
+            "31/12/2025".parse::<Day>().expect_err("not a date")
+        )),
+        "outcome_recorded_by": to_json(&ApiError::from(
+            s.add_outcome(&first, no_name).expect_err("a name is needed")
+        )),
+        "rota_reason": rota_refusal,
+    });
     let lookup = Lookup::of(&s);
     let suggestions: Vec<Value> = s
         .pending_suggestions()
@@ -162,6 +289,8 @@ fn fixture() -> String {
         )
         .collect();
     let coordinator = json!({
+        "errors": errors,
+        "invite_refusals": invite_refusals,
         "network_name": s.network().name,
         "rows": to_json(&rows),
         "ambassadors": ambassadors,
@@ -207,13 +336,17 @@ fn fixture() -> String {
     fixture["today"] = json!(TODAY);
     fixture["self_view"] = to_json(&self_view);
     let text = serde_json::to_string_pretty(&fixture).expect("json") + "\n";
-    stable_ids(text, &projects)
+    stable_ids(text, &projects, &renewed)
 }
 
-/// Course and project ids are random in every store; the fixture names them
-/// `course-N` and `project-N` (in title order) so writing it twice gives
+/// Course, project and added consent ids are random in every store; the
+/// fixture names them `course-N` and `project-N` (in title order) and
+/// `consent-N` so writing it twice gives
 /// the same file.
-fn stable_ids(mut text: String, projects: &[m::ProjectDoc]) -> String {
+fn stable_ids(mut text: String, projects: &[m::ProjectDoc], named: &[(String, String)]) -> String {
+    for (id, alias) in named {
+        text = text.replace(id.as_str(), alias);
+    }
     let mut courses: Vec<(String, String)> = Vec::new();
     let catalog: Value = serde_json::from_str(&text).expect("json");
     for course in catalog["catalog"]["courses"]
