@@ -259,7 +259,30 @@ fn fixture() -> String {
         text: "Shorter forms".into(),
         recorded_by: " ".into(),
     };
+    // A travel claim with neither a receipt nor the reason there is none.
+    let claimant = people.first().expect("a person").id().to_string();
+    let claim = m::Recognition {
+        id: String::new(),
+        date: today,
+        kind: RecognitionKind::TravelExpenses,
+        amount_pence: Some(640),
+        description: None,
+        contribution_id: None,
+        project_id: None,
+        expense: None,
+        review: None,
+    };
+    let no_receipt = s
+        .log_recognition(&claimant, claim, true)
+        .expect_err("a receipt is needed");
+    let mut too_heavy = s.match_settings();
+    too_heavy.weights.fairness = 5000;
+    let heavy_error = s
+        .set_match_settings(too_heavy.clone())
+        .expect_err("out of range");
     let errors = json!({
+        "receipt": to_json(&ApiError::from(no_receipt)),
+        "match_settings": { "input": to_json(&too_heavy), "error": to_json(&ApiError::from(heavy_error)) },
         "bad_date": to_json(&ApiError::from(
             "31/12/2025".parse::<Day>().expect_err("not a date")
         )),
