@@ -87,6 +87,40 @@ fn seat_rota(s: &mut Sanctuary, today: Day) {
     assert!(taken, "somebody on the rota can take a seat");
 }
 
+/// One "you said, we did" outcome, on the radio interviews, so the project
+/// page and the self-view of those who took part have one to show.
+fn said_we_did(s: &mut Sanctuary, today: Day) -> String {
+    let project = s
+        .projects()
+        .iter()
+        .find(|p| p.project.title == "Refugee Week radio interviews")
+        .map(|p| p.id().to_string())
+        .expect("the radio interviews");
+    let outcome = m::Outcome {
+        id: String::new(),
+        date: today.plus_days(-5),
+        text: "We changed the interview guidance: questions come a week ahead".into(),
+        recorded_by: "Sam".into(),
+    };
+    s.add_outcome(&project, outcome).expect("an outcome")
+}
+
+/// The focus group offers a voucher too, so matching advises what not to
+/// offer someone who may not be paid (and what to check first).
+fn offer_a_voucher(s: &mut Sanctuary) {
+    let project = s
+        .projects()
+        .iter()
+        .find(|p| p.project.title == "GP access focus group")
+        .map(|p| p.id().to_string())
+        .expect("the focus group");
+    s.edit_project(&project, |p| {
+        p.recognition.insert(RecognitionKind::Voucher.as_str());
+        Ok(())
+    })
+    .expect("a voucher");
+}
+
 /// Inviting someone today, as the panel's button sends it.
 fn invite(today: Day) -> sanctuary_core::matching::InvitationChange {
     let input: InvitationInput = serde_json::from_value(json!({
@@ -134,6 +168,8 @@ fn fixture() -> String {
         renewed.push((made, format!("consent-{}", renewed.len() + 1)));
     }
     seat_rota(&mut s, today);
+    let outcome = said_we_did(&mut s, today);
+    offer_a_voucher(&mut s);
 
     let people: Vec<m::AmbassadorDoc> = s.ambassadors().into_iter().cloned().collect();
     let projects: Vec<m::ProjectDoc> = s.projects().into_iter().cloned().collect();
@@ -359,6 +395,7 @@ fn fixture() -> String {
     fixture["today"] = json!(TODAY);
     fixture["self_view"] = to_json(&self_view);
     let text = serde_json::to_string_pretty(&fixture).expect("json") + "\n";
+    renewed.push((outcome, "outcome-1".into()));
     stable_ids(text, &projects, &renewed)
 }
 

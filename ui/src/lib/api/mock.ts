@@ -161,6 +161,8 @@ export class MockBackend implements Backend {
   projectRows: ProjectRow[] = [];
   catalog: CatalogView = { courses: [], skills: [], interests: [] };
   invitations = new Map<string, Invitation[]>();
+  /** The core's match of each project (everyone, the project's places). */
+  matches: Record<string, MatchView> = {};
   rotas = new Map<string, RotaSummary>();
   matchSettingsView: MatchSettingsView = structuredClone(FIXTURE.match_settings);
   policy: PolicyTable = structuredClone(FIXTURE.policy);
@@ -185,6 +187,7 @@ export class MockBackend implements Backend {
     this.projectRows = f.projects;
     this.catalog = f.catalog;
     this.invitations = new Map(Object.entries(f.invitations));
+    this.matches = f.matches;
     this.rotas = new Map(Object.entries(f.rotas));
     this.flagged = f.flagged;
     this.suggestions = f.suggestions;
@@ -462,11 +465,8 @@ export class MockBackend implements Backend {
     if (!outcome.recorded_by.trim()) refuse(FIXTURE.errors.outcome_recorded_by);
     this.date(outcome.date);
     const row = { id: this.id("o"), project_id: projectId, project_title: page.project.title, date: outcome.date || FIXTURE.today, text: outcome.text.trim(), recorded_by: outcome.recorded_by.trim() };
+    // Who took part is the core's rule: self-view pages keep the fixture's outcomes.
     page.outcomes.unshift(row);
-    // Who took part sees it in self-view: the people with time logged on it.
-    for (const [id, view] of Object.entries(this.selfPages)) {
-      if (view.contributions.some((c) => c.project_id === projectId)) this.selfPages[id].outcomes.unshift(structuredClone(row));
-    }
     return this.getProject(projectId);
   }
 
@@ -499,7 +499,7 @@ export class MockBackend implements Backend {
    * invitations made here since. */
   async matchProject(id: string, places: number | null, limit: number | null) {
     this.project(id);
-    const view = structuredClone(FIXTURE.matches[id] ?? fail("not-found", `the demo has no match for project '${id}'`));
+    const view = structuredClone(this.matches[id] ?? fail("not-found", `the demo has no match for project '${id}'`));
     if (places !== null && places !== view.team.places) {
       view.team = structuredClone(FIXTURE.teams[id]?.[String(places)] ?? fail("invalid", `places: the demo has teams of 1 to 5 places, not ${places}`));
     }
