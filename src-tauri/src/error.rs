@@ -13,7 +13,11 @@ use ts_rs::TS;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ApiError {
     pub code: String,
+    /// The core's English sentence (what the CLI prints and logs show).
     pub message: String,
+    /// The same as coded messages ([`CoreError::said`]) when the core has
+    /// them: the UI words these in its reader's language instead.
+    pub details: Vec<sanctuary_core::matching::Message>,
 }
 
 /// The codes the shell adds to [`CoreError::CODES`]; the UI's generated
@@ -25,6 +29,7 @@ impl ApiError {
         ApiError {
             code: code.to_string(),
             message: message.into(),
+            details: Vec::new(),
         }
     }
 
@@ -51,7 +56,10 @@ impl ApiError {
 impl From<CoreError> for ApiError {
     fn from(e: CoreError) -> ApiError {
         tracing::debug!(error = ?e, "command failed");
-        ApiError::new(e.code(), e.to_string())
+        ApiError {
+            details: e.said(),
+            ..ApiError::new(e.code(), e.to_string())
+        }
     }
 }
 

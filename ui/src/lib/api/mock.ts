@@ -117,7 +117,7 @@ export const FIXTURE = fixtureJson as unknown as Fixture;
 // Only codes the core or the shell can really return (generated from them),
 // so the mock cannot drift into failures the app never gives.
 function fail(code: ErrorCode, message: string): never {
-  throw new ApiFailure({ code, message });
+  throw new ApiFailure({ code, message, details: [] });
 }
 
 /** Throws one of the core's own refusals from the fixture. */

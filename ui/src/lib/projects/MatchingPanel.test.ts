@@ -136,7 +136,19 @@ describe("matching panel", () => {
     view.ranked.unshift({ ...structuredClone(view.ranked[2]), ambassador_id: id("Blerina"), display_name: "Blerina" });
     await panel();
     await user.click(within(candidate("Blerina")).getByRole("button", { name: "Invite Blerina" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("Blerina cannot take part yet: is paused");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Blerina cannot take part yet: their status is Paused");
+  });
+
+  it("words the core's refusal in the reader's language", async () => {
+    const user = userEvent.setup();
+    const view = backend.matches[projectId];
+    view.ranked.unshift({ ...structuredClone(view.ranked[2]), ambassador_id: id("Blerina"), display_name: "Blerina" });
+    setLocale("ar");
+    await panel();
+    await user.click(within(candidate("Blerina")).getAllByRole("button")[0]);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("لا يمكن لـBlerina المشاركة بعد: حالته: متوقف مؤقتاً");
+    expect(alert).not.toHaveTextContent("cannot take part");
   });
 
   it("tells the coordinator what not to offer someone who may not be paid", async () => {
