@@ -93,7 +93,34 @@ mod tests {
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"code": "not-found", "message": "no ambassador matches 'Zed'"})
+            serde_json::json!({"code": "not-found", "message": "no ambassador matches 'Zed'", "details": []})
+        );
+    }
+
+    /// A refusal the core codes crosses with its codes and parameters, so
+    /// the webview can word it in the reader's language.
+    #[test]
+    fn coded_refusals_cross_with_their_codes() {
+        use sanctuary_core::model::RecognitionKind;
+        let e: ApiError = CoreError::PaymentNotAllowed {
+            name: "Amina".into(),
+            kind: RecognitionKind::Voucher,
+            guidance: "Voucher has a cash value.".into(),
+            alternatives: vec![RecognitionKind::Certificate],
+            note: None,
+        }
+        .into();
+        assert_eq!(e.code, "payment-not-allowed");
+        assert!(e.message.starts_with("Amina cannot receive voucher"));
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["details"][0]["code"], "refused-payment");
+        assert_eq!(
+            json["details"][0]["params"]["kind"],
+            serde_json::json!({"type": "kind", "value": "voucher"})
+        );
+        assert_eq!(
+            json["details"][0]["params"]["alternatives"],
+            serde_json::json!({"type": "list", "value": [{"type": "kind", "value": "certificate"}]})
         );
     }
 

@@ -313,9 +313,7 @@ fn fixture() -> String {
         .expect_err("a receipt is needed");
     let mut too_heavy = s.match_settings();
     too_heavy.weights.fairness = 5000;
-    let heavy_error = s
-        .set_match_settings(too_heavy.clone())
-        .expect_err("out of range");
+    let heavy_error = s.set_match_settings(too_heavy).expect_err("out of range");
     let errors = json!({
         "receipt": to_json(&ApiError::from(no_receipt)),
         "match_settings": { "input": to_json(&too_heavy), "error": to_json(&ApiError::from(heavy_error)) },
@@ -373,7 +371,6 @@ fn fixture() -> String {
         "rota_plans": plans,
         "suggestions": suggestions,
     });
-    drop(lookup);
 
     // Self-view holds one person's record only, so each page comes from the
     // store opened again and narrowed to that person, as the app does.
