@@ -107,7 +107,14 @@ pub fn sync(s: &mut Sanctuary, command: SyncCommand) -> anyhow::Result<()> {
                     report.sender,
                     report.changed
                 );
-                if report.gap {
+                if !report.missing_keys.is_empty() {
+                    say!(
+                        "{} people's records in it are sealed under a key this laptop does not \
+                         have yet (missing-person-key): the rest was applied, and this laptop's \
+                         next bundle asks for them again",
+                        report.missing_keys.len()
+                    );
+                } else if report.gap {
                     say!(
                         "It builds on changes from that laptop this one has not received: \
                          what could be applied was, and this laptop's next bundle asks for the rest"

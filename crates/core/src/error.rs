@@ -149,6 +149,7 @@ impl CoreError {
         "unknown-key-epoch",
         "invite-used",
         "bad-signed-change",
+        "missing-person-key",
         "io",
         "bad-backup",
         "bad-file",
@@ -315,6 +316,7 @@ pub(crate) mod tests {
             SyncError::UnknownEpoch,
             SyncError::InviteUsed,
             SyncError::BadSignedChange,
+            SyncError::MissingDocKey,
             SyncError::Io(text()),
             SyncError::Random,
         ];

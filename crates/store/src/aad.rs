@@ -57,3 +57,8 @@ pub(crate) fn snapshot(store_id: &StoreId, doc: &str, first: u64, last: u64) -> 
 pub(crate) fn meta(store_id: &StoreId, name: &str) -> Vec<u8> {
     build(b"sanctuary/meta/v1", store_id, name.as_bytes(), &[])
 }
+
+/// Context for a document's secret (its sync key) sealed under the store key.
+pub(crate) fn doc_secret(store_id: &StoreId, doc: &str) -> Vec<u8> {
+    build(b"sanctuary/docsecret/v1", store_id, doc.as_bytes(), &[])
+}

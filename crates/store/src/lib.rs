@@ -30,6 +30,7 @@ mod read;
 mod restrict;
 mod rows;
 mod schema;
+mod secrets;
 mod types;
 mod verify;
 mod write;

@@ -63,9 +63,22 @@ const INDEXES: &str = "
 CREATE INDEX IF NOT EXISTS snapshot_ranges ON snapshots (doc_id, first_seq, last_seq);
 ";
 
-/// Adds any index of [`INDEXES`] the store does not have yet.
+/// Tables added after the first stores were made, on the same terms as
+/// [`INDEXES`]: older code never reads them.
+///
+/// `doc_secrets` holds per-document secrets (a person's sync key), sealed
+/// under the store key; see `secrets.rs`.
+const ADDED_TABLES: &str = "
+CREATE TABLE IF NOT EXISTS doc_secrets (
+    doc_id TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+) WITHOUT ROWID;
+";
+
+/// Adds any index of [`INDEXES`] or table of [`ADDED_TABLES`] the store does not have yet.
 pub(crate) fn add_indexes(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(INDEXES)?;
+    conn.execute_batch(ADDED_TABLES)?;
     Ok(())
 }
 
@@ -139,6 +152,7 @@ pub(crate) fn initialise(conn: &mut Connection, header: &Header) -> Result<(), S
     tx.pragma_update(None, "user_version", FORMAT_VERSION)?;
     tx.execute_batch(SCHEMA)?;
     tx.execute_batch(INDEXES)?;
+    tx.execute_batch(ADDED_TABLES)?;
     tx.execute(
         "INSERT INTO header (id, version, m_kib, t, p, salt, store_id, wrapped_key)
          VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",

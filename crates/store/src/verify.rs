@@ -21,7 +21,7 @@ fn collect(report: &mut VerifyReport, result: Result<(), StoreError>) -> Result<
 }
 
 impl Store {
-    /// Decrypts and checks every chunk, snapshot and meta row; collects problems instead of stopping at the first.
+    /// Decrypts and checks every chunk, snapshot, meta row and document secret; collects problems instead of stopping at the first.
     pub fn verify(&self) -> Result<VerifyReport, StoreError> {
         let mut report = VerifyReport::default();
         let mut stmt = self.conn.prepare("PRAGMA quick_check")?;
@@ -78,6 +78,17 @@ impl Store {
                 let detail = format!("the setting {name} does not authenticate");
                 report.problems.push(Problem { doc: None, detail });
             }
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT doc_id, data FROM doc_secrets ORDER BY doc_id")?;
+        let rows: Vec<(String, Vec<u8>)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (id, sealed) in rows {
+            report.bytes += sealed.len() as u64;
+            let result = self.open_secret(&id, &sealed).map(|_| ());
+            collect(&mut report, result)?;
         }
         Ok(report)
     }

@@ -146,7 +146,7 @@ impl Store {
     }
 
     /// Writes `batch` and destroys the documents `destroy` (their wrapped
-    /// key, chunks and snapshot; ids the store does not hold are skipped) in
+    /// key, chunks, snapshot and secret; ids the store does not hold are skipped) in
     /// one transaction, then folds the log back into the database and
     /// truncates it. With `secure_delete` on, the freed pages are zeroed, so
     /// after this returns neither the database nor its WAL holds the
@@ -190,11 +190,15 @@ impl Store {
     }
 }
 
-/// Deletes one document's rows inside a transaction; false if it had none.
+/// Deletes one document's rows (and its secret, which may exist without
+/// them) inside a transaction; false if it had no document row.
 fn delete_one(conn: &Connection, id: &str) -> Result<bool, StoreError> {
     conn.prepare_cached("DELETE FROM chunks WHERE doc_id = ?1")?
         .execute([id])?;
     conn.prepare_cached("DELETE FROM snapshots WHERE doc_id = ?1")?
+        .execute([id])?;
+    // Its sync key goes with it: erasure destroys both in one transaction.
+    conn.prepare_cached("DELETE FROM doc_secrets WHERE doc_id = ?1")?
         .execute([id])?;
     let removed = conn
         .prepare_cached("DELETE FROM docs WHERE id = ?1")?

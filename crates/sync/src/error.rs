@@ -58,6 +58,12 @@ pub enum SyncError {
     )]
     UnknownEpoch,
 
+    #[error(
+        "a person's record in this bundle is sealed under a key this laptop does not have yet; \
+         the rest was applied, and this laptop's next bundle asks for it again"
+    )]
+    MissingDocKey,
+
     #[error("this bundle registers a second laptop with an invite that was already used")]
     InviteUsed,
 
@@ -92,6 +98,7 @@ impl SyncError {
             SyncError::Revoked => "device-revoked",
             SyncError::NotAMember => "not-a-member",
             SyncError::UnknownEpoch => "unknown-key-epoch",
+            SyncError::MissingDocKey => "missing-person-key",
             SyncError::InviteUsed => "invite-used",
             SyncError::BadSignedChange => "bad-signed-change",
             SyncError::Io(_) => "io",

@@ -98,10 +98,83 @@ impl std::fmt::Debug for NetworkKey {
     }
 }
 
+/// The id of a [`DocKey`]: random, never all zero (zero in a bundle means
+/// "sealed under the network key alone").
+pub type KeyId = [u8; KEY_ID_LEN];
+pub const KEY_ID_LEN: usize = 8;
+
+/// One document's own sync key (crypto-shredding: destroying every copy
+/// makes the document's payloads in old bundles unreadable), wiped on drop.
+/// Its id travels in the clear so a reader can pick the right key when two
+/// laptops each made one for the same document.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DocKey {
+    id: KeyId,
+    key: Zeroizing<[u8; KEY_LEN]>,
+}
+
+impl DocKey {
+    pub fn generate() -> Result<DocKey> {
+        let mut id: KeyId = random()?;
+        // Zero is reserved; one fixed bit keeps a random id from being it.
+        id[0] |= 0x80;
+        Ok(DocKey {
+            id,
+            key: Zeroizing::new(random()?),
+        })
+    }
+
+    /// `None` for an all-zero id or a key of the wrong size.
+    pub fn from_parts(id: &[u8], key: &[u8]) -> Option<DocKey> {
+        let id: KeyId = id.try_into().ok()?;
+        if id == [0; KEY_ID_LEN] {
+            return None;
+        }
+        let key: [u8; KEY_LEN] = key.try_into().ok()?;
+        Some(DocKey {
+            id,
+            key: Zeroizing::new(key),
+        })
+    }
+
+    pub fn id(&self) -> KeyId {
+        self.id
+    }
+
+    pub fn as_bytes(&self) -> &[u8; KEY_LEN] {
+        &self.key
+    }
+}
+
+impl std::fmt::Debug for DocKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DocKey({})", hex(&self.id))
+    }
+}
+
 fn aead(key: &[u8; KEY_LEN]) -> LessSafeKey {
     // Any 32 bytes are a valid AES-256 key.
     #[expect(clippy::expect_used, reason = "a 32-byte key cannot be rejected")]
     LessSafeKey::new(UnboundKey::new(&AES_256_GCM, key).expect("AES-256 keys are 32 bytes"))
+}
+
+struct KeyLen;
+
+impl ring::hkdf::KeyType for KeyLen {
+    fn len(&self) -> usize {
+        KEY_LEN
+    }
+}
+
+/// HKDF-SHA256 (ring) of `ikm` into one 256-bit key for `info`.
+pub(crate) fn hkdf(salt: &[u8], ikm: &[u8], info: &[u8]) -> Result<Zeroizing<[u8; KEY_LEN]>> {
+    let prk = ring::hkdf::Salt::new(ring::hkdf::HKDF_SHA256, salt).extract(ikm);
+    let mut out = Zeroizing::new([0u8; KEY_LEN]);
+    // Only an output longer than 255 hashes is refused; 32 bytes never is.
+    prk.expand(&[info], KeyLen)
+        .and_then(|okm| okm.fill(&mut out[..]))
+        .map_err(|_| SyncError::Random)?;
+    Ok(out)
 }
 
 /// `nonce || ciphertext || tag` with a fresh random nonce.

@@ -1,9 +1,10 @@
 //! Erasing a person from the whole network.
 //!
 //! `erase_ambassador` destroys this laptop's copy of the person's document
-//! (its wrapped key, chunks and snapshot), takes them out of every project
-//! (invitations and rota places become anonymous entries, so counts stay
-//! true) and writes a signed tombstone, the person's id and the day only,
+//! (its wrapped key, chunks and snapshot) and the person's document sync key
+//! (which opens their payloads in bundles: see `sync::doc_keys`), takes them
+//! out of every project (invitations and rota places become anonymous
+//! entries, so counts stay true) and writes a signed tombstone, the person's id and the day only,
 //! into the network document: all in one store transaction, after which the
 //! log is checkpointed so no freed page keeps the old ciphertext.
 //!
@@ -172,7 +173,12 @@ impl Sanctuary {
             .cloned()
             .collect();
         let mentioned = self.projects.values().any(|p| scrubbed(p, &set).is_some());
-        if held.is_empty() && !mentioned {
+        // A person's sync key can arrive before their document (or without it).
+        let mut key_held = false;
+        for id in &erased {
+            key_held |= self.store.doc_secret(id)?.is_some();
+        }
+        if held.is_empty() && !mentioned && !key_held {
             return Ok(());
         }
         self.destroy(&erased, None)?;

@@ -331,7 +331,7 @@ fn refusals_change_nothing() {
     let mid = flipped.len() / 2;
     flipped[mid] ^= 0x40;
     let mut future = good.clone();
-    future[9] = 3;
+    future[9] = 4;
     refused(&dirs[1], &flipped, "bundle-altered");
     refused(&dirs[1], &good[..good.len() - 1], "bundle-altered");
     refused(&dirs[1], &good[..good.len() / 3], "bundle-altered");

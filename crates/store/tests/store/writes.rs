@@ -337,3 +337,77 @@ fn a_document_cannot_be_written_and_destroyed_at_once() {
     ));
     assert_eq!(store.read_chunks("a").expect("kept"), vec![b"c".to_vec()]);
 }
+
+/// A document's secret (its sync key) is sealed, bound to its id, and
+/// destroyed with the document, or alone when the document never arrived.
+#[test]
+fn document_secrets_round_trip_and_are_destroyed_with_their_document() {
+    let (_tmp, dir, mut store) = new_store();
+    store
+        .write(vec![append("gone", 1, b"c", b"s")])
+        .expect("write");
+    store
+        .put_doc_secrets(&[
+            ("gone".to_string(), vec![5u8; 40]),
+            ("no-doc-yet".to_string(), vec![6u8; 40]),
+            ("kept".to_string(), vec![7u8; 40]),
+        ])
+        .expect("secrets");
+    assert_eq!(store.doc_secret("gone").expect("read"), Some(vec![5u8; 40]));
+    assert_eq!(store.doc_secret("other").expect("read"), None);
+    assert!(matches!(
+        store.put_doc_secrets(&[("bad id!".to_string(), vec![1])]),
+        Err(StoreError::InvalidDocId(_))
+    ));
+    let sealed: Vec<Vec<u8>> = {
+        let conn = raw(&dir);
+        let mut stmt = conn
+            .prepare("SELECT data FROM doc_secrets WHERE doc_id IN ('gone', 'no-doc-yet')")
+            .expect("prepare");
+        stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    assert_eq!(sealed.len(), 2);
+    // Nothing of the plaintext reaches the file.
+    for (name, content) in dir_bytes(&dir) {
+        assert!(
+            !content.windows(40).any(|w| w == [5u8; 40]),
+            "a secret in plaintext in {name}"
+        );
+    }
+
+    store
+        .write_and_destroy(vec![], &["gone".to_string(), "no-doc-yet".to_string()])
+        .expect("destroy");
+    assert_eq!(store.doc_secret("gone").expect("read"), None);
+    assert_eq!(store.doc_secret("no-doc-yet").expect("read"), None);
+    assert_eq!(
+        store.doc_secrets().expect("all"),
+        vec![("kept".to_string(), vec![7u8; 40])]
+    );
+    for bytes in &sealed {
+        let needle = &bytes[bytes.len() - 32..];
+        for (name, content) in dir_bytes(&dir) {
+            assert!(
+                !content.windows(needle.len()).any(|w| w == needle),
+                "a destroyed secret's bytes remain in {name}"
+            );
+        }
+    }
+
+    // A secret moved to another document does not authenticate.
+    {
+        let conn = raw(&dir);
+        conn.execute(
+            "INSERT INTO doc_secrets (doc_id, data) SELECT 'moved', data FROM doc_secrets WHERE doc_id = 'kept'",
+            [],
+        )
+        .expect("copy");
+    }
+    assert!(corrupt_doc(store.doc_secret("moved")).is_some());
+    drop(store);
+    let problems = problem_docs(&reopen(&dir));
+    assert_eq!(problems, vec![Some("moved".to_string())]);
+}

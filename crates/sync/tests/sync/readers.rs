@@ -8,16 +8,18 @@
 )]
 
 use proptest::prelude::*;
-use sanctuary_sync::bundle::{self, DocPayload, Header, Wraps};
+use sanctuary_sync::bundle::{self, DocKeys, DocPayload, Header, Wraps};
 use sanctuary_sync::invite::{self, InviteKdf};
-use sanctuary_sync::keys::{NetworkKey, SigningKey};
+use sanctuary_sync::keys::{DocKey, NetworkKey, SigningKey};
 
 /// Everything a receiving laptop would do with the bytes, up to decryption.
 fn read_bundle(bytes: &[u8], signer: &[u8], key: &NetworkKey) {
     if let Ok(b) = bundle::parse(bytes) {
         let _ = b.documents().count();
         let _ = b.verify(signer);
-        let _ = b.open(key);
+        let _ = b.carried_keys(key);
+        // The reader holds a key for every document: the one with id [1; 8] and bytes [3; 32].
+        let _ = b.open(key, |_, _| DocKey::from_parts(&[1; 8], &[3; 32]));
     }
 }
 
@@ -44,12 +46,25 @@ fn valid_bundle() -> (Vec<u8>, [u8; 32], NetworkKey) {
             keys: vec![(b"member".to_vec(), vec![3; 60])],
         },
     };
-    let docs = vec![DocPayload {
-        id: "network".into(),
-        kind: 4,
-        data: b"changes".to_vec(),
-    }];
-    let bytes = bundle::write(&header, &docs, &key, &signer).unwrap();
+    let docs = vec![
+        DocPayload {
+            id: "network".into(),
+            kind: 4,
+            data: b"changes".to_vec(),
+        },
+        DocPayload {
+            id: "person-1".into(),
+            kind: 1,
+            data: b"profile".to_vec(),
+        },
+    ];
+    // Version 3: one document under its own key, carried in the keys section.
+    let doc_key = DocKey::from_parts(&[1; 8], &[3; 32]).unwrap();
+    let keys = DocKeys {
+        sealing: [("person-1".to_string(), doc_key.clone())].into(),
+        carried: vec![("person-1".to_string(), doc_key)],
+    };
+    let bytes = bundle::write_with_keys(&header, &docs, &keys, &key, &signer).unwrap();
     (bytes, signer.public_key(), key)
 }
 
@@ -82,9 +97,12 @@ proptest! {
         read_bundle(&bytes, &[7; 32], &key);
         read_invite(&bytes);
         // Behind a valid magic and version, so the parser gets past the first check.
-        let mut as_bundle = b"SNCTBNDL\0\x02".to_vec();
-        as_bundle.extend_from_slice(&bytes);
-        read_bundle(&as_bundle, &[7; 32], &key);
+        for version in [1u8, 2, 3] {
+            let mut as_bundle = b"SNCTBNDL\0".to_vec();
+            as_bundle.push(version);
+            as_bundle.extend_from_slice(&bytes);
+            read_bundle(&as_bundle, &[7; 32], &key);
+        }
         let mut as_invite = b"SNCTINVT\0\x01".to_vec();
         as_invite.extend_from_slice(&bytes);
         read_invite(&as_invite);

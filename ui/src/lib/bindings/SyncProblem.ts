@@ -16,7 +16,8 @@ file: string,
 device: string, 
 /**
  * For a refusal: the error code (one of the core's `CODES`) saying
- * which check failed.
+ * which check failed; for a gap, its cause when it has one
+ * (`missing-person-key`).
  */
 code: string | null, 
 /**

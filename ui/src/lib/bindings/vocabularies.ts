@@ -55,6 +55,6 @@ export const REIMBURSEMENT_KINDS: readonly RecognitionKind[] = ["travel-expenses
 export const REMINDER_DAYS: readonly number[] = [60, 30, 7];
 
 /** Every error code a command can fail with; each has an `errorCode.*` message. */
-export const ERROR_CODES = ["wrong-passphrase", "store-in-use", "no-store", "store-exists", "damaged", "store", "invalid", "not-found", "ambiguous", "payment-not-allowed", "check-first", "prerequisite", "not-eligible", "report", "internal", "not-a-bundle", "bundle-altered", "newer-version", "bundle-too-large", "not-an-invite", "wrong-code", "invite-expired", "other-network", "unknown-device", "device-revoked", "not-a-member", "unknown-key-epoch", "invite-used", "bad-signed-change", "io", "bad-backup", "bad-file", "bad-import", "not-a-device", "locked", "busy", "self-view", "not-self-view"] as const;
+export const ERROR_CODES = ["wrong-passphrase", "store-in-use", "no-store", "store-exists", "damaged", "store", "invalid", "not-found", "ambiguous", "payment-not-allowed", "check-first", "prerequisite", "not-eligible", "report", "internal", "not-a-bundle", "bundle-altered", "newer-version", "bundle-too-large", "not-an-invite", "wrong-code", "invite-expired", "other-network", "unknown-device", "device-revoked", "not-a-member", "unknown-key-epoch", "invite-used", "bad-signed-change", "missing-person-key", "io", "bad-backup", "bad-file", "bad-import", "not-a-device", "locked", "busy", "self-view", "not-self-view"] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

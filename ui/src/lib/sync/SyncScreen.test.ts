@@ -67,6 +67,7 @@ describe("sync screen", () => {
       last_synced: 1_767_000_000,
       problems: [
         { kind: "gap", file: "a1b2c3d4/17.bundle", device: "Leeds laptop", code: null, detail: null },
+        { kind: "gap", file: "a1b2c3d4/18.bundle", device: "Leeds laptop", code: "missing-person-key", detail: null },
         { kind: "refused", file: "ffee0011/5.bundle", device: "ffee0011", code: "bundle-too-large", detail: "this bundle is too large to be a Sanctuary sync bundle" },
       ],
       failure: { code: "io", message: "could not read or write the sync file or folder: gone" },
@@ -74,6 +75,9 @@ describe("sync screen", () => {
     const problems = await screen.findByTestId("auto-sync-problems");
     expect(problems).toHaveTextContent("a1b2c3d4/17.bundle: Leeds laptop sent changes that build on some this laptop has not received.");
     expect(problems).toHaveTextContent("ffee0011/5.bundle from ffee0011 was not applied: this bundle is too large");
+    expect(problems).toHaveTextContent(
+      "a1b2c3d4/18.bundle from Leeds laptop: Some people's records in this bundle are sealed under a key this laptop does not have yet",
+    );
     expect(screen.getByTestId("auto-sync-failure")).toHaveTextContent("The last sync could not run: could not read or write");
     setLocale("fr");
     expect(await screen.findByText(/n'a pas été appliqué : Ce paquet est trop volumineux/)).toBeInTheDocument();

@@ -5,7 +5,7 @@ import { api } from "../api";
 import { failureText } from "../api/backend";
 import type { AutoSyncStatus } from "../bindings/AutoSyncStatus";
 import type { SyncProblem } from "../bindings/SyncProblem";
-import { formatTime, t } from "../i18n/i18n.svelte";
+import { formatTime, isMessageKey, t } from "../i18n/i18n.svelte";
 
 const OFF: AutoSyncStatus = { folder: null, state: "off", last_synced: null, problems: [], failure: null };
 
@@ -62,6 +62,12 @@ export function problemText(problem: SyncProblem): string {
   const params = { file: problem.file, device: problem.device };
   switch (problem.kind) {
     case "gap":
+      // A gap with a known cause (a person's key not received yet) says
+      // that cause; otherwise the general sentence.
+      const cause = `errorCode.${problem.code}`;
+      if (problem.code && isMessageKey(cause)) {
+        return t("autoSync.problem.gapBecause", { ...params, reason: t(cause) });
+      }
       return t("autoSync.problem.gap", params);
     case "fork":
       return t("autoSync.problem.fork", params);

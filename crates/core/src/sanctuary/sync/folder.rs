@@ -42,7 +42,8 @@ pub struct SyncProblem {
     /// Its writer: the device's name, or its short id if unknown here.
     pub device: String,
     /// For a refusal: the error code (one of the core's `CODES`) saying
-    /// which check failed.
+    /// which check failed; for a gap, its cause when it has one
+    /// (`missing-person-key`).
     pub code: Option<String>,
     /// For a refusal: the error in English (the CLI's words, and what a
     /// log shows).
@@ -79,6 +80,9 @@ impl std::fmt::Display for SyncProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let SyncProblem { file, device, .. } = self;
         match self.kind {
+            SyncProblemKind::Gap if self.detail.is_some() => {
+                write!(f, "{file}: {}", self.detail.as_deref().unwrap_or_default())
+            }
             SyncProblemKind::Gap => write!(
                 f,
                 "{file}: {device} sent changes that build on some this laptop has \
@@ -149,7 +153,15 @@ impl Sanctuary {
                         code: None,
                         detail: None,
                     };
-                    if r.gap {
+                    if !r.missing_keys.is_empty() {
+                        // A gap whose cause has a code: people's keys not here yet.
+                        let missing = SyncError::MissingDocKey;
+                        report.problems.push(SyncProblem {
+                            code: Some(missing.code().to_string()),
+                            detail: Some(missing.to_string()),
+                            ..problem(SyncProblemKind::Gap)
+                        });
+                    } else if r.gap {
                         report.problems.push(problem(SyncProblemKind::Gap));
                     } else {
                         report.imported += 1;
@@ -218,7 +230,7 @@ impl Sanctuary {
             .any(|r| progress.peers.get(r).is_some_and(|p| p.owe_ack));
         if stale || owed {
             let made_before = progress.seq;
-            let (bytes, mut progress, _) = self.make_bundle(None, base)?;
+            let (bytes, mut progress, _) = self.make_bundle(None, base, false)?;
             folder::write(dir, me, progress.seq, &bytes).map_err(io)?;
             for peer in progress.peers.values_mut() {
                 peer.owe_ack = false;

@@ -63,7 +63,8 @@ impl Sanctuary {
                 .map_err(|e| CoreError::Internal(format!("recording the invite: {e}")))
         })?;
         self.network = network;
-        let (state, sync_state, _) = self.make_bundle(None, 0)?;
+        // Every person's key: the new laptop has none.
+        let (state, sync_state, _) = self.make_bundle(None, 0, true)?;
         self.put_sync_progress(&sync_state)?;
         let payload = InvitePayload {
             network_id: self.network.id.clone(),

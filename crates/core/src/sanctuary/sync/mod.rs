@@ -18,6 +18,7 @@
 mod auto;
 mod conflicts;
 mod devices;
+mod doc_keys;
 mod folder;
 mod fuzzing;
 mod invite;
@@ -86,6 +87,10 @@ pub struct ImportReport {
     pub gap: bool,
     /// Another bundle with the same sender and number was applied before.
     pub fork: bool,
+    /// People's documents in it sealed under a key this laptop lacks
+    /// (`missing-person-key`): not applied, the rest was; counted as a gap so
+    /// the sender's next bundle carries them again.
+    pub missing_keys: Vec<String>,
 }
 
 /// Whose key a bundle must be signed with.
@@ -250,17 +255,23 @@ impl Sanctuary {
     /// Builds a bundle of every chunk above the mark of bundle `base` (all of
     /// them when `base` is 0), and the progress to save once it is
     /// delivered; also how many documents it holds.
+    ///
+    /// People's documents are sealed under their own keys too; `carry_all`
+    /// (an invite's bundle) carries every key, otherwise only those some
+    /// current member may lack (see `doc_keys`).
     pub(super) fn make_bundle(
         &mut self,
         recipient: Option<&str>,
         base: u64,
+        carry_all: bool,
     ) -> Result<(Vec<u8>, SyncProgress, usize)> {
         let (signer, epoch, net_key) = self.ensure_identity()?;
         let mut progress = self.sync_progress()?;
         let mark = self.mark(base)?;
         let mut docs = Vec::new();
         let mut new_mark = BTreeMap::new();
-        for info in self.store.documents()? {
+        let infos = self.store.documents()?;
+        for info in infos.iter().cloned() {
             let since = mark.get(&info.id).copied().unwrap_or(0);
             if info.last_seq > since {
                 let stored = self
@@ -308,7 +319,8 @@ impl Sanctuary {
             wraps: self.wraps_for(epoch),
         };
         let count = docs.len();
-        let bytes = bundle::write(&header, &docs, &net_key, &signer)?;
+        let doc_keys = self.keys_for_bundle(&infos, seq, &progress, carry_all)?;
+        let bytes = bundle::write_with_keys(&header, &docs, &doc_keys, &net_key, &signer)?;
         progress.seq = seq;
         progress.last_hash = sanctuary_sync::keys::sha256(&bytes);
         // Stored now, kept once the caller saves `progress` (which names it);
@@ -344,7 +356,7 @@ impl Sanctuary {
             Some(p) => self.sync_progress()?.base_for(p),
             None => 0,
         };
-        let (bytes, mut progress, _) = self.make_bundle(peer.as_deref(), base)?;
+        let (bytes, mut progress, _) = self.make_bundle(peer.as_deref(), base, false)?;
         // What we owed its reader(s) is said now.
         for (id, state) in progress.peers.iter_mut() {
             if peer.as_ref().is_none_or(|p| p == id) {
@@ -430,12 +442,44 @@ impl Sanctuary {
             // A removal this laptop has not heard of yet: the bundle carries the new key.
             None => new_key.insert(self.key_from_bundle(&h)?.ok_or(SyncError::UnknownEpoch)?),
         };
-        let mut payloads = bundle.open(key)?;
+        // People's documents open with their own key too: one this laptop
+        // holds, or one the bundle carries (stored below unless erased).
+        let carried_keys = bundle.carried_keys(key)?;
+        let held = self.held_keys_for(
+            bundle
+                .sealed_with_doc_keys()
+                .map(|(id, _)| id)
+                .chain(carried_keys.iter().map(|(id, _)| id.as_str())),
+        )?;
+        let opened = bundle.open(key, |id, key_id| {
+            held.find(id, key_id).or_else(|| {
+                carried_keys
+                    .iter()
+                    .find(|(d, k)| d == id && k.id() == *key_id)
+                    .map(|(_, k)| k.clone())
+            })
+        })?;
+        let mut payloads = opened.docs;
         // The network document first: it says who the members are.
         payloads.sort_by_key(|p| (p.id != NETWORK_DOC, p.id.clone()));
 
         let (writes, merged, conflicted) =
             self.merge_payloads(&payloads, &trust, &sender, &public_key)?;
+        // The network as this import leaves it: its tombstones decide which
+        // keys are refused and which missing ones do not matter.
+        let network_after = merged
+            .iter()
+            .find_map(|(_, _, value)| match value {
+                Hydrated::Network(n) => Some(n.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| self.network.clone());
+        report.missing_keys = opened
+            .missing
+            .into_iter()
+            .filter(|id| !super::erasure::is_erased(&network_after, id))
+            .collect();
+        self.learn_keys(held, carried_keys, &network_after)?;
         report.changed = writes.len();
         if !writes.is_empty() {
             self.store.write(writes)?;
@@ -469,7 +513,8 @@ impl Sanctuary {
 
         // A bundle built on changes we lack: what could be applied was, and
         // it counts for nothing until a bundle on what we have arrives.
-        report.gap = h.base > peer.complete;
+        // So is one with people's documents this laptop could not open.
+        report.gap = h.base > peer.complete || !report.missing_keys.is_empty();
         let hash = bundle.hash();
         // A bundle with documents is acknowledged by our next one, so its
         // sender learns what we hold (an empty one is not: no ping-pong).
@@ -499,7 +544,7 @@ impl Sanctuary {
         let key = keys
             .get(&bundle.header.epoch)
             .ok_or(SyncError::UnknownDevice)?;
-        let payloads = bundle.open(key)?;
+        let payloads = bundle.open(key, |_, _| None)?.docs;
         let payload = payloads
             .iter()
             .find(|p| p.id == NETWORK_DOC)
