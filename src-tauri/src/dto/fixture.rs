@@ -453,10 +453,15 @@ fn writing_the_fixture_twice_gives_the_same_file() {
     assert_eq!(fixture(), fixture());
 }
 
-/// Refusals are there to show: a person who may not be paid is refused a voucher.
+/// Refusals are there to show (read from the committed file, which the
+/// test above keeps current): a person who may not be paid is refused a
+/// voucher, in codes the UI words.
 #[test]
 fn the_fixture_holds_the_cores_refusals() {
-    let fixture: Value = serde_json::from_str(&fixture()).expect("json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/api/fixture.json");
+    let text = std::fs::read_to_string(path).expect("the fixture");
+    let fixture: Value = serde_json::from_str(&text).expect("json");
     let refusals = fixture["refusals"].as_object().expect("refusals");
     let codes: Vec<&str> = refusals
         .values()
@@ -466,9 +471,9 @@ fn the_fixture_holds_the_cores_refusals() {
     assert!(codes.contains(&"payment-not-allowed"), "{codes:?}");
     assert!(codes.contains(&"check-first"), "{codes:?}");
     let voucher = RecognitionKind::Voucher.as_str();
-    assert!(
-        refusals
-            .values()
-            .any(|by_kind| by_kind.get(voucher).is_some())
-    );
+    let refused = refusals
+        .values()
+        .find_map(|by_kind| by_kind.get(voucher))
+        .expect("a refused voucher");
+    assert_eq!(refused["details"][0]["code"], "refused-payment");
 }
