@@ -287,6 +287,10 @@ fn fixture() -> String {
         plans.insert(id, by_day);
     }
 
+    assert!(
+        !rota_refusal.is_null(),
+        "a rota day with a suggestion and someone else who could come"
+    );
     // Refusals the mock replays when a form sends the same bad input.
     let first = projects.first().expect("a project").id().to_string();
     let no_name = m::Outcome {
