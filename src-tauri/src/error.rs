@@ -13,7 +13,11 @@ use ts_rs::TS;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ApiError {
     pub code: String,
+    /// The core's English sentence (what the CLI prints and logs show).
     pub message: String,
+    /// The same as coded messages ([`CoreError::said`]) when the core has
+    /// them: the UI words these in its reader's language instead.
+    pub details: Vec<sanctuary_core::matching::Message>,
 }
 
 /// The codes the shell adds to [`CoreError::CODES`]; the UI's generated
@@ -25,6 +29,7 @@ impl ApiError {
         ApiError {
             code: code.to_string(),
             message: message.into(),
+            details: Vec::new(),
         }
     }
 
@@ -51,7 +56,10 @@ impl ApiError {
 impl From<CoreError> for ApiError {
     fn from(e: CoreError) -> ApiError {
         tracing::debug!(error = ?e, "command failed");
-        ApiError::new(e.code(), e.to_string())
+        ApiError {
+            details: e.said(),
+            ..ApiError::new(e.code(), e.to_string())
+        }
     }
 }
 
@@ -85,7 +93,34 @@ mod tests {
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"code": "not-found", "message": "no ambassador matches 'Zed'"})
+            serde_json::json!({"code": "not-found", "message": "no ambassador matches 'Zed'", "details": []})
+        );
+    }
+
+    /// A refusal the core codes crosses with its codes and parameters, so
+    /// the webview can word it in the reader's language.
+    #[test]
+    fn coded_refusals_cross_with_their_codes() {
+        use sanctuary_core::model::RecognitionKind;
+        let e: ApiError = CoreError::PaymentNotAllowed {
+            name: "Amina".into(),
+            kind: RecognitionKind::Voucher,
+            guidance: "Voucher has a cash value.".into(),
+            alternatives: vec![RecognitionKind::Certificate],
+            note: None,
+        }
+        .into();
+        assert_eq!(e.code, "payment-not-allowed");
+        assert!(e.message.starts_with("Amina cannot receive voucher"));
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["details"][0]["code"], "refused-payment");
+        assert_eq!(
+            json["details"][0]["params"]["kind"],
+            serde_json::json!({"type": "kind", "value": "voucher"})
+        );
+        assert_eq!(
+            json["details"][0]["params"]["alternatives"],
+            serde_json::json!({"type": "list", "value": [{"type": "kind", "value": "certificate"}]})
         );
     }
 

@@ -296,9 +296,19 @@ const PROJECTS: &[(&str, Stream, Level)] = &[
 /// Fills `sanctuary` with a demo network; the catalog and projects first,
 /// then the ambassadors in batches of one transaction each.
 pub fn populate(sanctuary: &mut Sanctuary, options: &DemoOptions) -> Result<DemoSummary> {
+    populate_on(sanctuary, options, Day::today())
+}
+
+/// [`populate`] as if `today` were the day: every date is drawn relative to
+/// it, so a fixed day and seed give the same network byte for byte (the
+/// UI's mock fixture is written from one).
+pub fn populate_on(
+    sanctuary: &mut Sanctuary,
+    options: &DemoOptions,
+    today: Day,
+) -> Result<DemoSummary> {
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let mut summary = DemoSummary::default();
-    let today = Day::today();
 
     sanctuary.extend_vocabulary(&Tags::from_words(SKILLS), &Tags::from_words(INTERESTS))?;
     let mut course_ids: Vec<String> = Vec::new();

@@ -2,7 +2,8 @@
 
 use sanctuary_store::StoreError;
 
-use crate::model::{Invalid, InvalidDate};
+use crate::matching::{Code, Message, Param};
+use crate::model::{Invalid, InvalidDate, RecognitionKind};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
@@ -28,23 +29,34 @@ pub enum CoreError {
     },
 
     /// Recognition that the network's policy refuses for this person, with
-    /// the policy's guidance (what to offer instead).
-    #[error("{name} cannot receive {kind}: their profile says payment is not allowed. {guidance}")]
+    /// the policy's guidance (in English, for the CLI and logs) and what to
+    /// offer instead. `note` is a coordinator's own note when the network
+    /// changed the rule (words as typed); `None` for the default rule.
+    #[error(
+        "{name} cannot receive {}: their profile says payment is not allowed. {guidance}",
+        kind.label().to_lowercase()
+    )]
     PaymentNotAllowed {
         name: String,
-        kind: String,
+        kind: RecognitionKind,
         guidance: String,
+        alternatives: Vec<RecognitionKind>,
+        note: Option<String>,
     },
 
-    /// Recognition that the policy says needs a check before it is given.
+    /// Recognition that the policy says needs a check before it is given
+    /// (fields as for [`CoreError::PaymentNotAllowed`]).
     #[error(
-        "{name}'s profile says to check first whether they may receive {kind}. {guidance} \
-         Then record it again confirming you checked"
+        "{name}'s profile says to check first whether they may receive {}. {guidance} \
+         Then record it again confirming you checked",
+        kind.label().to_lowercase()
     )]
     CheckFirst {
         name: String,
-        kind: String,
+        kind: RecognitionKind,
         guidance: String,
+        alternatives: Vec<RecognitionKind>,
+        note: Option<String>,
     },
 
     #[error("{what} '{key}' must be completed first: {detail}")]
@@ -66,8 +78,14 @@ pub enum CoreError {
     Sync(#[from] sanctuary_sync::SyncError),
 
     /// Someone who fails a hard constraint of a project, with every reason.
+    /// `reasons` in English (with their next steps) for the CLI and logs,
+    /// `why` the same reasons as coded messages for the app.
     #[error("{name} cannot take part yet: {}", reasons.join("; "))]
-    NotEligible { name: String, reasons: Vec<String> },
+    NotEligible {
+        name: String,
+        reasons: Vec<String>,
+        why: Vec<Message>,
+    },
 
     /// The printable record could not be drawn.
     #[error("the record could not be made into a document: {0}")]
@@ -165,6 +183,63 @@ impl CoreError {
             CoreError::Internal(_) => "internal",
         }
     }
+
+    /// What the error says to a reader as coded messages (the first leads,
+    /// any others are its reasons), for a screen to word in its reader's
+    /// language; empty when the error has only its English sentence.
+    pub fn said(&self) -> Vec<Message> {
+        let refusal = |code: Code, noted: Code, name: &str, kind, alternatives: &[_], note| {
+            let alternatives = Param::List(alternatives.iter().copied().map(Param::Kind).collect());
+            let message = match note {
+                Some(note) => Message::new(noted, self.to_string())
+                    .with("note", Param::Text(String::from(note))),
+                None => Message::new(code, self.to_string()),
+            };
+            message
+                .with("name", Param::Text(name.to_string()))
+                .with("kind", Param::Kind(kind))
+                .with("alternatives", alternatives)
+        };
+        match self {
+            CoreError::PaymentNotAllowed {
+                name,
+                kind,
+                alternatives,
+                note,
+                ..
+            } => vec![refusal(
+                Code::RefusedPayment,
+                Code::RefusedPaymentNoted,
+                name,
+                *kind,
+                alternatives,
+                note.as_deref(),
+            )],
+            CoreError::CheckFirst {
+                name,
+                kind,
+                alternatives,
+                note,
+                ..
+            } => vec![refusal(
+                Code::RefusedCheckFirst,
+                Code::RefusedCheckFirstNoted,
+                name,
+                *kind,
+                alternatives,
+                note.as_deref(),
+            )],
+            CoreError::NotEligible { name, why, .. } => {
+                let lead = Message::new(
+                    Code::RefusedNotEligible,
+                    format!("{name} cannot take part yet:"),
+                )
+                .with("name", Param::Text(name.clone()));
+                std::iter::once(lead).chain(why.iter().cloned()).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
@@ -197,13 +272,17 @@ pub(crate) mod tests {
             },
             CoreError::PaymentNotAllowed {
                 name: text(),
-                kind: text(),
+                kind: RecognitionKind::Voucher,
                 guidance: text(),
+                alternatives: vec![],
+                note: None,
             },
             CoreError::CheckFirst {
                 name: text(),
-                kind: text(),
+                kind: RecognitionKind::Voucher,
                 guidance: text(),
+                alternatives: vec![],
+                note: None,
             },
             CoreError::Prerequisite {
                 what: "course",
@@ -217,6 +296,7 @@ pub(crate) mod tests {
             CoreError::NotEligible {
                 name: text(),
                 reasons: vec![],
+                why: vec![],
             },
             CoreError::NotADevice,
             CoreError::Internal(text()),

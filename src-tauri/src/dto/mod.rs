@@ -10,6 +10,8 @@
 
 pub mod ambassador;
 pub mod catalog;
+#[cfg(test)]
+mod fixture;
 pub mod matching;
 pub mod project;
 pub mod self_view;

@@ -117,6 +117,11 @@ vocabulary! {
         TeamLacks = "team-lacks",
         RotaNoTurn = "rota-no-turn",
         RotaTurns = "rota-turns",
+        RefusedPayment = "refused-payment",
+        RefusedPaymentNoted = "refused-payment-noted",
+        RefusedCheckFirst = "refused-check-first",
+        RefusedCheckFirstNoted = "refused-check-first-noted",
+        RefusedNotEligible = "refused-not-eligible",
     }
 }
 
@@ -169,6 +174,11 @@ impl Code {
             TeamScores => &["points"],
             TeamOverFilled | TeamShort => &["filled", "places"],
             RotaTurns => &["count", "last"],
+            RefusedPayment | RefusedCheckFirst => &["name", "kind", "alternatives"],
+            RefusedPaymentNoted | RefusedCheckFirstNoted => {
+                &["name", "kind", "note", "alternatives"]
+            }
+            RefusedNotEligible => &["name"],
             RequiredSkillsNotListed
             | DesiredSkillsNotListed
             | InterestsNone

@@ -57,6 +57,7 @@ impl Sanctuary {
                 return Err(CoreError::NotEligible {
                     name,
                     reasons: reason_words(&reasons),
+                    why: reasons.iter().map(|r| r.reason.clone()).collect(),
                 });
             }
         }

@@ -112,13 +112,17 @@ impl Sanctuary {
             .recognition_policy
             .rule(recognition.kind, payment);
         let name = person.profile.display_name.clone();
-        let kind = recognition.kind.label().to_lowercase();
+        let kind = recognition.kind;
+        // A rule the network changed carries its coordinator's own note.
+        let note = rule.changed.map(|_| rule.note.clone());
         match rule.verdict {
             Verdict::Refused => {
                 return Err(CoreError::PaymentNotAllowed {
                     name,
                     kind,
                     guidance: rule.note,
+                    alternatives: rule.alternatives,
+                    note,
                 });
             }
             Verdict::Check if !checked => {
@@ -126,6 +130,8 @@ impl Sanctuary {
                     name,
                     kind,
                     guidance: rule.note,
+                    alternatives: rule.alternatives,
+                    note,
                 });
             }
             _ => {}

@@ -133,6 +133,7 @@ impl Sanctuary {
                 return Err(CoreError::NotEligible {
                     name: person.profile.display_name.clone(),
                     reasons: reason_words(&reasons),
+                    why: reasons.iter().map(|r| r.reason.clone()).collect(),
                 });
             }
         }

@@ -163,6 +163,17 @@ fn nobody_is_invited_who_fails_a_hard_constraint() {
         err.to_string(),
         "Olena cannot take part yet: said no to being contacted about opportunities on 2030-02-01"
     );
+    // For a screen: a coded lead naming her, then each reason's own code.
+    let said = err.said();
+    assert_eq!(said.len(), 2);
+    assert_eq!(
+        said[0].code,
+        sanctuary_core::matching::Code::RefusedNotEligible
+    );
+    assert_eq!(
+        said[1].code,
+        sanctuary_core::matching::Code::ContactConsentRefused
+    );
     assert!(s.invitations(&panel).unwrap().is_empty());
     let reasons = s.eligibility(&panel, &id, day("2030-03-01")).unwrap();
     assert_eq!(reasons[0].constraint, Constraint::ContactConsent);

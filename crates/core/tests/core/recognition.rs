@@ -338,3 +338,70 @@ fn the_policy_is_stored_in_the_network_and_a_changed_row_is_followed() {
     assert!(!options.allowed.contains(&RecognitionKind::Payment));
     assert!(options.refused.contains(&RecognitionKind::GiftCard));
 }
+
+/// A refusal reaches a screen as a code with parameters (the kind and what
+/// to offer instead as recognition kinds, a coordinator's note as typed), so
+/// it can be worded in the reader's language; the English stays for the CLI.
+#[test]
+fn refusals_are_coded_with_the_kind_and_the_alternatives() {
+    use sanctuary_core::matching::{Code, Param};
+    let (_temp, _dir, mut s) = new_store();
+    let kinds = |p: Option<&Param>| match p {
+        Some(Param::List(items)) => items.clone(),
+        other => panic!("not a list: {other:?}"),
+    };
+    let offer_instead: Vec<Param> = policy::ALTERNATIVES
+        .iter()
+        .copied()
+        .map(Param::Kind)
+        .collect();
+
+    let id = person(&mut s, PaymentConstraint::NotAllowed);
+    let err = s
+        .log_recognition(&id, entry(RecognitionKind::Voucher, Some(2000)), true)
+        .unwrap_err();
+    assert!(err.to_string().contains("cannot receive voucher"), "{err}");
+    let said = err.said();
+    assert_eq!(said.len(), 1);
+    assert_eq!(said[0].code, Code::RefusedPayment);
+    assert_eq!(
+        said[0].param("kind"),
+        Some(&Param::Kind(RecognitionKind::Voucher))
+    );
+    assert_eq!(said[0].param("name"), Some(&Param::Text("زهراء".into())));
+    assert_eq!(kinds(said[0].param("alternatives")), offer_instead);
+    assert_eq!(said[0].param("note"), None);
+
+    let check = person(&mut s, PaymentConstraint::CheckFirst);
+    let err = s
+        .log_recognition(&check, entry(RecognitionKind::GiftCard, Some(1000)), false)
+        .unwrap_err();
+    assert_eq!(err.code(), "check-first");
+    assert_eq!(err.said()[0].code, Code::RefusedCheckFirst);
+    assert_eq!(
+        err.said()[0].param("kind"),
+        Some(&Param::Kind(RecognitionKind::GiftCard))
+    );
+
+    // A rule the network changed carries its coordinator's note, as typed.
+    s.set_policy_rule(
+        RecognitionKind::Voucher,
+        PaymentConstraint::NotAllowed,
+        Verdict::Refused,
+        "Our adviser says no vouchers at all",
+    )
+    .unwrap();
+    let err = s
+        .log_recognition(&id, entry(RecognitionKind::Voucher, Some(2000)), true)
+        .unwrap_err();
+    let said = err.said();
+    assert_eq!(said[0].code, Code::RefusedPaymentNoted);
+    assert_eq!(
+        said[0].param("note"),
+        Some(&Param::Text("Our adviser says no vouchers at all".into()))
+    );
+    assert!(
+        err.to_string()
+            .contains("Our adviser says no vouchers at all")
+    );
+}

@@ -7,7 +7,7 @@ import { setLocale } from "../i18n/i18n.svelte";
 import AboutScreen from "./AboutScreen.svelte";
 
 beforeEach(() => {
-  useBackend(new MockBackend({ seed: 1 }));
+  useBackend(new MockBackend());
   setLocale("en");
 });
 

@@ -5,6 +5,7 @@ import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
 import type { ApiError } from "../bindings/ApiError";
 import { isMessageKey, locale, t } from "../i18n/i18n.svelte";
+import { say } from "../i18n/messages";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { CatalogView } from "../bindings/CatalogView";
 import type { ConsentInput } from "../bindings/ConsentInput";
@@ -218,9 +219,10 @@ export interface Backend {
 
 /**
  * A failed call: `code` is stable (the UI branches on it), `message` is for
- * people. The core words its sentences in English; in another language the
- * message leads with the code's translated summary and keeps the core's
- * sentence after it as the detail.
+ * people. When the core sends its refusal as coded messages (`details`: a
+ * lead sentence, then any reasons) they are worded in the reader's language.
+ * Otherwise the core's sentence is English; in another language the message
+ * leads with the code's translated summary and keeps that sentence after it.
  */
 export class ApiFailure extends Error {
   readonly code: string;
@@ -233,7 +235,12 @@ export class ApiFailure extends Error {
   }
 }
 
-export function failureText(error: ApiError): string {
+/** A failure as the core or the sync watcher reports it (`details` only where coded). */
+export type FailureLike = Omit<ApiError, "details"> & Partial<Pick<ApiError, "details">>;
+
+export function failureText(error: FailureLike): string {
+  const [lead, ...reasons] = error.details ?? [];
+  if (lead) return reasons.length ? `${say(lead)} ${reasons.map(say).join("; ")}` : say(lead);
   const key = `errorCode.${error.code}`;
   if (locale() === "en" || !isMessageKey(key)) return error.message;
   return `${t(key)} (${error.message})`;
@@ -243,7 +250,8 @@ export function failureText(error: ApiError): string {
 export function asFailure(e: unknown): ApiFailure {
   if (e instanceof ApiFailure) return e;
   if (e && typeof e === "object" && "code" in e && "message" in e) {
-    return new ApiFailure({ code: String(e.code), message: String(e.message) });
+    const details = "details" in e && Array.isArray(e.details) ? (e.details as ApiError["details"]) : [];
+    return new ApiFailure({ code: String(e.code), message: String(e.message), details });
   }
-  return new ApiFailure({ code: "internal", message: String(e) });
+  return new ApiFailure({ code: "internal", message: String(e), details: [] });
 }

@@ -1,27 +1,52 @@
 // An in-memory Backend for component tests and for working on the UI in a
-// plain browser. It follows the core's rules where the UI depends on them
-// (search fields, the payment guard, errors as {code, message}); it is not
-// a second implementation of the domain.
+// plain browser. Everything it shows is the core's: a Rust test
+// (src-tauri/src/dto/fixture.rs) writes `fixture.json` from a seeded demo
+// network through the same builders the app's commands call, and the mock
+// only looks answers up by their arguments. Writes are kept in memory as
+// typed (they echo the input; the mock never works out a rule such as
+// ranking, eligibility, expiry or payment), and the core's refusals come
+// from the fixture too, replayed when a form sends the same bad input.
 import type { AutoSyncStatus } from "../bindings/AutoSyncStatus";
 import type { About } from "../bindings/About";
 import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
 import type { AmbassadorRow } from "../bindings/AmbassadorRow";
-import type { OutcomeRow } from "../bindings/OutcomeRow";
+import type { ApiError } from "../bindings/ApiError";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { CatalogView } from "../bindings/CatalogView";
-import type { ContributionRow } from "../bindings/ContributionRow";
+import type { ConsentDue } from "../bindings/ConsentDue";
+import type { ConsentInput } from "../bindings/ConsentInput";
+import type { ContributionInput } from "../bindings/ContributionInput";
 import type { Conflict } from "../bindings/Conflict";
 import type { Course } from "../bindings/Course";
+import type { ExpiringTraining } from "../bindings/ExpiringTraining";
+import type { Invitation } from "../bindings/Invitation";
+import type { InvitationInput } from "../bindings/InvitationInput";
+import type { InvitationStatus } from "../bindings/InvitationStatus";
+import type { MatchSettings } from "../bindings/MatchSettings";
+import type { MatchSettingsView } from "../bindings/MatchSettingsView";
+import type { MatchView } from "../bindings/MatchView";
+import type { OutcomeInput } from "../bindings/OutcomeInput";
+import type { PathwayInput } from "../bindings/PathwayInput";
 import type { Profile } from "../bindings/Profile";
 import type { Project } from "../bindings/Project";
+import type { ProjectPage } from "../bindings/ProjectPage";
 import type { ProjectRow } from "../bindings/ProjectRow";
+import type { RecognitionInput } from "../bindings/RecognitionInput";
 import type { RecognitionRow } from "../bindings/RecognitionRow";
+import type { RetentionDue } from "../bindings/RetentionDue";
+import type { RotaPlan } from "../bindings/RotaPlan";
+import type { RotaSummary } from "../bindings/RotaSummary";
+import type { RotaTurn } from "../bindings/RotaTurn";
+import type { RotaTurnInput } from "../bindings/RotaTurnInput";
+import type { RowList } from "../bindings/RowList";
 import type { SelfViewPage } from "../bindings/SelfViewPage";
 import type { SessionInput } from "../bindings/SessionInput";
 import type { Settings } from "../bindings/Settings";
 import type { SuggestionChange } from "../bindings/SuggestionChange";
 import type { SuggestionRow } from "../bindings/SuggestionRow";
+import type { Team } from "../bindings/Team";
+import type { TrainingInput } from "../bindings/TrainingInput";
 import { REIMBURSEMENT_KINDS, type ErrorCode } from "../bindings/vocabularies";
 import type { ExpenseStatus } from "../bindings/ExpenseStatus";
 import type { FlaggedEntry } from "../bindings/FlaggedEntry";
@@ -30,11 +55,7 @@ import type { PolicyTable } from "../bindings/PolicyTable";
 import type { RecognitionKind } from "../bindings/RecognitionKind";
 import type { Verdict } from "../bindings/Verdict";
 import type { RecognitionOptions } from "../bindings/RecognitionOptions";
-import recognitionFixture from "../recognition/fixture.json";
-import { blankProfile } from "../ambassadors/profile";
 import { ApiFailure, type Backend } from "./backend";
-import { DEFAULT_MATCH_SETTINGS, MockMatching } from "./mock-matching";
-import type { MatchSettings } from "../bindings/MatchSettings";
 import type { ReportKind } from "../bindings/ReportKind";
 import type { ReportPage } from "../bindings/ReportPage";
 import reportFixture from "../reports/fixture.json";
@@ -44,26 +65,83 @@ import type { ImportPreview } from "../bindings/ImportPreview";
 import type { SheetImportReport } from "../bindings/SheetImportReport";
 import type { BackupStatus } from "../bindings/BackupStatus";
 import type { ExportTo } from "./backend";
+import fixtureJson from "./fixture.json";
 
-interface Person {
-  detail: AmbassadorDetail;
+/** The core's views of the demo network, keyed as the backend is asked. */
+export interface Fixture {
+  /** The day the views were worked out for. */
+  today: string;
+  network_name: string;
+  rows: RowList;
+  ambassadors: Record<string, AmbassadorDetail>;
+  recognition_options: Record<string, RecognitionOptions>;
+  /** By person, then kind: what logging a refused or to-be-checked kind answers. */
+  refusals: Record<string, Partial<Record<RecognitionKind, ApiError>>>;
+  policy: PolicyTable;
+  flagged: FlaggedEntry[];
+  catalog: CatalogView;
+  /** By the number of days asked about (30, 60, 90). */
+  expiring: Record<string, ExpiringTraining[]>;
+  /** Consent due within 30 days (the home screen's question). */
+  consent_due: ConsentDue[];
+  retention_due: RetentionDue[];
+  retention_years: number;
+  projects: ProjectRow[];
+  project_pages: Record<string, ProjectPage>;
+  /** Everyone, for the project's own number of places. */
+  matches: Record<string, MatchView>;
+  /** By project, then places (1 to 5). */
+  teams: Record<string, Record<string, Team>>;
+  match_settings: MatchSettingsView;
+  invitations: Record<string, Invitation[]>;
+  /** The moves an invitation may make from each status (`none`: not yet asked). */
+  invitation_moves: Record<InvitationStatus | "none", InvitationStatus[]>;
+  /** By project, then person: the refusal when they are invited. */
+  invite_refusals: Record<string, Record<string, ApiError>>;
+  rotas: Record<string, RotaSummary>;
+  /** By project, then meeting date (two weeks from `today`). */
+  rota_plans: Record<string, Record<string, RotaPlan>>;
+  suggestions: SuggestionRow[];
+  self_view: Record<string, SelfViewPage>;
+  /** Refusals of one bad input each: a date that is not YYYY-MM-DD, an
+   * outcome without a name, a rota seat given away without a reason, a
+   * travel claim without a receipt. */
+  errors: Record<"bad_date" | "outcome_recorded_by" | "rota_reason" | "receipt", ApiError> & {
+    /** Settings with a weight out of range, and the core's refusal of them. */
+    match_settings: { input: MatchSettings; error: ApiError };
+  };
 }
 
-const NAMES = ["Amina", "Abdi", "Hodan", "Parisa", "Reza", "Oksana", "Grace", "Tariq", "زهراء", "محمد", "Samira", "Kwame"];
-const REGIONS = ["London", "Wales", "Scotland", "Yorkshire", "North West"];
-const SKILLS = ["public speaking", "facilitation", "writing", "translation", "mentoring", "photography"];
-const LANGUAGES = ["arabic", "tigrinya", "farsi", "ukrainian", "somali", "french"];
+export const FIXTURE = fixtureJson as unknown as Fixture;
 
 // Only codes the core or the shell can really return (generated from them),
 // so the mock cannot drift into failures the app never gives.
 function fail(code: ErrorCode, message: string): never {
-  throw new ApiFailure({ code, message });
+  throw new ApiFailure({ code, message, details: [] });
+}
+
+/** Throws one of the core's own refusals from the fixture. */
+function refuse(error: ApiError): never {
+  throw new ApiFailure(structuredClone(error));
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** JSON with sorted keys, to compare a form's values with the fixture's. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && [...a].sort().join("\u001f") === [...b].sort().join("\u001f");
 }
 
 export class MockBackend implements Backend {
   passphrase: string | null = "demo passphrase";
   unlocked = false;
-  networkName = "Demo network";
+  networkName = FIXTURE.network_name;
   settings: Settings = { auto_lock_minutes: 5, language: "en", backup_reminder_days: 7 };
   /** Automatic sync as the backend would report it; `syncNow` counts passes asked for. */
   autoSync: AutoSyncStatus = { folder: null, state: "off", last_synced: null, problems: [], failure: null };
@@ -76,64 +154,63 @@ export class MockBackend implements Backend {
   recordLanguages: string[] = [];
   /** Whether each exported record was asked for with its expenses. */
   recordExpenses: boolean[] = [];
-  conflicts: Conflict[] = [{ document: "a-0", kind: "ambassador", name: "Amina 0", field: "profile.notes", winner: { value: "Prefers mornings", fields: [], device: "d0e1", device_name: "this laptop" }, others: [{ value: "Prefers evenings", fields: [], device: "a1b2", device_name: "Leeds laptop" }] }];
-  people = new Map<string, Person>();
-  projects = new Map<string, Project>();
-  /** "You said, we did" outcomes per project id, newest first. */
-  outcomes = new Map<string, OutcomeRow[]>();
-  courses: Course[] = [];
+  conflicts: Conflict[] = [];
+  /** Each person's page by id, and the list's rows with the text search looks at. */
+  people = new Map<string, AmbassadorDetail>();
+  rows: RowList = { rows: [], texts: [] };
+  /** Each project's page by id, and the list's rows. */
+  projects = new Map<string, ProjectPage>();
+  projectRows: ProjectRow[] = [];
+  catalog: CatalogView = { courses: [], skills: [], interests: [] };
+  invitations = new Map<string, Invitation[]>();
+  /** The core's match of each project (everyone, the project's places). */
+  matches: Record<string, MatchView> = {};
+  rotas = new Map<string, RotaSummary>();
+  matchSettingsView: MatchSettingsView = structuredClone(FIXTURE.match_settings);
+  policy: PolicyTable = structuredClone(FIXTURE.policy);
+  flagged: FlaggedEntry[] = [];
   calls: string[] = [];
-  /** Matching, invitations and rotas over `people` and `projects`. */
-  matching = new MockMatching(
-    () => [...this.people.values()].map((p) => p.detail),
-    (id) => {
-      this.need();
-      return this.projects.get(id) ?? fail("not-found", `no project matches '${id}'`);
-    },
-  );
   /** The person in self-view, if any: then only self-view calls work. */
   selfViewOf: string | null = null;
   suggestions: SuggestionRow[] = [];
   private listeners: ((reason: string) => void)[] = [];
   private next = 1;
 
-  constructor(options: { seed?: number; empty?: boolean } = {}) {
+  /** `empty`: no store yet (first run). */
+  constructor(options: { empty?: boolean } = {}) {
     if (options.empty) {
       this.passphrase = null;
       return;
     }
-    const count = options.seed ?? 30;
-    this.courses = [
-      { id: "c-induction", title: "Induction", description: "", mode: "in-person", languages: [], duration_minutes: 180, validity_months: null, prerequisites: [], co_designed: true },
-      { id: "c-safeguarding", title: "Safeguarding", description: "", mode: "online", languages: [], duration_minutes: 240, validity_months: 24, prerequisites: ["c-induction"], co_designed: false },
-    ];
-    for (let i = 0; i < count; i++) {
-      const p = blankProfile("2024-01-15");
-      p.id = `a-${i}`;
-      p.display_name = `${NAMES[i % NAMES.length]} ${i}`;
-      p.region = REGIONS[i % REGIONS.length];
-      p.skills = [SKILLS[i % SKILLS.length], SKILLS[(i + 2) % SKILLS.length]].sort();
-      p.interests = ["education"];
-      p.languages = [{ language: "english", level: "fluent" }, { language: LANGUAGES[i % LANGUAGES.length], level: "native" }];
-      p.payment = (["not-allowed", "check-first", "allowed"] as const)[i % 3];
-      p.status = i % 7 === 6 ? "paused" : "active";
-      this.people.set(p.id, { detail: this.detailFor(p) });
-    }
-    const project: Project = {
-      id: "p-1", title: "Schools of Sanctuary award panel", description: "Assessing a school's application.",
-      stream: "awards-panel", level: "regional", start: "2026-03-01", end: null, location: "Leeds",
-      remote: false, in_person: true, places: 3, required_skills: ["assessment"], desired_skills: [],
-      languages: [], required_training: [], recognition: ["thanks", "certificate"], organisation: null, photography: false, shares_with: null,
-    };
-    this.projects.set(project.id, project);
+    const f = structuredClone(FIXTURE);
+    this.people = new Map(Object.entries(f.ambassadors));
+    this.rows = f.rows;
+    this.projects = new Map(Object.entries(f.project_pages));
+    this.projectRows = f.projects;
+    this.catalog = f.catalog;
+    this.invitations = new Map(Object.entries(f.invitations));
+    this.matches = f.matches;
+    this.rotas = new Map(Object.entries(f.rotas));
+    this.flagged = f.flagged;
+    this.suggestions = f.suggestions;
+    this.conflicts = [{ document: this.rows.rows[0].id, kind: "ambassador", name: this.rows.rows[0].display_name, field: "profile.notes", winner: { value: "Prefers mornings", fields: [], device: "d0e1", device_name: "this laptop" }, others: [{ value: "Prefers evenings", fields: [], device: "a1b2", device_name: "Leeds laptop" }] }];
+  }
+
+  /** The fixture's ids of the people and projects, for tests to pick from. */
+  personNamed(name: string): AmbassadorDetail {
+    const found = [...this.people.values()].filter((d) => d.profile.display_name === name);
+    if (found.length !== 1) throw new Error(`${found.length} people are called ${name}`);
+    return found[0];
+  }
+
+  projectTitled(title: string): ProjectPage {
+    const found = [...this.projects.values()].find((p) => p.project.title === title);
+    if (!found) throw new Error(`no project ${title}`);
+    return found;
   }
 
   private id(prefix: string): string {
     return `${prefix}-new-${this.next++}`;
-  }
-
-  private detailFor(profile: Profile): AmbassadorDetail {
-    return { profile, consents: [], consent_in_force: [], training: [], contributions: [], recognition: [], hours_contributed: "0", pathways: [] };
   }
 
   private need(): void {
@@ -141,15 +218,18 @@ export class MockBackend implements Backend {
     if (!this.unlocked) fail("locked", "The store is locked. Unlock it with your passphrase to go on.");
   }
 
-  private person(id: string): Person {
+  private person(id: string): AmbassadorDetail {
     this.need();
     return this.people.get(id) ?? fail("not-found", `no ambassador matches '${id}'`);
   }
 
-  private check(profile: Profile): void {
-    if (!profile.display_name.trim()) fail("invalid", "display name: must not be empty");
-    if (!profile.region.trim()) fail("invalid", "region: must not be empty");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(profile.joined)) fail("invalid", `'${profile.joined}' is not a valid date; write it as YYYY-MM-DD, for example 2026-03-14`);
+  private project(id: string): ProjectPage {
+    this.need();
+    return this.projects.get(id) ?? fail("not-found", `no project matches '${id}'`);
+  }
+
+  private date(text: string | null | undefined): void {
+    if (text && !DATE.test(text)) refuse({ ...FIXTURE.errors.bad_date, message: FIXTURE.errors.bad_date.message.replace("31/12/2025", text) });
   }
 
   /** Simulates the backend locking itself after idle time. */
@@ -227,119 +307,131 @@ export class MockBackend implements Backend {
   }
 
   async saveSettings(settings: Settings) {
-    if (settings.auto_lock_minutes < 1 || settings.auto_lock_minutes > 120) fail("invalid", "auto-lock: choose between 1 and 120 minutes");
     this.settings = { ...settings };
     return { ...settings };
   }
 
+  /** The core's rows, narrowed by the text it searches (`RowList.texts`). */
   async searchAmbassadors(query: AmbassadorQuery) {
     this.need();
     const needle = query.text?.trim().toLowerCase() ?? "";
-    const rows: AmbassadorRow[] = [];
-    for (const { detail } of this.people.values()) {
-      const p = detail.profile;
-      if (p.archived && !query.include_archived) continue;
-      if (query.status && p.status !== query.status) continue;
-      const haystack = [p.display_name, p.full_name ?? "", p.region, p.local_group ?? "", ...p.skills, ...p.interests, ...p.languages.map((l) => l.language)];
-      if (needle && !haystack.some((h) => h.toLowerCase().includes(needle))) continue;
-      rows.push({ id: p.id, display_name: p.display_name, region: p.region, status: p.status, languages: p.languages.map((l) => l.language), skills: p.skills, archived: p.archived });
-    }
-    rows.sort((a, b) => a.display_name.toLowerCase().localeCompare(b.display_name.toLowerCase()));
-    return { rows, total: this.people.size };
+    const rows = this.rows.rows.filter(
+      (row, i) =>
+        (query.include_archived || !row.archived) &&
+        (!query.status || row.status === query.status) &&
+        (!needle || this.rows.texts[i].includes(needle)),
+    );
+    return { rows: structuredClone(rows), total: this.rows.rows.length };
   }
 
   async ambassadorRows() {
-    const all = await this.searchAmbassadors({ text: null, skill: null, interest: null, language: null, region: null, status: null, include_archived: true });
-    const texts = all.rows.map(({ id }) => {
-      const p = this.people.get(id)!.detail.profile;
-      const fields = [p.display_name, p.full_name, p.region, p.local_group, ...p.skills, ...p.interests, ...p.languages.map((l) => l.language)];
-      return fields.flatMap((f) => (f ? [f.toLowerCase() + "\u001f"] : [])).join("");
-    });
-    return { rows: all.rows, texts };
+    this.need();
+    return structuredClone(this.rows);
   }
 
   async getAmbassador(id: string) {
-    return structuredClone(this.person(id).detail);
+    return structuredClone(this.person(id));
+  }
+
+  private rowFor(p: Profile): AmbassadorRow {
+    return { id: p.id, display_name: p.display_name, region: p.region, status: p.status, languages: p.languages.map((l) => l.language), skills: p.skills, archived: p.archived };
+  }
+
+  /** The words search looks at, as typed (the core lowercases them too). */
+  private textFor(p: Profile): string {
+    const fields = [p.display_name, p.full_name, p.region, p.local_group, ...p.skills, ...p.interests, ...p.languages.map((l) => l.language)];
+    return fields.flatMap((f) => (f ? [f.toLowerCase() + "\u001f"] : [])).join("");
+  }
+
+  private putRow(p: Profile): void {
+    const at = this.rows.rows.findIndex((r) => r.id === p.id);
+    if (at < 0) {
+      this.rows.rows.push(this.rowFor(p));
+      this.rows.texts.push(this.textFor(p));
+    } else {
+      this.rows.rows[at] = this.rowFor(p);
+      this.rows.texts[at] = this.textFor(p);
+    }
   }
 
   async addAmbassador(profile: Profile) {
     this.need();
-    this.check(profile);
+    this.date(profile.joined);
     const id = this.id("a");
-    this.people.set(id, { detail: this.detailFor({ ...structuredClone(profile), id }) });
+    const p = { ...structuredClone(profile), id };
+    this.people.set(id, { profile: p, consents: [], consent_in_force: [], training: [], contributions: [], recognition: [], hours_contributed: "0", pathways: [] });
+    this.putRow(p);
     return id;
   }
 
   async editAmbassador(id: string, profile: Profile) {
     const person = this.person(id);
-    this.check(profile);
-    person.detail.profile = { ...structuredClone(profile), id };
+    this.date(profile.joined);
+    person.profile = { ...structuredClone(profile), id };
+    this.putRow(person.profile);
   }
 
-  async addConsent(ambassadorId: string, consent: import("../bindings/ConsentInput").ConsentInput) {
+  async addConsent(ambassadorId: string, consent: ConsentInput) {
     const person = this.person(ambassadorId);
-    if (!consent.recorded_by.trim()) fail("invalid", "recorded by: must not be empty");
+    this.date(consent.date);
     const id = this.id("consent");
-    person.detail.consents.unshift({ id, ...consent });
-    if (consent.agreed && !person.detail.consent_in_force.includes(consent.scope)) person.detail.consent_in_force.push(consent.scope);
+    person.consents.unshift({ id, ...consent });
     return id;
   }
 
-  async addPathway(ambassadorId: string, pathway: import("../bindings/PathwayInput").PathwayInput) {
+  async addPathway(ambassadorId: string, pathway: PathwayInput) {
     const person = this.person(ambassadorId);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(pathway.from)) fail("invalid", `date: '${pathway.from}' is not a date; write it as YYYY-MM-DD`);
-    if (pathway.to && pathway.to < pathway.from) fail("invalid", `to: the role ends (${pathway.to}) before it starts (${pathway.from})`);
+    this.date(pathway.from);
     const id = this.id("pathway");
-    person.detail.pathways.push({ id, role: pathway.role, from: pathway.from, to: pathway.to, note: pathway.note, current: !pathway.to });
+    person.pathways.push({ id, role: pathway.role, from: pathway.from, to: pathway.to, note: pathway.note, current: !pathway.to });
     return id;
   }
 
   async endPathway(ambassadorId: string, pathwayId: string, to: string) {
     const person = this.person(ambassadorId);
-    const pathway = person.detail.pathways.find((p) => p.id === pathwayId) ?? fail("not-found", `no pathway matches '${pathwayId}'`);
+    const pathway = person.pathways.find((p) => p.id === pathwayId) ?? fail("not-found", `no pathway matches '${pathwayId}'`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(to)) fail("invalid", `date: '${to}' is not a date; write it as YYYY-MM-DD`);
     if (to < pathway.from) fail("invalid", `to: the role ends (${to}) before it starts (${pathway.from})`);
     pathway.to = to;
-    pathway.current = to >= new Date().toISOString().slice(0, 10);
+    pathway.current = to >= FIXTURE.today; // Held through its last day, on the fixture's day.
     return pathway.id;
   }
 
-  async recordTraining(ambassadorId: string, record: import("../bindings/TrainingInput").TrainingInput) {
+  /** Kept as typed: the core works out expiry, so the mock shows none. */
+  async recordTraining(ambassadorId: string, record: TrainingInput) {
     const person = this.person(ambassadorId);
-    const course = this.courses.find((c) => c.id === record.course_id) ?? fail("not-found", `no course matches '${record.course_id}'`);
+    this.date(record.completed);
+    const course = this.catalog.courses.find((c) => c.id === record.course_id) ?? fail("not-found", `no course matches '${record.course_id}'`);
     const id = this.id("training");
-    person.detail.training.unshift({ id, course_id: course.id, course_title: course.title, completed: record.completed, expires: null, expiry: "never", days_left: null, trainer: record.trainer, evidence: record.evidence, confidence_before: record.confidence_before, confidence_after: record.confidence_after, place: record.place, reflection: record.reflection });
+    person.training.unshift({ id, course_id: course.id, course_title: course.title, completed: record.completed, expires: null, expiry: "never", days_left: null, trainer: record.trainer, evidence: record.evidence, confidence_before: record.confidence_before, confidence_after: record.confidence_after, place: record.place, reflection: record.reflection });
     return id;
   }
 
-  async logContribution(ambassadorId: string, c: import("../bindings/ContributionInput").ContributionInput) {
+  async logContribution(ambassadorId: string, c: ContributionInput) {
     const person = this.person(ambassadorId);
-    const hours = Number(c.hours);
-    if (!(hours > 0)) fail("invalid", `hours: '${c.hours}' is not a number of hours, e.g. 1.5`);
+    this.date(c.date);
     const id = this.id("contribution");
-    const row: ContributionRow = { id, project_id: c.project_id, project_title: c.project_id ? (this.projects.get(c.project_id)?.title ?? null) : null, date: c.date, role: c.role, stream: c.stream ?? "other", hours: c.hours };
-    person.detail.contributions.unshift(row);
+    const title = c.project_id ? (this.projects.get(c.project_id)?.project.title ?? null) : null;
+    person.contributions.unshift({ id, project_id: c.project_id, project_title: title, date: c.date, role: c.role, stream: c.stream ?? "other", hours: c.hours });
     return id;
   }
 
-  async logRecognition(ambassadorId: string, r: import("../bindings/RecognitionInput").RecognitionInput) {
+  /** The core's refusal for this person and kind, when it has one. */
+  async logRecognition(ambassadorId: string, r: RecognitionInput) {
     const person = this.person(ambassadorId);
-    const name = person.detail.profile.display_name;
-    // The verdict is the core's default policy, read from its fixture.
-    const rule = this.policy.rows.find((row) => row.kind === r.kind && row.constraint === person.detail.profile.payment)!;
-    if (rule.verdict === "refused") fail("payment-not-allowed", `${name} cannot receive ${r.kind}: their profile says payment is not allowed. ${rule.note}`);
-    if (rule.verdict === "check" && !r.checked) fail("check-first", `${name}'s profile says to check first whether they may receive ${r.kind}. ${rule.note} Then record it again confirming you checked`);
-    const id = this.id("recognition");
+    const refusal = FIXTURE.refusals[ambassadorId]?.[r.kind];
+    if (refusal && (refusal.code !== "check-first" || !r.checked)) refuse(refusal);
     const claim = REIMBURSEMENT_KINDS.includes(r.kind);
-    if (claim && !r.receipt?.trim() && !r.no_receipt?.trim()) fail("invalid", "receipt: a reimbursement needs a receipt reference, or the reason there is no receipt");
-    const expense = claim ? { receipt: r.receipt?.trim() || null, no_receipt: r.no_receipt?.trim() || null, status: "claimed" as const, approved_by: null, approved: null, paid_back: null, note: r.note?.trim() || null } : null;
+    const receipt = r.receipt?.trim() || null;
+    const noReceipt = r.no_receipt?.trim() || null;
+    if (claim && !receipt && !noReceipt) refuse(FIXTURE.errors.receipt);
+    const id = this.id("recognition");
+    // A new claim starts as claimed, as the core's does.
+    const expense = claim ? { receipt, no_receipt: noReceipt, status: "claimed" as const, approved_by: null, approved: null, paid_back: null, note: r.note?.trim() || null } : null;
     const row: RecognitionRow = { id, date: r.date, kind: r.kind, amount: r.amount ? `£${r.amount}` : null, description: r.description, contribution_id: r.contribution_id, project_id: r.project_id, project_title: null, expense, review: null };
-    person.detail.recognition.unshift(row);
+    person.recognition.unshift(row);
     return id;
   }
-
-  /** The core's default policy and options (crates/core/src/views/recognition.rs writes the fixture). */
-  policy: PolicyTable = structuredClone(recognitionFixture.policy) as PolicyTable;
 
   async recognitionPolicy() {
     this.need();
@@ -348,133 +440,216 @@ export class MockBackend implements Backend {
 
   async setPolicyRule(kind: RecognitionKind, constraint: PaymentConstraint, verdict: Verdict, note: string) {
     this.need();
-    if (!note.trim()) fail("invalid", "note: must not be empty");
-    const row = this.policy.rows.find((r) => r.kind === kind && r.constraint === constraint)!;
-    Object.assign(row, { verdict, note: note.trim(), changed: "2026-05-01" });
+    const row = this.policy.rows.find((r) => r.kind === kind && r.constraint === constraint) ?? fail("not-found", `no rule for ${kind}`);
+    Object.assign(row, { verdict, note: note.trim(), changed: FIXTURE.today });
     return structuredClone(this.policy);
   }
 
+  /** The core's options for this person; for someone added here, those of
+   * a demo person with the same payment constraint (the options depend on
+   * nothing else). */
   async recognitionOptions(ambassadorId: string) {
-    const payment = this.person(ambassadorId).detail.profile.payment;
-    const options = (recognitionFixture.options as Record<string, RecognitionOptions>)[payment];
+    const payment = this.person(ambassadorId).profile.payment;
+    const alike = Object.entries(FIXTURE.recognition_options).find(([id]) => FIXTURE.ambassadors[id].profile.payment === payment);
+    const options = FIXTURE.recognition_options[ambassadorId] ?? alike?.[1] ?? fail("not-found", `no options for '${ambassadorId}'`);
     return { ...structuredClone(options), ambassador_id: ambassadorId };
   }
 
   async moveExpense(ambassadorId: string, entryId: string, status: ExpenseStatus, by: string | null) {
-    const row = this.person(ambassadorId).detail.recognition.find((r) => r.id === entryId);
+    const row = this.person(ambassadorId).recognition.find((r) => r.id === entryId);
     if (!row?.expense) return fail("not-found", `no recognition entry matches '${entryId}'`);
-    if (status === "approved" && !by?.trim()) fail("invalid", "approved by: must not be empty");
     row.expense = { ...row.expense, status, approved_by: by?.trim() || row.expense.approved_by };
     return entryId;
   }
 
   async flaggedRecognition(): Promise<FlaggedEntry[]> {
     this.need();
-    return [...this.people.values()].flatMap(({ detail }) =>
-      detail.recognition.filter((r) => r.review && !r.review.cleared).map((entry) => ({ ambassador_id: detail.profile.id, display_name: detail.profile.display_name, entry: structuredClone(entry) })),
-    );
+    return structuredClone(this.flagged.filter((f) => !f.entry.review?.cleared));
   }
 
   async clearReview(ambassadorId: string, entryId: string, note: string) {
-    const row = this.person(ambassadorId).detail.recognition.find((r) => r.id === entryId);
-    if (!note.trim()) fail("invalid", "note: must not be empty");
-    if (!row?.review) return fail("invalid", "entry: this entry is not flagged for review");
-    row.review = { ...row.review, cleared: "2026-05-01", cleared_note: note.trim() };
+    this.person(ambassadorId);
+    const flagged = this.flagged.find((f) => f.ambassador_id === ambassadorId && f.entry.id === entryId);
+    if (!flagged?.entry.review) return fail("not-found", `no flagged entry matches '${entryId}'`);
+    flagged.entry.review = { ...flagged.entry.review, cleared: FIXTURE.today, cleared_note: note.trim() };
     return entryId;
   }
 
   async listProjects(): Promise<ProjectRow[]> {
     this.need();
-    return [...this.projects.values()].map((p) => ({ id: p.id, title: p.title, stream: p.stream, level: p.level, start: p.start, end: p.end, places: p.places, location: p.location, remote: p.remote }));
+    return structuredClone(this.projectRows);
   }
 
   async getProject(id: string) {
-    this.need();
-    const project = this.projects.get(id) ?? fail("not-found", `no project matches '${id}'`);
-    const outcomes = structuredClone(this.outcomes.get(id) ?? []);
-    return { project: structuredClone(project), required_training: [], contributions: [], recognition: [], hours_contributed: "0", outcomes };
+    return structuredClone(this.project(id));
   }
 
-  async addOutcome(projectId: string, outcome: import("../bindings/OutcomeInput").OutcomeInput) {
-    this.need();
-    const project = this.projects.get(projectId) ?? fail("not-found", `no project matches '${projectId}'`);
-    if (!outcome.text.trim()) fail("invalid", "text: must not be empty");
-    if (!outcome.recorded_by.trim()) fail("invalid", "recorded by: must not be empty");
-    const row = { id: this.id("o"), project_id: project.id, project_title: project.title, date: outcome.date || "2026-11-22", text: outcome.text.trim(), recorded_by: outcome.recorded_by.trim() };
-    this.outcomes.set(projectId, [row, ...(this.outcomes.get(projectId) ?? [])]);
+  async addOutcome(projectId: string, outcome: OutcomeInput) {
+    const page = this.project(projectId);
+    if (!outcome.recorded_by.trim()) refuse(FIXTURE.errors.outcome_recorded_by);
+    this.date(outcome.date);
+    const row = { id: this.id("o"), project_id: projectId, project_title: page.project.title, date: outcome.date || FIXTURE.today, text: outcome.text.trim(), recorded_by: outcome.recorded_by.trim() };
+    // Who took part is the core's rule: self-view pages keep the fixture's outcomes.
+    page.outcomes.unshift(row);
     return this.getProject(projectId);
+  }
+
+  private projectRow(p: Project): ProjectRow {
+    return { id: p.id, title: p.title, stream: p.stream, level: p.level, start: p.start, end: p.end, places: p.places, location: p.location, remote: p.remote };
   }
 
   async addProject(project: Project) {
     this.need();
-    if (!project.title.trim()) fail("invalid", "title: must not be empty");
+    this.date(project.start);
     const id = this.id("p");
-    this.projects.set(id, { ...structuredClone(project), id });
+    const p = { ...structuredClone(project), id };
+    this.projects.set(id, { project: p, required_training: [], contributions: [], recognition: [], hours_contributed: "0", outcomes: [] });
+    this.projectRows.push(this.projectRow(p));
     return id;
   }
 
   async editProject(id: string, project: Project) {
-    this.need();
-    if (!this.projects.has(id)) fail("not-found", `no project matches '${id}'`);
-    this.projects.set(id, { ...structuredClone(project), id });
+    const page = this.project(id);
+    this.date(project.start);
+    page.project = { ...structuredClone(project), id };
+    this.projectRows = this.projectRows.map((r) => (r.id === id ? this.projectRow(page.project) : r));
   }
 
+  private status(projectId: string, ambassadorId: string): InvitationStatus | null {
+    return this.invitations.get(projectId)?.find((i) => i.ambassador_id === ambassadorId)?.status ?? null;
+  }
+
+  /** The core's match of the project, its team for `places`, and the
+   * invitations made here since. */
   async matchProject(id: string, places: number | null, limit: number | null) {
-    return this.matching.match(id, places, limit);
+    this.project(id);
+    const view = structuredClone(this.matches[id] ?? fail("not-found", `the demo has no match for project '${id}'`));
+    if (places !== null && places !== view.team.places) {
+      view.team = structuredClone(FIXTURE.teams[id]?.[String(places)] ?? fail("invalid", `places: the demo has teams of 1 to 5 places, not ${places}`));
+    }
+    const n = limit ?? Number.MAX_SAFE_INTEGER;
+    view.ranked = view.ranked.slice(0, n);
+    view.not_eligible = view.not_eligible.slice(0, n);
+    for (const c of [...view.ranked, ...view.not_eligible, ...view.team.members]) c.invitation = this.status(id, c.ambassador_id);
+    return view;
   }
 
   async matchSettings() {
     this.need();
-    return { settings: structuredClone(this.matching.settings), defaults: structuredClone(DEFAULT_MATCH_SETTINGS) };
+    return structuredClone(this.matchSettingsView);
   }
 
+  /** Saved as sent; the fixture's out-of-range settings get the core's refusal. */
   async saveMatchSettings(settings: MatchSettings) {
     this.need();
-    this.matching.saveSettings(settings);
+    if (canonical(settings) === canonical(FIXTURE.errors.match_settings.input)) refuse(FIXTURE.errors.match_settings.error);
+    this.matchSettingsView = { ...this.matchSettingsView, settings: structuredClone(settings) };
     return this.matchSettings();
   }
 
   async listInvitations(projectId: string) {
-    return this.matching.list(projectId);
+    this.project(projectId);
+    return structuredClone(this.invitations.get(projectId) ?? []);
   }
 
-  async setInvitation(projectId: string, ambassadorId: string, change: import("../bindings/InvitationInput").InvitationInput) {
-    return this.matching.set(projectId, this.person(ambassadorId).detail, change);
+  /** The move as asked, with the next moves the core allows from there; a
+   * person the core leaves out is refused in its words. */
+  async setInvitation(projectId: string, ambassadorId: string, change: InvitationInput) {
+    const page = this.project(projectId);
+    const person = this.person(ambassadorId);
+    const refusal = FIXTURE.invite_refusals[projectId]?.[ambassadorId];
+    if (refusal && (change.status === "shortlisted" || change.status === "invited")) refuse(refusal);
+    this.date(change.date);
+    const list = this.invitations.get(projectId) ?? [];
+    let invitation = list.find((i) => i.ambassador_id === ambassadorId);
+    if (!invitation) {
+      invitation = { project_id: projectId, project_title: page.project.title, ambassador_id: ambassadorId, display_name: person.profile.display_name, status: null, asked_on: null, history: [], next: [] };
+      list.push(invitation);
+    }
+    const date = change.date?.trim() || FIXTURE.today;
+    const attended = change.status === "attended";
+    invitation.history.push({ status: change.status, date, note: change.note?.trim() || null, hours: attended ? change.hours : null, contribution_id: attended ? this.id("contribution") : null });
+    invitation.status = change.status;
+    if (change.status === "invited" && !invitation.asked_on) invitation.asked_on = date;
+    invitation.next = [...FIXTURE.invitation_moves[change.status]];
+    this.invitations.set(projectId, list);
+    return structuredClone(invitation);
+  }
+
+  private rota(projectId: string): RotaSummary {
+    this.project(projectId);
+    return this.rotas.get(projectId) ?? { seats: 1, members: [], turns: [], spread: 0 };
   }
 
   async rotaSummary(projectId: string) {
-    return this.matching.rotaSummary(projectId);
+    return structuredClone(this.rota(projectId));
   }
 
+  /** Members added join with no turns yet, at the end; the core orders them. */
   async editRota(projectId: string, add: string[], remove: string[], seats: number | null) {
-    this.need();
-    for (const id of add) this.person(id);
-    return this.matching.editRota(projectId, add, remove, seats);
+    const rota = this.rota(projectId);
+    for (const id of add) {
+      const person = this.person(id);
+      if (!rota.members.some((m) => m.ambassador_id === id)) rota.members.push({ ambassador_id: id, display_name: person.profile.display_name, turns: 0, last_turn: null });
+    }
+    for (const id of remove) {
+      if (!rota.members.some((m) => m.ambassador_id === id)) fail("not-found", `no rota member matches '${id}'`);
+      rota.members = rota.members.filter((m) => m.ambassador_id !== id);
+    }
+    if (seats !== null) rota.seats = seats;
+    this.rotas.set(projectId, rota);
+    return this.rotaSummary(projectId);
   }
 
+  /** The core's plan for that meeting (the demo has the next two weeks),
+   * with a turn recorded here since. */
   async rotaPlan(projectId: string, date: string | null) {
-    return this.matching.rotaPlan(projectId, date);
+    this.project(projectId);
+    const on = date?.trim() || FIXTURE.today;
+    this.date(on);
+    const plans = FIXTURE.rota_plans[projectId] ?? {};
+    const days = Object.keys(plans).sort();
+    const plan = structuredClone(plans[on] ?? fail("invalid", `date: the demo has rota plans for ${days[0] ?? FIXTURE.today} to ${days.at(-1) ?? FIXTURE.today} only`));
+    plan.recorded = structuredClone(this.rota(projectId).turns.find((t) => t.date === on) ?? plan.recorded);
+    return plan;
   }
 
-  async assignRotaTurn(projectId: string, turn: import("../bindings/RotaTurnInput").RotaTurnInput) {
-    return this.matching.assignTurn(projectId, turn);
+  /** Records the seat as chosen; giving it to other than the fair
+   * suggestion without a reason gets the core's refusal. */
+  async assignRotaTurn(projectId: string, turn: RotaTurnInput) {
+    const plan = await this.rotaPlan(projectId, turn.date);
+    const chosen = turn.ambassadors.length ? [...turn.ambassadors] : [...plan.suggested];
+    const reason = turn.reason?.trim() || null;
+    if (!sameSet(chosen, plan.suggested) && !reason) refuse(FIXTURE.errors.rota_reason);
+    const recorded: RotaTurn = { date: turn.date, ambassadors: chosen.sort(), suggested: [...plan.suggested].sort(), override_reason: reason, recorded: FIXTURE.today };
+    const rota = this.rota(projectId);
+    rota.turns = [...rota.turns.filter((t) => t.date !== turn.date), recorded];
+    for (const m of rota.members) {
+      if (chosen.includes(m.ambassador_id)) {
+        m.turns += 1;
+        m.last_turn = turn.date;
+      }
+    }
+    this.rotas.set(projectId, rota);
+    return structuredClone(recorded);
   }
 
   async getCatalog(): Promise<CatalogView> {
     this.need();
-    return { courses: structuredClone(this.courses), skills: [...SKILLS], interests: ["education", "health"] };
+    return structuredClone(this.catalog);
   }
 
   async addCourse(course: Course) {
     this.need();
     const id = this.id("c");
-    this.courses.push({ ...course, id });
+    this.catalog.courses.push({ ...course, id });
     return id;
   }
 
-  async expiringTraining() {
+  /** The core's list for 30, 60 or 90 days (60 when not given). */
+  async expiringTraining(days?: number | null) {
     this.need();
-    return [];
+    return structuredClone(FIXTURE.expiring[String(days ?? 60)] ?? fail("invalid", `days: the demo has 30, 60 or 90 days, not ${days}`));
   }
 
   /** The core's own reports of a small hand-counted network (a Rust test writes the file). */
@@ -486,7 +661,6 @@ export class MockBackend implements Backend {
 
   async recordSession(session: SessionInput) {
     this.need();
-    if (!session.attendees.length) fail("invalid", "attendees: a session needs at least one attendee");
     for (const id of session.attendees) {
       await this.recordTraining(id, { course_id: session.course_id, completed: session.date, trainer: session.trainer, evidence: null, confidence_before: null, confidence_after: null, place: session.online ? "Online" : session.place, reflection: null });
     }
@@ -519,15 +693,20 @@ export class MockBackend implements Backend {
   async erasePerson(id: string) {
     this.person(id);
     this.people.delete(id);
-    return { id, on: "2026-01-01", projects_changed: 0 };
+    const at = this.rows.rows.findIndex((r) => r.id === id);
+    this.rows.rows.splice(at, 1);
+    this.rows.texts.splice(at, 1);
+    return { id, on: FIXTURE.today, projects_changed: 0 };
   }
 
-  async consentExpiring(_days: number) {
+  /** The core's answer for the home screen's 30 days. */
+  async consentExpiring(days: number) {
     this.need();
-    return [];
+    if (days !== 30) fail("invalid", `days: the demo has consent due within 30 days, not ${days}`);
+    return structuredClone(FIXTURE.consent_due.filter((c) => this.people.has(c.ambassador_id)));
   }
 
-  retention = 2;
+  retention = FIXTURE.retention_years;
   devices = [
     { id: "d0e1", name: "this laptop", added: "2025-01-01", this_device: true, registered: true, can_receive_keys: true, revoked: null as { by: string; on: string } | null },
     { id: "a1b2", name: "Leeds laptop", added: "2025-02-01", this_device: false, registered: true, can_receive_keys: true, revoked: null as { by: string; on: string } | null },
@@ -535,9 +714,10 @@ export class MockBackend implements Backend {
 
   async retentionReview() {
     this.need();
-    return [...this.people.values()]
-      .filter((p) => p.detail.profile.joined < "2023-01-01")
-      .map((p) => ({ ambassador_id: p.detail.profile.id, display_name: p.detail.profile.display_name, archived: p.detail.profile.archived, last_activity: p.detail.profile.joined, days_inactive: 1000 }));
+    return FIXTURE.retention_due.flatMap((r) => {
+      const person = this.people.get(r.ambassador_id);
+      return person ? [{ ...r, archived: person.profile.archived }] : [];
+    });
   }
 
   async retentionYears() {
@@ -547,13 +727,14 @@ export class MockBackend implements Backend {
 
   async setRetentionYears(years: number) {
     this.need();
-    if (years > 50) fail("invalid", "retention: the retention period is 0 (never) to 50 years");
     this.retention = years;
     return years;
   }
 
   async archivePerson(id: string) {
-    this.person(id).detail.profile.archived = true;
+    const person = this.person(id);
+    person.profile.archived = true;
+    this.putRow(person.profile);
   }
 
   async listDevices() {
@@ -565,7 +746,7 @@ export class MockBackend implements Backend {
     this.need();
     const device = this.devices.find((d) => d.id === id) ?? fail("not-found", `no device matches '${id}'`);
     if (device.this_device) fail("invalid", "device: this laptop cannot remove itself; do it from another member's laptop");
-    device.revoked = { by: "d0e1", on: "2026-01-01" };
+    device.revoked = { by: "d0e1", on: FIXTURE.today };
     return { device: id, last_seq: 3, epoch: 2, wrapped_for: [], without_key: [] };
   }
 
@@ -573,26 +754,19 @@ export class MockBackend implements Backend {
     return this.nextPath === null ? null : suggested;
   }
 
+  /** The core's self-view page of each demo person. */
+  selfPages: Record<string, SelfViewPage> = structuredClone(FIXTURE.self_view);
+
   private page(): SelfViewPage {
     const id = this.selfViewOf ?? fail("not-self-view", "Self-view is not open.");
-    const d = this.people.get(id)!.detail;
-    const p = d.profile;
-    return {
-      network_name: this.networkName, display_name: p.display_name, full_name: p.full_name, pronouns: p.pronouns, region: p.region,
-      email: p.email, phone: p.phone, preferred_channel: p.preferred_channel, joined: p.joined, languages: p.languages, skills: p.skills,
-      interests: p.interests, training: structuredClone(d.training), contributions: structuredClone(d.contributions),
-      recognition: structuredClone(d.recognition), hours_contributed: d.hours_contributed,
-      hours_by_kind: d.contributions.length ? [{ stream: "other", hours: d.hours_contributed }] : [],
-      suggestions: this.suggestions.filter((s) => s.ambassador_id === id),
-      // Who took part is the core's rule; the mock shows the outcomes of the
-      // projects this person has time logged on.
-      outcomes: [...new Set(d.contributions.flatMap((c) => (c.project_id ? [c.project_id] : [])))].flatMap((p) => this.outcomes.get(p) ?? []),
-      pathways: structuredClone(d.pathways),
-    };
+    const page = structuredClone(this.selfPages[id]);
+    page.suggestions = this.suggestions.filter((s) => s.ambassador_id === id);
+    return page;
   }
 
   async enterSelfView(ambassadorId: string) {
     this.person(ambassadorId);
+    if (!this.selfPages[ambassadorId]) fail("not-found", `the demo has no self-view page for '${ambassadorId}'`);
     this.selfViewOf = ambassadorId;
     return this.page();
   }
@@ -603,10 +777,9 @@ export class MockBackend implements Backend {
 
   async suggest(change: SuggestionChange) {
     const id = this.selfViewOf ?? fail("not-self-view", "Self-view is not open.");
-    if (change.kind === "hours" && !(Number(change.hours) > 0)) fail("invalid", `hours: '${change.hours}' is not a number of hours, e.g. 1.5`);
-    const person = this.people.get(id)!.detail;
-    const course = "record_id" in change ? (person.training.find((r) => r.id === change.record_id)?.course_title ?? null) : null;
-    this.suggestions.unshift({ id: this.id("s"), ambassador_id: id, display_name: person.profile.display_name, made_on: "2026-11-22", state: "pending", change, course_title: course });
+    const page = this.selfPages[id];
+    const course = "record_id" in change ? (page.training.find((r) => r.id === change.record_id)?.course_title ?? null) : null;
+    this.suggestions.unshift({ id: this.id("s"), ambassador_id: id, display_name: page.display_name, made_on: FIXTURE.today, state: "pending", change, course_title: course });
     return this.page();
   }
 
@@ -618,7 +791,7 @@ export class MockBackend implements Backend {
 
   async pendingSuggestions() {
     this.need();
-    return this.suggestions.filter((s) => s.state === "pending");
+    return structuredClone(this.suggestions.filter((s) => s.state === "pending"));
   }
 
   async decideSuggestion(ambassadorId: string, suggestionId: string, approve: boolean) {

@@ -10,7 +10,7 @@ import ExportBackup from "./ExportBackup.svelte";
 
 let backend: MockBackend;
 beforeEach(async () => {
-  backend = new MockBackend({ seed: 3 });
+  backend = new MockBackend();
   backend.unlocked = true;
   useBackend(backend);
   setLocale("en");

@@ -12,7 +12,7 @@ import { firstUnreadField, mappingOf, repeatedFields, withDefault } from "./impo
 // file (ui/src/lib/import/fixture.json, written by a Rust test).
 let backend: MockBackend;
 beforeEach(async () => {
-  backend = new MockBackend({ seed: 3 });
+  backend = new MockBackend();
   backend.unlocked = true;
   backend.nextPath = "/home/coordinator/ambassadors.csv";
   useBackend(backend);

@@ -12,7 +12,7 @@ let id: string;
 let name: string;
 
 beforeEach(async () => {
-  backend = new MockBackend({ seed: 3 });
+  backend = new MockBackend();
   backend.unlocked = true;
   useBackend(backend);
   setLocale("en");

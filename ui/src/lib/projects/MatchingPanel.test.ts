@@ -10,20 +10,24 @@ import { canInvite, stillToInvite } from "./matching";
 import MatchingPanel from "./MatchingPanel.svelte";
 
 let backend: MockBackend;
+/** The GP access focus group: three places, "training delivery" needed, a voucher offered. */
+let projectId: string;
+/** The Advisory Group's seat at the trustee meeting, which has a rota. */
+let seatId: string;
+const id = (name: string) => backend.personNamed(name).profile.id;
 
 beforeEach(async () => {
-  // Seven people: a-6 (Grace 6) is paused, so not eligible.
-  backend = new MockBackend({ seed: 7 });
+  backend = new MockBackend();
   backend.unlocked = true;
-  const abdi = backend.people.get("a-1")!.detail.profile;
-  abdi.skills = [...abdi.skills, "assessment"];
+  projectId = backend.projectTitled("GP access focus group").project.id;
+  seatId = backend.projectTitled("Advisory Group seat at trustee meeting").project.id;
   useBackend(backend);
   setLocale("en");
   await session.refresh();
 });
 
-async function panel() {
-  const view = render(MatchingPanel, { projectId: "p-1" });
+async function panel(project = projectId) {
+  const view = render(MatchingPanel, { projectId: project });
   await screen.findByTestId("matching-summary");
   return view;
 }
@@ -37,16 +41,16 @@ function candidate(name: string): HTMLElement {
 describe("matching panel", () => {
   it("ranks candidates with every factor's points and reason", async () => {
     await panel();
-    expect(screen.getByTestId("matching-summary")).toHaveTextContent("6 people can take part and 1 cannot yet");
+    expect(screen.getByTestId("matching-summary")).toHaveTextContent("20 people can take part and 10 cannot yet");
     const first = screen.getAllByTestId("candidate")[0];
-    // Abdi is the only one with the required skill.
-    expect(first).toHaveTextContent("Abdi 1");
-    const table = within(first).getByRole("table", { name: /Why Abdi 1 scores \d+ points/ });
+    // The core ranks محمد first: the required skill, and a fair share.
+    expect(first).toHaveTextContent("محمد");
+    const table = within(first).getByRole("table", { name: /Why محمد scores 63 points/ });
     const rows = within(table).getAllByRole("row").slice(1) as HTMLTableRowElement[];
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(backend.matches[projectId].ranked[0].factors.length);
     expect(within(table).getByRole("rowheader", { name: "Skills needed" })).toBeInTheDocument();
     expect(table).toHaveTextContent("40 of 40");
-    expect(table).toHaveTextContent("has every required skill (assessment)");
+    expect(table).toHaveTextContent("has every required skill (training delivery)");
     expect(table).toHaveTextContent("does not apply");
     const total = Number(within(first).getByTestId("candidate-total").textContent?.match(/\d+/)?.[0]);
     const points = rows.map((r) => Number(r.cells[1].textContent?.match(/^\d+/)?.[0] ?? 0));
@@ -57,8 +61,8 @@ describe("matching panel", () => {
     await panel();
     const details = screen.getByTestId("not-eligible");
     expect(details).not.toHaveAttribute("open");
-    expect(within(details).getByText("Not eligible (1)")).toBeInTheDocument();
-    expect(details).toHaveTextContent("Grace 6");
+    expect(within(details).getByText("Not eligible (10)")).toBeInTheDocument();
+    expect(details).toHaveTextContent("Blerina");
     expect(details).toHaveTextContent("their status is Paused");
     expect(details).toHaveTextContent("Next step: set their status to active when they want to take part again");
   });
@@ -68,7 +72,7 @@ describe("matching panel", () => {
     await panel();
     const first = screen.getAllByTestId("candidate")[0];
     // The skill is text as typed; the sentence around it is Farsi.
-    expect(first).toHaveTextContent("همهٔ مهارت‌های لازم را دارد (assessment)");
+    expect(first).toHaveTextContent("همهٔ مهارت‌های لازم را دارد (training delivery)");
     expect(first).not.toHaveTextContent("has every required skill");
     const details = screen.getByTestId("not-eligible");
     expect(details).toHaveTextContent("وضعیت او: موقتاً متوقف");
@@ -81,12 +85,12 @@ describe("matching panel", () => {
     const user = userEvent.setup();
     await panel();
     expect(screen.getByText("Nobody has been shortlisted or invited yet.")).toBeInTheDocument();
-    await user.click(within(candidate("Hodan 2")).getByRole("button", { name: "Invite Hodan 2" }));
-    expect(await screen.findByTestId("matching-message")).toHaveTextContent("Hodan 2: Invited.");
-    const row = within(screen.getByTestId("invitations")).getByRole("row", { name: /Hodan 2/ });
+    await user.click(within(candidate("Lina")).getByRole("button", { name: "Invite Lina" }));
+    expect(await screen.findByTestId("matching-message")).toHaveTextContent("Lina: Invited.");
+    const row = within(screen.getByTestId("invitations")).getByRole("row", { name: /Lina/ });
     expect(within(row).getByTestId("invitation-status")).toHaveTextContent("Invited");
-    expect(within(candidate("Hodan 2")).queryByRole("button", { name: "Invite Hodan 2" })).toBeNull();
-    expect(within(candidate("Hodan 2")).getByTestId("candidate-status")).toHaveTextContent("Invited");
+    expect(within(candidate("Lina")).queryByRole("button", { name: "Invite Lina" })).toBeNull();
+    expect(within(candidate("Lina")).getByTestId("candidate-status")).toHaveTextContent("Invited");
   });
 
   it("suggests a team for the places, says what it covers and lacks, and invites it", async () => {
@@ -94,7 +98,7 @@ describe("matching panel", () => {
     await panel();
     const team = screen.getByTestId("team");
     expect(within(team).getAllByTestId("team-member")).toHaveLength(3);
-    expect(within(team).getByTestId("team-covers")).toHaveTextContent("assessment");
+    expect(within(team).getByTestId("team-covers")).toHaveTextContent("training delivery");
     expect(within(team).getByTestId("team-lacks")).toHaveTextContent("nothing");
 
     const places = within(team).getByLabelText("Places to fill");
@@ -112,14 +116,14 @@ describe("matching panel", () => {
   it("moves an invitation on, asking for the hours when they attended", async () => {
     const user = userEvent.setup();
     await panel();
-    await user.click(within(candidate("Amina 0")).getByRole("button", { name: "Invite Amina 0" }));
-    await user.click(await screen.findByRole("button", { name: "Accepted: Amina 0" }));
-    await user.click(await screen.findByRole("button", { name: "Attended…: Amina 0" }));
-    const hours = screen.getByLabelText("Hours Amina 0 gave");
+    await user.click(within(candidate("Lina")).getByRole("button", { name: "Invite Lina" }));
+    await user.click(await screen.findByRole("button", { name: "Accepted: Lina" }));
+    await user.click(await screen.findByRole("button", { name: "Attended…: Lina" }));
+    const hours = screen.getByLabelText("Hours Lina gave");
     expect(hours).toHaveFocus();
     await user.type(hours, "2.5");
     await user.click(screen.getByRole("button", { name: "Record attendance" }));
-    const row = within(screen.getByTestId("invitations")).getByRole("row", { name: /Amina 0/ });
+    const row = within(screen.getByTestId("invitations")).getByRole("row", { name: /Lina/ });
     await waitFor(() => expect(within(row).getByTestId("invitation-status")).toHaveTextContent("Attended"));
     expect(row).toHaveTextContent("2.5 h");
     expect(row).toHaveTextContent("Final");
@@ -127,46 +131,56 @@ describe("matching panel", () => {
 
   it("shows why an invitation cannot be made", async () => {
     const user = userEvent.setup();
+    // A list drawn up before Blerina was paused still ranks her; the core refuses.
+    const view = backend.matches[projectId];
+    view.ranked.unshift({ ...structuredClone(view.ranked[2]), ambassador_id: id("Blerina"), display_name: "Blerina" });
     await panel();
-    // Someone paused since the list was drawn up.
-    backend.people.get("a-2")!.detail.profile.status = "paused";
-    await user.click(within(candidate("Hodan 2")).getByRole("button", { name: "Invite Hodan 2" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("Hodan 2 cannot take part: is paused");
+    await user.click(within(candidate("Blerina")).getByRole("button", { name: "Invite Blerina" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Blerina cannot take part yet: their status is Paused");
+  });
+
+  it("words the core's refusal in the reader's language", async () => {
+    const user = userEvent.setup();
+    const view = backend.matches[projectId];
+    view.ranked.unshift({ ...structuredClone(view.ranked[2]), ambassador_id: id("Blerina"), display_name: "Blerina" });
+    setLocale("ar");
+    await panel();
+    await user.click(within(candidate("Blerina")).getAllByRole("button")[0]);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("لا يمكن لـBlerina المشاركة بعد: حالته: متوقف مؤقتاً");
+    expect(alert).not.toHaveTextContent("cannot take part");
   });
 
   it("tells the coordinator what not to offer someone who may not be paid", async () => {
-    backend.projects.get("p-1")!.recognition = ["thanks", "voucher"];
     await panel();
-    // a-0 may not be paid, a-1 needs checking first.
-    expect(candidate("Amina 0")).toHaveTextContent("May not be paid: do not offer Voucher. Offer instead: Travel expenses, Meal, Certificate, Reference letter.");
-    expect(candidate("Abdi 1")).toHaveTextContent("Check first whether they may receive Voucher.");
+    // محمد may not be paid, زهراء needs checking first; the project offers a voucher.
+    expect(candidate("محمد")).toHaveTextContent("May not be paid: do not offer Voucher.");
+    expect(candidate("زهراء")).toHaveTextContent("Check first whether they may receive Voucher.");
+    expect(candidate("Lina")).not.toHaveTextContent("Voucher");
   });
 
   it("shows more candidates on request", async () => {
-    backend = new MockBackend({ seed: 30 });
-    backend.unlocked = true;
-    useBackend(backend);
     const user = userEvent.setup();
     await panel();
     expect(screen.getAllByTestId("candidate")).toHaveLength(10);
-    await user.click(screen.getByRole("button", { name: /Show more \(showing 10 of 26\)/ }));
+    await user.click(screen.getByRole("button", { name: /Show more \(showing 10 of 20\)/ }));
     await waitFor(() => expect(screen.getAllByTestId("candidate")).toHaveLength(20));
   });
 
   it("offers the rota of a recurring seat, and wants a reason to override it", async () => {
-    backend.matching.rotas.set("p-1", { members: ["a-0", "a-1"], seats: 1, turns: [{ date: "2026-01-10", ambassadors: ["a-0"], suggested: ["a-0"], override_reason: null, recorded: "2026-01-10" }] });
     const user = userEvent.setup();
-    await panel();
+    await panel(seatId);
     const rota = await screen.findByTestId("rota");
-    await fireEvent.input(within(rota).getByLabelText("Meeting date"), { target: { value: "2026-04-01" } });
+    // On this Thursday the core suggests ተስፋይ; زهراء can come too.
+    await fireEvent.input(within(rota).getByLabelText("Meeting date"), { target: { value: "2026-06-18" } });
     await user.click(within(rota).getByRole("button", { name: "Whose turn?" }));
     const order = await within(rota).findByTestId("rota-order");
-    expect(within(order).getAllByRole("listitem")[0]).toHaveTextContent(/Abdi 1\s*Suggested/);
-    await user.click(within(rota).getByRole("checkbox", { name: "Amina 0" }));
+    expect(within(order).getAllByRole("listitem")[0]).toHaveTextContent(/ተስፋይ\s*Suggested/);
+    await user.click(within(rota).getByRole("checkbox", { name: "زهراء" }));
     await user.click(within(rota).getByRole("button", { name: "Record with this reason" }));
     expect(await within(rota).findByRole("alert")).toHaveTextContent("needs a reason");
     await user.click(within(rota).getByRole("button", { name: "Give the seat to the suggestion" }));
-    expect(await within(rota).findByRole("status")).toHaveTextContent("Recorded for \u20662026-04-01\u2069: Abdi 1.");
+    expect(await within(rota).findByRole("status")).toHaveTextContent("Recorded for \u20662026-06-18\u2069: ተስፋይ.");
   });
 });
 
@@ -182,20 +196,21 @@ describe("setting up a rota", () => {
       await user.keyboard("{Enter}");
       expect(await within(rota).findByRole("status")).toHaveTextContent(`${name} is on the rota.`);
     };
-    await add("Amina 0");
-    await add("Abdi 1");
-    expect(backend.matching.rotas.get("p-1")!.members).toEqual(["a-0", "a-1"]);
+    await add("Lina");
+    await add("Mustafa");
+    const members = () => backend.rotas.get(projectId)!.members.map((m) => m.ambassador_id);
+    expect(members()).toEqual([id("Lina"), id("Mustafa")]);
     expect(within(rota).getByRole("heading", { name: "Rota for the recurring seat" })).toBeInTheDocument();
 
-    await user.click(within(rota).getByRole("button", { name: "Remove Amina 0 from the rota" }));
-    expect(await within(rota).findByRole("status")).toHaveTextContent("Amina 0 is off the rota.");
-    expect(backend.matching.rotas.get("p-1")!.members).toEqual(["a-1"]);
+    await user.click(within(rota).getByRole("button", { name: "Remove Lina from the rota" }));
+    expect(await within(rota).findByRole("status")).toHaveTextContent("Lina is off the rota.");
+    expect(members()).toEqual([id("Mustafa")]);
 
     const seats = within(rota).getByLabelText("Seats per meeting");
     await user.clear(seats);
     await user.type(seats, "2");
     await user.click(within(rota).getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(backend.matching.rotas.get("p-1")!.seats).toBe(2));
+    await waitFor(() => expect(backend.rotas.get(projectId)!.seats).toBe(2));
     expect(within(rota).getByText(/Seats per meeting: 2\./)).toBeInTheDocument();
   });
 });

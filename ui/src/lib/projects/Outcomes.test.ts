@@ -12,7 +12,7 @@ import ProjectPageView from "./ProjectPageView.svelte";
 let backend: MockBackend;
 
 beforeEach(async () => {
-  backend = new MockBackend({ seed: 3 });
+  backend = new MockBackend();
   backend.unlocked = true;
   useBackend(backend);
   setLocale("en");
@@ -22,8 +22,9 @@ beforeEach(async () => {
 describe("you said, we did", () => {
   it("records an outcome on the project page and refuses one without a name", async () => {
     const user = userEvent.setup();
-    let page = await backend.getProject("p-1");
-    const view = render(ProjectPageView, { page, onedit: () => {}, onchanged: async () => view.rerender({ page: (page = await backend.getProject("p-1")) }) });
+    const id = backend.projectTitled("GP access focus group").project.id;
+    let page = await backend.getProject(id);
+    const view = render(ProjectPageView, { page, onedit: () => {}, onchanged: async () => view.rerender({ page: (page = await backend.getProject(id)) }) });
     const panel = screen.getByTestId("outcomes");
     expect(within(panel).getByText("No outcomes recorded yet.")).toBeInTheDocument();
     await user.click(within(panel).getByTestId("outcome-add"));
@@ -41,20 +42,20 @@ describe("you said, we did", () => {
   }, 30_000);
 
   it("shows the outcome to someone who took part, in their self-view", async () => {
-    await backend.logContribution("a-0", { date: "2026-03-02", role: "panel member", hours: "2", project_id: "p-1", stream: null });
-    await backend.addOutcome("p-1", { text: "We changed the panel guidance", recorded_by: "Sam", date: "2026-04-01" });
-    await session.enterSelfView("a-0", "en");
+    // Karim took part in the radio interviews, which have an outcome.
+    await session.enterSelfView(backend.personNamed("Karim").profile.id, "en");
     render(App);
     const outcomes = await screen.findByTestId("self-view-outcomes");
     expect(outcomes).toHaveTextContent("You said, we did");
-    expect(outcomes).toHaveTextContent("We changed the panel guidance");
+    expect(outcomes).toHaveTextContent("We changed the interview guidance: questions come a week ahead");
   });
 
   it("adds a role to a person's pathway from their profile", async () => {
     const user = userEvent.setup();
-    let detail = await backend.getAmbassador("a-0");
+    const id = backend.personNamed("Rahel").profile.id;
+    let detail = await backend.getAmbassador(id);
     const onchanged = async (): Promise<void> => {
-      detail = await backend.getAmbassador("a-0");
+      detail = await backend.getAmbassador(id);
       await view.rerender({ detail });
     };
     const view = render(ProfileView, { detail, catalog: null, onedit: () => {}, onchanged, onerased: () => {} });
@@ -70,10 +71,11 @@ describe("you said, we did", () => {
 
   it("ends a role a person holds, refusing a last day before it started", async () => {
     const user = userEvent.setup();
-    await backend.addPathway("a-0", { role: "trustee", from: "2026-02-01", to: null, note: null });
-    let detail = await backend.getAmbassador("a-0");
+    const id = backend.personNamed("Rahel").profile.id;
+    await backend.addPathway(id, { role: "trustee", from: "2026-02-01", to: null, note: null });
+    let detail = await backend.getAmbassador(id);
     const onchanged = async (): Promise<void> => {
-      detail = await backend.getAmbassador("a-0");
+      detail = await backend.getAmbassador(id);
       await view.rerender({ detail });
     };
     const view = render(ProfileView, { detail, catalog: null, onedit: () => {}, onchanged, onerased: () => {} });
@@ -85,7 +87,7 @@ describe("you said, we did", () => {
     await user.type(lastDay, "2026-01-15");
     await user.click(within(form).getByRole("button", { name: "Save" }));
     expect(await within(form).findByRole("alert")).toHaveTextContent("ends (2026-01-15) before it starts (2026-02-01)");
-    expect((await backend.getAmbassador("a-0")).pathways[0].to).toBeNull();
+    expect((await backend.getAmbassador(id)).pathways[0].to).toBeNull();
     await user.clear(lastDay);
     await user.type(lastDay, "2026-03-31");
     await user.click(within(form).getByRole("button", { name: "Save" }));

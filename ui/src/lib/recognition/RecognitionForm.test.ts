@@ -15,7 +15,7 @@ import PolicyPanel from "./PolicyPanel.svelte";
 let backend: MockBackend;
 
 beforeEach(async () => {
-  backend = new MockBackend({ seed: 3 });
+  backend = new MockBackend();
   backend.unlocked = true;
   useBackend(backend);
   setLocale("en");

@@ -10,7 +10,7 @@ import ReportsScreen from "./ReportsScreen.svelte";
 // The mock hands back the core's own reports of the hand-counted network in
 // crates/core/src/reports/fixture.rs (ui/src/lib/reports/fixture.json).
 beforeEach(async () => {
-  const backend = new MockBackend({ seed: 3 });
+  const backend = new MockBackend();
   backend.unlocked = true;
   useBackend(backend);
   setLocale("en");

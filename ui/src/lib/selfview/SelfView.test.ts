@@ -13,18 +13,20 @@ import type { ExpiringTraining } from "../bindings/ExpiringTraining";
 let backend: MockBackend;
 
 beforeEach(async () => {
-  backend = new MockBackend({ seed: 3 });
+  backend = new MockBackend();
   backend.unlocked = true;
   useBackend(backend);
   setLocale("en");
   await session.refresh();
-  await backend.recordTraining("a-0", { course_id: "c-induction", completed: "2026-11-20", trainer: null, evidence: null, confidence_before: null, confidence_after: null, place: null, reflection: null });
 });
+
+/** Rahel speaks Arabic and has done Induction. */
+const rahel = () => backend.personNamed("Rahel").profile.id;
 
 describe("self-view", () => {
   it("shows only the person's record, in their language, and leaves only with the passphrase", async () => {
     const user = userEvent.setup();
-    await session.enterSelfView("a-0", "ar");
+    await session.enterSelfView(rahel(), "ar");
     render(App);
     expect(await screen.findByTestId("self-view")).toBeInTheDocument();
     expect(locale()).toBe("ar");
@@ -49,7 +51,7 @@ describe("self-view", () => {
 
   it("sends what the person adds as suggestions, and refuses an empty one", async () => {
     const user = userEvent.setup();
-    await session.enterSelfView("a-0", "en");
+    await session.enterSelfView(rahel(), "en");
     render(App);
     const course = await screen.findByTestId("suggest-course");
     await user.click(course.querySelector("button[type=submit]")!);
@@ -66,14 +68,14 @@ describe("self-view", () => {
 
 describe("home screen", () => {
   it("lets the coordinator approve a suggestion", async () => {
-    await backend.enterSelfView("a-1");
+    await backend.enterSelfView(backend.personNamed("Mustafa").profile.id);
     await backend.suggest({ kind: "hours", date: "2026-11-21", hours: "2", role: "School assembly" });
     await backend.leaveSelfView("demo passphrase");
     const user = userEvent.setup();
     render(HomeScreen);
-    const approve = await screen.findByRole("button", { name: /Approve what Abdi 1 added/ });
+    const approve = await screen.findByRole("button", { name: /Approve what Mustafa added/ });
     await user.click(approve);
-    expect(await screen.findByText("Approved and added to Abdi 1's record.")).toBeInTheDocument();
+    expect(await screen.findByText("Approved and added to Mustafa's record.")).toBeInTheDocument();
     expect(screen.getByText("Nothing is waiting for you.")).toBeInTheDocument();
   });
 });

@@ -10,7 +10,7 @@ import SettingsScreen from "./SettingsScreen.svelte";
 let backend: MockBackend;
 
 beforeEach(async () => {
-  backend = new MockBackend({ seed: 1 });
+  backend = new MockBackend();
   backend.unlocked = true;
   useBackend(backend);
   setLocale("en");
@@ -48,7 +48,7 @@ describe("match settings", () => {
     await user.type(fairness, "40");
     await user.click(section.getByRole("button", { name: "Save" }));
     expect(await screen.findByText("Saved for this network. Other laptops get it with the next sync.")).toBeInTheDocument();
-    expect(backend.matching.settings.weights.fairness).toBe(40);
+    expect(backend.matchSettingsView.settings.weights.fairness).toBe(40);
 
     await user.clear(fairness);
     await user.type(fairness, "5000");
@@ -56,10 +56,10 @@ describe("match settings", () => {
     fairness.closest("form")!.noValidate = true;
     await user.click(section.getByRole("button", { name: "Save" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("a weight is 0 to 1000 points");
-    expect(backend.matching.settings.weights.fairness).toBe(40);
+    expect(backend.matchSettingsView.settings.weights.fairness).toBe(40);
 
     await user.click(section.getByRole("button", { name: "Put back the defaults" }));
     expect(fairness).toHaveValue(25);
-    expect(backend.matching.settings.weights.fairness).toBe(40);
+    expect(backend.matchSettingsView.settings.weights.fairness).toBe(40);
   });
 });

@@ -11,7 +11,7 @@ import SyncScreen from "./SyncScreen.svelte";
 let backend: MockBackend;
 
 beforeEach(async () => {
-  backend = new MockBackend({ seed: 3 });
+  backend = new MockBackend();
   backend.unlocked = true;
   useBackend(backend);
   setLocale("en");
@@ -118,7 +118,7 @@ describe("sync screen", () => {
     expect(await screen.findByText("Leeds laptop")).toBeInTheDocument();
     expect(screen.getByText("4 changes in 2 records")).toBeInTheDocument();
     await user.click(
-      screen.getByRole("button", { name: "Keep “Prefers evenings” for profile.notes of Amina 0" }),
+      screen.getByRole("button", { name: "Keep “Prefers evenings” for profile.notes of Aisha" }),
     );
     expect(await screen.findByText("No conflicts: every change merged cleanly.")).toBeInTheDocument();
   });

@@ -13,7 +13,7 @@ const FOLDER = "/home/me/Sync/sanctuary";
 const AT = 1_767_000_000;
 
 beforeEach(async () => {
-  backend = new MockBackend({ seed: 3 });
+  backend = new MockBackend();
   backend.unlocked = true;
   useBackend(backend);
   setLocale("en");

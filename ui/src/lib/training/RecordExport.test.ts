@@ -9,12 +9,12 @@ import RecordExport from "./RecordExport.svelte";
 afterEach(() => setLocale("en"));
 
 it("exports the record in the language the app is shown in", async () => {
-  const backend = new MockBackend({ seed: 1 });
+  const backend = new MockBackend();
   backend.unlocked = true;
   useBackend(backend);
   setLocale("fa");
   const user = userEvent.setup();
-  render(RecordExport, { id: "a-0", name: "Amina" });
+  render(RecordExport, { id: backend.personNamed("Aisha").profile.id, name: "Amina" });
   await user.click(screen.getByTestId("export-record"));
   expect(await screen.findByRole("status")).toHaveTextContent("Amina - record.pdf");
   expect(backend.recordLanguages).toEqual(["fa"]);
@@ -22,11 +22,11 @@ it("exports the record in the language the app is shown in", async () => {
 });
 
 it("adds the expenses paid back only when asked", async () => {
-  const backend = new MockBackend({ seed: 1 });
+  const backend = new MockBackend();
   backend.unlocked = true;
   useBackend(backend);
   const user = userEvent.setup();
-  render(RecordExport, { id: "a-0", name: "Amina" });
+  render(RecordExport, { id: backend.personNamed("Aisha").profile.id, name: "Amina" });
   await user.click(screen.getByLabelText("Add the expenses paid back, with receipts (not for a CV)"));
   await user.click(screen.getByTestId("export-record"));
   expect(await screen.findByRole("status")).toHaveTextContent("Amina - record.pdf");
