@@ -51,6 +51,7 @@ pub fn run() {
             commands::session::app_status,
             commands::session::create_store,
             commands::session::join_store,
+            commands::session::join_again,
             commands::session::unlock,
             commands::session::lock,
             commands::session::touch,

@@ -100,6 +100,8 @@ pub enum Command {
     Backup(crate::sheets::BackupArgs),
     /// Restore a backup into a new store (--store NEW); a damaged backup writes nothing.
     Restore(crate::sheets::RestoreArgs),
+    /// Join the network again with an invite, keeping this store (a laptop restored from a backup).
+    Join(crate::sheets::JoinArgs),
     /// This build's version and date, and the licence of every component it bundles.
     About {
         #[arg(long)]

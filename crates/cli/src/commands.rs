@@ -149,6 +149,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let pass = passphrase::read(pass_file, passphrase::ENV, "Backup passphrase: ")?;
             crate::sheets::restore(&dir, &pass, &args)?
         }
+        Command::Join(args) => crate::sheets::join_again(&mut unlock()?, &args)?,
         Command::About { json } => about(json)?,
         Command::Person(command) => crate::privacy::person(&mut unlock()?, command)?,
         Command::Consent(command) => crate::privacy::consent(&unlock()?, command)?,

@@ -63,6 +63,18 @@ pub struct RestoreArgs {
     pub file: PathBuf,
 }
 
+#[derive(Args, Debug)]
+pub struct JoinArgs {
+    /// The invite file a coordinator made on another laptop of the network (`sanctuary invite`).
+    pub file: PathBuf,
+    /// The one-time code given with the invite.
+    #[arg(long)]
+    pub code: String,
+    /// A name for this laptop, shown to other coordinators.
+    #[arg(long, default_value = "this laptop")]
+    pub device_name: String,
+}
+
 pub fn import(s: &mut Sanctuary, args: &ImportArgs) -> anyhow::Result<()> {
     let kind = match args.kind {
         KindArg::Ambassadors => ImportKind::Ambassadors,
@@ -77,13 +89,11 @@ pub fn import(s: &mut Sanctuary, args: &ImportArgs) -> anyhow::Result<()> {
         }
         None => None,
     };
-    let mut defaults = Vec::new();
-    for d in &args.defaults {
-        let Some((field, value)) = d.split_once('=') else {
-            bail!("--default {d}: write it as FIELD=VALUE, for example region=Yorkshire");
-        };
-        defaults.push((field.trim().to_string(), value.to_string()));
-    }
+    let defaults = args
+        .defaults
+        .iter()
+        .map(|d| sanctuary_core::import::parse_default(d))
+        .collect::<Result<Vec<_>, _>>()?;
     let bytes = std::fs::read(&args.file)
         .with_context(|| format!("could not read {}", args.file.display()))?;
     let options = ImportOptions {
@@ -172,9 +182,24 @@ pub fn backup(s: &mut Sanctuary, pass: &SecretString, args: &BackupArgs) -> anyh
 pub fn restore(dir: &Path, pass: &SecretString, args: &RestoreArgs) -> anyhow::Result<()> {
     let s = Sanctuary::restore(dir, &args.file, pass)?;
     say!(
-        "Restored {} ambassadors into {}. This laptop now writes as a new device; invite it into the network again before syncing",
+        "Restored {} ambassadors into {}. This laptop now writes as a new device: before it syncs, ask a coordinator on another laptop of the network for an invite and join again with it (`sanctuary join INVITE-FILE --code CODE`); nothing in this store is lost",
         s.ambassador_count(),
         dir.display()
+    );
+    Ok(())
+}
+
+/// A laptop restored from a backup joins its network again with an invite,
+/// keeping everything in its store.
+pub fn join_again(s: &mut Sanctuary, args: &JoinArgs) -> anyhow::Result<()> {
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("could not read the invite {}", args.file.display()))?;
+    s.rejoin(&bytes, args.code.trim(), &args.device_name)?;
+    say!(
+        "Joined {} again as {}, keeping the {} ambassadors in this store; sync as usual now",
+        s.network().name,
+        s.device_id(),
+        s.ambassador_count()
     );
     Ok(())
 }

@@ -102,12 +102,13 @@ pub enum CoreError {
 
     /// This laptop writes as a device the network does not know: a store
     /// restored from a backup continues as a new device (see
-    /// `sanctuary/backup.rs`), and only an invite makes a device a member.
+    /// `sanctuary/backup.rs`), and only an invite makes a device a member
+    /// (`Sanctuary::rejoin` keeps the store).
     #[error(
         "this laptop was restored from a backup, so the network does not know it as a device: \
-         make an invite on another laptop of the network and join with it into a new, empty \
-         store (`sanctuary --store NEW-FOLDER join`); the network already holds what this \
-         laptop synced before the backup"
+         ask a coordinator on another laptop of the network for an invite and join again with it \
+         (`sanctuary join INVITE-FILE --code CODE`, or \"Join again\" on the app's sync screen); \
+         everything in this store is kept"
     )]
     NotADevice,
 

@@ -80,6 +80,20 @@ pub async fn join_store(
     Ok(info)
 }
 
+/// A laptop restored from a backup joins its network again with an invite
+/// a member made, keeping everything in its store (the unlocked one).
+#[tauri::command]
+pub async fn join_again(
+    state: State<'_, AppState>,
+    invite_path: String,
+    code: String,
+    device_name: String,
+) -> ApiResult<()> {
+    let path = std::path::PathBuf::from(invite_path);
+    let bytes = std::fs::read(&path).map_err(|e| super::sync::io_error("read", &path, e))?;
+    state.with(|s| Ok(s.rejoin(&bytes, code.trim(), device_name.trim())?))
+}
+
 #[tauri::command]
 pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> ApiResult<UnlockInfo> {
     if state.is_preparing() {

@@ -35,14 +35,17 @@ pub async fn import_preview(
 }
 
 /// Checks (`dry_run`) or imports the file with the mapping the coordinator
-/// chose (header -> field or "ignore"); the mapping is remembered for files
-/// with this header row once the import is written.
+/// chose (header -> field or "ignore") and the values to fill in for every
+/// row that lacks them (field -> value: the CLI's `--default`, read by the
+/// same core rule); the mapping is remembered for files with this header
+/// row once the import is written.
 #[tauri::command]
 pub async fn import_sheet(
     state: State<'_, AppState>,
     path: String,
     kind: ImportKind,
     mapping: BTreeMap<String, String>,
+    defaults: BTreeMap<String, String>,
     dry_run: bool,
     skip_invalid: bool,
 ) -> ApiResult<SheetImportReport> {
@@ -51,7 +54,7 @@ pub async fn import_sheet(
     let options = ImportOptions {
         kind,
         mapping: Some(mapping),
-        defaults: Vec::new(),
+        defaults: defaults.into_iter().collect(),
         dry_run,
         skip_invalid,
     };

@@ -31,6 +31,7 @@ pub async fn sync_status(state: State<'_, AppState>) -> ApiResult<SyncView> {
     state.with(|s| {
         Ok(SyncView {
             device: s.device_id(),
+            member: s.is_member(),
             peers: s.sync_status()?.into_iter().map(Into::into).collect(),
             conflicts: s.conflicts()?.into_iter().map(Into::into).collect(),
         })

@@ -46,6 +46,9 @@ impl From<sanctuary_core::PeerStatus> for PeerStatus {
 pub struct SyncView {
     /// This laptop's device id.
     pub device: String,
+    /// Whether this laptop is a device of the network (a laptop restored
+    /// from a backup is not until it joins again).
+    pub member: bool,
     pub peers: Vec<PeerStatus>,
     pub conflicts: Vec<Conflict>,
 }

@@ -411,3 +411,80 @@ fn csv_export_defuses_formulas_and_is_owner_only() {
         }
     }
 }
+
+/// A restored laptop is refused by sync with the command that helps, joins
+/// again with an invite into the restored store, and syncs both ways.
+#[test]
+fn a_restored_laptop_joins_again_with_an_invite_and_keeps_its_store() {
+    let a = Cli::new();
+    a.ok(&["demo", "--ambassadors", "4", "--seed", "7"]);
+    let b = crate::sync::join(&a, "office laptop");
+    let file = a._temp.path().join("a-to-b.bundle");
+    crate::sync::send(&a, &b, &file);
+    let backup = a._temp.path().join("a.backup");
+    a.ok(&["backup", "--out", backup.to_str().expect("path")]);
+
+    let a2 = Cli {
+        _temp: tempfile::tempdir().expect("temp"),
+        store: a._temp.path().join("restored"),
+    };
+    let out = a2.run(&["restore", backup.to_str().expect("path")]);
+    assert!(stdout_of(&out).contains("sanctuary join"), "{out:?}");
+    let before = snapshot(&a2.store);
+    let bundle = a2._temp.path().join("out.bundle");
+    let out = a2.run(&["sync", "export", "--out", bundle.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("sanctuary join INVITE-FILE --code CODE"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        snapshot(&a2.store),
+        before,
+        "a refused sync changed the store"
+    );
+
+    let invite = b._temp.path().join("again.invite");
+    let made = b.ok(&[
+        "invite",
+        "create",
+        "--out",
+        invite.to_str().expect("path"),
+        "--kdf",
+        "minimum",
+    ]);
+    let code = made.lines().last().expect("a code line").trim().to_string();
+    let invite = invite.to_str().expect("path");
+    let joined = a2.ok(&[
+        "join",
+        invite,
+        "--code",
+        &code,
+        "--device-name",
+        "Amina's laptop",
+    ]);
+    assert!(joined.contains("keeping the 4 ambassadors"), "{joined}");
+    // A second join of a member is refused.
+    let out = a2.run(&["join", invite, "--code", &code]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("already a device"),
+        "{}",
+        stderr(&out)
+    );
+
+    b.ok(&["ambassador", "add", "--name", "Selam", "--region", "Leeds"]);
+    crate::sync::send(&a2, &b, &file);
+    crate::sync::send(&b, &a2, &file);
+    assert_eq!(export_json(&a2)["People"], export_json(&b)["People"]);
+    assert_eq!(
+        export_json(&a2)["People"].as_array().expect("rows").len(),
+        5
+    );
+}
+
+fn stdout_of(out: &std::process::Output) -> String {
+    assert!(out.status.success(), "{}", stderr(out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -173,6 +173,20 @@ impl Row<'_> {
     }
 }
 
+/// Splits the CLI's `--default FIELD=VALUE`; the app sends the field and
+/// the value apart. Either way [`ImportOptions::defaults`] is read by one
+/// rule: a known field of the kind, filled where a row has no cell or a blank.
+pub fn parse_default(text: &str) -> Result<(String, String)> {
+    match text.split_once('=') {
+        Some((field, value)) if !field.trim().is_empty() => {
+            Ok((field.trim().to_string(), value.to_string()))
+        }
+        _ => Err(CoreError::Import(format!(
+            "--default {text}: write it as FIELD=VALUE, for example region=Yorkshire"
+        ))),
+    }
+}
+
 /// Reads the defaults (`region=Yorkshire`), refusing fields this kind has not.
 fn defaults(kind: ImportKind, given: &[(String, String)]) -> Result<BTreeMap<&'static str, Cell>> {
     let mut out = BTreeMap::new();
@@ -238,8 +252,9 @@ pub(crate) fn plan(
     for any_of in required {
         if !any_of.iter().any(|f| has(f)) {
             return Err(CoreError::Import(format!(
-                "the file has no column read as {}; name one in a mapping file (--mapping) or give --default {}=VALUE",
-                any_of[0], any_of[0]
+                "the file has no column read as {0}: read one of its columns as {0} (in the app's mapping step, or a --mapping file), \
+                 or fill in one value for every row (\"Fill in for every row\" in the app, --default {0}=VALUE)",
+                any_of[0]
             )));
         }
     }
@@ -268,3 +283,37 @@ pub(crate) fn plan(
 }
 
 pub(crate) use records::Existing;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_default_is_field_equals_value() {
+        let ok = |text: &str| parse_default(text).expect(text);
+        assert_eq!(
+            ok("region=Yorkshire"),
+            ("region".into(), "Yorkshire".into())
+        );
+        assert_eq!(
+            ok(" region = North East"),
+            ("region".into(), " North East".into())
+        );
+        assert_eq!(ok("notes=a=b"), ("notes".into(), "a=b".into()));
+        assert_eq!(ok("region="), ("region".into(), String::new()));
+        for bad in ["Yorkshire", "=Yorkshire", " =x", ""] {
+            let e = parse_default(bad).expect_err(bad);
+            assert!(e.to_string().contains("FIELD=VALUE"), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_default_must_name_a_field_of_the_kind() {
+        let given = [("region".to_string(), " Yorkshire ".to_string())];
+        let read = defaults(ImportKind::Ambassadors, &given).expect("known");
+        assert_eq!(read.get("region"), Some(&Cell::Text("Yorkshire".into())));
+        let unknown = [("shoe-size".to_string(), "9".to_string())];
+        let e = defaults(ImportKind::Ambassadors, &unknown).expect_err("unknown");
+        assert!(e.to_string().contains("unknown field 'shoe-size'"), "{e}");
+    }
+}

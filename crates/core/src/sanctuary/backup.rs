@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use super::Sanctuary;
 use super::open::ACTOR_META;
-use super::sync::DEVICE_KEY_META;
-use crate::error::Result;
+use super::sync::{DEVICE_KEY_META, EXCHANGE_KEY_META, OpenedInvite, SyncProgress};
+use crate::error::{CoreError, Result};
 use crate::model::Day;
 
 /// The setting holding the day of the last successful backup (`YYYY-MM-DD`).
@@ -89,13 +89,81 @@ impl Sanctuary {
     }
 }
 
+impl Sanctuary {
+    /// Whether this laptop is a device of its network. A store restored
+    /// from a backup is not, until it joins again ([`Sanctuary::rejoin`]).
+    pub fn is_member(&self) -> bool {
+        self.network.devices.contains_key(&self.device_id())
+    }
+
+    /// Refuses to sync on a laptop that is not a device of the network,
+    /// before anything is read or written, with the sentence that says how
+    /// to join again.
+    pub(crate) fn ensure_member(&self) -> Result<()> {
+        if self.is_member() {
+            Ok(())
+        } else {
+            Err(CoreError::NotADevice)
+        }
+    }
+
+    /// The way back for a restored laptop: joins the network again with an
+    /// invite a member made, **keeping everything this store holds**. The
+    /// invite's network state is merged in (so what the laptop's old self
+    /// synced after the backup comes back from the network), and this
+    /// laptop is registered under its new actor id with new signing and
+    /// exchange keys, so none of its changes, bundle numbers or keys are
+    /// its old self's. An invite for another network, a wrong code or a laptop that
+    /// is a device already are refused with nothing written.
+    pub fn rejoin(&mut self, invite_bytes: &[u8], code: &str, device_name: &str) -> Result<()> {
+        crate::model::validate::check_text("device name", device_name, 120)?;
+        if self.is_member() {
+            return Err(crate::model::Invalid::new(
+                "invite",
+                "this laptop is already a device of the network; only a laptop restored from a backup joins again".into(),
+            )
+            .into());
+        }
+        let invite = OpenedInvite::open(invite_bytes, code)?;
+        if invite.network_id() != self.network.id {
+            return Err(sanctuary_sync::SyncError::WrongNetwork.into());
+        }
+        let mut progress = self.sync_progress()?;
+        forget_own_bundles(&mut progress);
+        self.put_sync_progress(&progress)?;
+        // Restored by an earlier version, the store may still hold its old
+        // self's exchange key: a new one is made when it registers.
+        self.store.delete_meta(EXCHANGE_KEY_META)?;
+        let keys = self.network_keys()?;
+        self.admit(invite, keys, device_name)
+    }
+}
+
+/// A laptop joining again is a new device to its peers: the bundles its old
+/// self made (their numbers, hashes, marks, and what peers acknowledged of
+/// them) are not its own, and a bundle built on one would look to a peer
+/// like a gap. What it holds of each peer's bundles stays true. Its next
+/// numbers still go above every old one.
+fn forget_own_bundles(progress: &mut SyncProgress) {
+    progress.highest_seen = progress.highest_seen.max(progress.seq);
+    progress.last_hash = [0; 32];
+    progress.marks.clear();
+    for peer in progress.peers.values_mut() {
+        peer.acked = 0;
+        peer.owe_ack = true;
+    }
+}
+
 /// The restore hook: a fresh Automerge actor id, and the old device's
-/// signing key forgotten, so nothing this laptop writes from now on can
-/// collide with what the original wrote after the backup. The restored
-/// laptop keeps every document; to sync again it must be invited into the
-/// network as a new device.
+/// signing and exchange keys forgotten, so nothing this laptop writes from
+/// now on can collide with what the original wrote after the backup, and a
+/// network key wrapped for this laptop later (say, after the lost original
+/// is removed) cannot be unwrapped with the original's copy of the key.
+/// The restored laptop keeps every document; to sync again it joins with
+/// an invite ([`Sanctuary::rejoin`]).
 fn continue_as_new_device(store: &mut Store) -> Result<()> {
     store.put_meta(ACTOR_META, ActorId::random().to_bytes())?;
     store.delete_meta(DEVICE_KEY_META)?;
+    store.delete_meta(EXCHANGE_KEY_META)?;
     Ok(())
 }

@@ -6,6 +6,7 @@ mod erasure;
 mod fuzz_documents;
 mod matching;
 mod recognition;
+mod restore_rejoin;
 mod roundtrip;
 mod self_view;
 mod sheets;

@@ -176,7 +176,7 @@ fn a_restored_backup_holds_every_document_and_writes_as_a_new_device() {
     assert!(
         refused
             .to_string()
-            .contains("make an invite on another laptop")
+            .contains("ask a coordinator on another laptop of the network for an invite")
     );
 }
 

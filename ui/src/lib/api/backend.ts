@@ -70,6 +70,8 @@ export interface Backend {
   appStatus(): Promise<AppStatus>;
   createStore(networkName: string, passphrase: string): Promise<UnlockInfo>;
   joinStore(invitePath: string, code: string, passphrase: string, deviceName: string): Promise<UnlockInfo>;
+  /** A laptop restored from a backup joins its network again, keeping its store. */
+  joinAgain(invitePath: string, code: string, deviceName: string): Promise<void>;
   unlock(passphrase: string): Promise<UnlockInfo>;
   lock(): Promise<void>;
   touch(): Promise<void>;
@@ -183,11 +185,15 @@ export interface Backend {
   chooseSheet(): Promise<string | null>;
   /** A spreadsheet's first rows and the field each column is read as. */
   importPreview(path: string, kind: ImportKind): Promise<ImportPreview>;
-  /** Checks (`dryRun`) or imports a spreadsheet with the chosen mapping (header -> field or "ignore"). */
+  /**
+   * Checks (`dryRun`) or imports a spreadsheet with the chosen mapping (header -> field or "ignore")
+   * and values to fill in where a row has none (field -> value, the CLI's `--default`).
+   */
   importSheet(
     path: string,
     kind: ImportKind,
     mapping: Record<string, string>,
+    defaults: Record<string, string>,
     dryRun: boolean,
     skipInvalid: boolean,
   ): Promise<SheetImportReport>;

@@ -272,6 +272,18 @@ export class MockBackend implements Backend {
     return { network_name: this.networkName, ambassadors: this.people.size, unlock_ms: 1 };
   }
 
+  /** False: this laptop was restored from a backup and must join again before it syncs. */
+  member = true;
+
+  async joinAgain(invitePath: string, code: string, deviceName: string) {
+    this.need();
+    if (this.member) fail("invalid", "invite: this laptop is already a device of the network");
+    if (code.trim() !== "ABCD-EFGH") fail("wrong-code", "the invite code is wrong, or the invite has expired");
+    if (!deviceName.trim()) fail("invalid", "device name: must not be empty");
+    this.written.push(invitePath);
+    this.member = true;
+  }
+
   async unlock(passphrase: string) {
     if (this.passphrase === null) fail("no-store", "there is no store here");
     if (passphrase !== this.passphrase) fail("wrong-passphrase", "the passphrase is wrong");
@@ -793,6 +805,7 @@ export class MockBackend implements Backend {
     this.need();
     return {
       device: "d0e1",
+      member: this.member,
       peers: [{ device: "a1b2", name: "Leeds laptop", revoked: false, last_heard: 1_760_000_000, bundles_applied: 3, acknowledged: 2, unacknowledged_changes: 4, unacknowledged_documents: 2 }],
       conflicts: structuredClone(this.conflicts),
     };
@@ -904,7 +917,14 @@ export class MockBackend implements Backend {
   }
 
   /** Imports asked for, with their mapping, in order. */
-  imports: { path: string; kind: ImportKind; mapping: Record<string, string>; dryRun: boolean; skipInvalid: boolean }[] = [];
+  imports: {
+    path: string;
+    kind: ImportKind;
+    mapping: Record<string, string>;
+    defaults: Record<string, string>;
+    dryRun: boolean;
+    skipInvalid: boolean;
+  }[] = [];
 
   /** The core's own preview of a small file (a Rust test writes ui/src/lib/import/fixture.json). */
   async importPreview(path: string, kind: ImportKind): Promise<ImportPreview> {
@@ -914,9 +934,16 @@ export class MockBackend implements Backend {
   }
 
   /** The core's own dry run and import of that file; only the valid rows are ever written. */
-  async importSheet(path: string, kind: ImportKind, mapping: Record<string, string>, dryRun: boolean, skipInvalid: boolean) {
+  async importSheet(
+    path: string,
+    kind: ImportKind,
+    mapping: Record<string, string>,
+    defaults: Record<string, string>,
+    dryRun: boolean,
+    skipInvalid: boolean,
+  ) {
     this.need();
-    this.imports.push({ path, kind, mapping, dryRun, skipInvalid });
+    this.imports.push({ path, kind, mapping, defaults, dryRun, skipInvalid });
     const report = structuredClone((dryRun ? importFixture.dry_run : importFixture.written) as SheetImportReport);
     if (!dryRun && !skipInvalid && report.rejected.length) return { ...report, written: false, dry_run: false };
     return report;

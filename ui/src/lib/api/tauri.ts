@@ -19,6 +19,7 @@ export const tauriBackend: Backend = {
   createStore: (networkName, passphrase) => call("create_store", { networkName, passphrase }),
   joinStore: (invitePath, code, passphrase, deviceName) =>
     call("join_store", { invitePath, code, passphrase, deviceName }),
+  joinAgain: (invitePath, code, deviceName) => call("join_again", { invitePath, code, deviceName }),
   unlock: (passphrase) => call("unlock", { passphrase }),
   lock: () => call("lock"),
   touch: () => call("touch"),
@@ -128,8 +129,8 @@ export const tauriBackend: Backend = {
   backupNow: (path, passphrase) => call("backup_now", { path, passphrase }),
   backupStatus: () => call("backup_status"),
   importPreview: (path, kind) => call("import_preview", { path, kind }),
-  importSheet: (path, kind, mapping, dryRun, skipInvalid) =>
-    call("import_sheet", { path, kind, mapping, dryRun, skipInvalid }),
+  importSheet: (path, kind, mapping, defaults, dryRun, skipInvalid) =>
+    call("import_sheet", { path, kind, mapping, defaults, dryRun, skipInvalid }),
   chooseFolder: async () => {
     const picked = await open({ multiple: false, directory: true });
     return typeof picked === "string" ? picked : null;

@@ -6,4 +6,9 @@ export type SyncView = {
 /**
  * This laptop's device id.
  */
-device: string, peers: Array<PeerStatus>, conflicts: Array<Conflict>, };
+device: string, 
+/**
+ * Whether this laptop is a device of the network (a laptop restored
+ * from a backup is not until it joins again).
+ */
+member: boolean, peers: Array<PeerStatus>, conflicts: Array<Conflict>, };

@@ -6,7 +6,7 @@ import { MockBackend } from "../api/mock";
 import { setLocale } from "../i18n/i18n.svelte";
 import { session } from "../session/session.svelte";
 import ImportScreen from "./ImportScreen.svelte";
-import { mappingOf, repeatedFields } from "./importing";
+import { firstUnreadField, mappingOf, repeatedFields, withDefault } from "./importing";
 
 // The mock hands back the core's own preview, dry run and import of a small
 // file (ui/src/lib/import/fixture.json, written by a Rust test).
@@ -54,6 +54,34 @@ describe("import screen", () => {
     expect(backend.imports.at(-1)).toMatchObject({ dryRun: false, skipInvalid: true });
   }, 30_000);
 
+  it("fills a field the file lacks for every row, as the CLI's --default does", async () => {
+    const user = userEvent.setup();
+    render(ImportScreen);
+    await user.click(screen.getByTestId("import-choose"));
+    const mapping = await screen.findByTestId("import-mapping");
+    await user.selectOptions(within(mapping).getByRole("combobox", { name: "Read column “Region” as" }), "ignore");
+    // The field offered first is one no column is read as.
+    expect(screen.getByTestId("import-default-field")).toHaveValue("name");
+    await user.selectOptions(screen.getByTestId("import-default-field"), "region");
+    expect(screen.getByTestId("import-default-add")).toBeDisabled();
+    await user.type(screen.getByTestId("import-default-value"), "  Yorkshire ");
+    await user.click(screen.getByTestId("import-default-add"));
+    expect(screen.getByTestId("import-defaults")).toHaveTextContent("Region: Yorkshire");
+    expect(screen.getByTestId("import-default-value")).toHaveValue("");
+
+    await user.click(screen.getByTestId("import-check"));
+    await screen.findByTestId("import-report");
+    expect(backend.imports.at(-1)).toMatchObject({ dryRun: true, defaults: { region: "Yorkshire" }, mapping: { Region: "ignore" } });
+
+    // Taken out again, it is no longer sent, and the check is to be done again.
+    await user.click(screen.getByRole("button", { name: "Remove the value for Region" }));
+    expect(screen.queryByTestId("import-defaults")).toBeNull();
+    expect(screen.queryByTestId("import-report")).toBeNull();
+    await user.click(screen.getByTestId("import-check"));
+    await screen.findByTestId("import-report");
+    expect(backend.imports.at(-1)?.defaults).toEqual({});
+  }, 30_000);
+
   it("words the report in Arabic from the codes", async () => {
     const user = userEvent.setup();
     setLocale("ar");
@@ -73,6 +101,15 @@ describe("import screen", () => {
     expect(await screen.findByTestId("import-error")).toHaveTextContent("could not be read");
     expect(screen.queryByTestId("import-mapping")).toBeNull();
     expect(backend.imports).toEqual([]);
+  });
+});
+
+describe("filling in", () => {
+  it("trims the value, and an empty value takes the field out", () => {
+    expect(withDefault({}, "region", " Yorkshire ")).toEqual({ region: "Yorkshire" });
+    expect(withDefault({ region: "Yorkshire", group: "Leeds" }, "region", "  ")).toEqual({ group: "Leeds" });
+    expect(firstUnreadField(["name", "region", "group"], ["name", "ignore"])).toBe("region");
+    expect(firstUnreadField(["name"], ["name"])).toBe("name");
   });
 });
 

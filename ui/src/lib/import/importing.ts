@@ -58,3 +58,20 @@ export function duplicateText(d: DuplicateRow): string {
     ? t("import.duplicateOfRow", { row: d.row, other: d.of_row, reason })
     : t("import.duplicateOfStored", { row: d.row, name: d.of, reason });
 }
+
+/** The field offered first for "fill in for every row": the first one no column is read as. */
+export function firstUnreadField(fields: string[], choices: string[]): string {
+  return fields.find((f) => !choices.includes(f)) ?? fields[0] ?? "";
+}
+
+/**
+ * The values to fill in with `field` set to `value` (trimmed, as the core
+ * reads it); an empty value takes the field out. The core decides what a
+ * value fills: a row's blank or missing cell, never a value the row has.
+ */
+export function withDefault(defaults: Record<string, string>, field: string, value: string): Record<string, string> {
+  const next = { ...defaults };
+  if (value.trim() && field) next[field] = value.trim();
+  else delete next[field];
+  return next;
+}

@@ -30,6 +30,35 @@ describe("sync screen", () => {
     expect(backend.written).toEqual(["/media/usb/sanctuary.bundle"]);
   });
 
+  it("lets a laptop restored from a backup join again with an invite, and then hides the offer", async () => {
+    backend.member = false;
+    backend.nextPath = "/media/usb/again.invite";
+    const user = userEvent.setup();
+    render(SyncScreen);
+    const card = await screen.findByTestId("join-again");
+    expect(card).toHaveTextContent("restored from a backup");
+    await user.click(screen.getByRole("button", { name: "Choose the invite file…" }));
+    expect(screen.getByTestId("join-again-file")).toHaveTextContent("/media/usb/again.invite");
+    await user.type(screen.getByTestId("join-again-code"), "WXYZ-0000");
+    await user.type(screen.getByTestId("join-again-name"), "Amina's laptop");
+    await user.click(screen.getByTestId("join-again-submit"));
+    expect(await screen.findByTestId("join-again-error")).toHaveTextContent("the invite code is wrong");
+    expect(backend.member).toBe(false);
+
+    await user.clear(screen.getByTestId("join-again-code"));
+    await user.type(screen.getByTestId("join-again-code"), "ABCD-EFGH");
+    await user.click(screen.getByTestId("join-again-submit"));
+    expect(await screen.findByTestId("sync-message")).toHaveTextContent("part of the network again");
+    expect(screen.queryByTestId("join-again")).toBeNull();
+    expect(backend.written).toEqual(["/media/usb/again.invite"]);
+  });
+
+  it("does not offer to join again on a laptop of the network", async () => {
+    render(SyncScreen);
+    await screen.findByRole("button", { name: "Export a bundle…" });
+    expect(screen.queryByTestId("join-again")).toBeNull();
+  });
+
   it("does nothing when the dialog is cancelled", async () => {
     backend.nextPath = null;
     const user = userEvent.setup();

@@ -21,7 +21,7 @@ use crate::error::{CoreError, Result};
 use crate::model::{Day, Device, EpochEntry, NetworkDoc, Revocation};
 use crate::sanctuary::{NETWORK_DOC, Sanctuary};
 
-pub(super) const EXCHANGE_KEY_META: &str = "sync.exchange-key";
+pub(in crate::sanctuary) const EXCHANGE_KEY_META: &str = "sync.exchange-key";
 
 /// One device of the network, as `device list` shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

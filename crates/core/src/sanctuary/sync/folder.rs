@@ -114,6 +114,7 @@ impl Sanctuary {
     /// next time), then adds this laptop's bundle if any reader may lack
     /// something, and removes its own bundles no member needs.
     pub fn sync_folder(&mut self, dir: &Path) -> Result<FolderReport> {
+        self.ensure_member()?;
         let mut report = FolderReport::default();
         let me = self.device_id();
         for entry in folder::list(dir, &me).map_err(io)? {

@@ -106,41 +106,44 @@ impl Sanctuary {
         device_name: &str,
     ) -> Result<Self> {
         crate::model::validate::check_text("device name", device_name, 120)?;
-        let plain = invite::open(invite_bytes, code, chrono::Utc::now().timestamp())?;
-        let payload: InvitePayload =
-            postcard::from_bytes(&plain).map_err(|_| SyncError::NotAnInvite)?;
-        let invite_key =
-            SigningKey::from_pkcs8(&payload.invite_key).ok_or(SyncError::NotAnInvite)?;
-        let bundle = sanctuary_sync::bundle::parse(&payload.state)?;
-        bundle.verify(&payload.inviter_key)?;
-        if bundle.header.network_id != payload.network_id {
-            return Err(SyncError::WrongNetwork.into());
-        }
-        let mut keys = BTreeMap::new();
-        for (epoch, key) in &payload.keys {
-            keys.insert(
-                *epoch,
-                NetworkKey::from_bytes(key).ok_or(SyncError::NotAnInvite)?,
-            );
-        }
-
+        let invite = OpenedInvite::open(invite_bytes, code)?;
         let mut store = Store::create(dir, passphrase, kdf)?;
         let actor = ActorId::random();
         store.put_meta(crate::sanctuary::open::ACTOR_META, actor.to_bytes())?;
-        let device_key = SigningKey::generate()?;
-        store.put_meta(DEVICE_KEY_META, device_key.pkcs8())?;
         let mut s = Sanctuary::empty(store, actor);
-        s.put_network_keys(&keys)?;
-        s.import_bundle(
+        s.admit(invite, BTreeMap::new(), device_name)?;
+        Ok(s)
+    }
+
+    /// Merges the invite's network state into this store and registers
+    /// this laptop as a new device with the invite's key. `keys` are
+    /// network keys this store already held (a restored laptop), kept
+    /// beside the invite's.
+    pub(in crate::sanctuary) fn admit(
+        &mut self,
+        invite: OpenedInvite,
+        mut keys: BTreeMap<u32, NetworkKey>,
+        device_name: &str,
+    ) -> Result<()> {
+        let OpenedInvite {
+            payload,
+            invite_key,
+            keys: invite_keys,
+        } = invite;
+        keys.extend(invite_keys);
+        self.put_network_keys(&keys)?;
+        self.import_bundle(
             &payload.state,
             Trust::Inviter {
                 public_key: payload.inviter_key.clone(),
             },
         )?;
-        if s.network.id != payload.network_id {
+        if self.network.id != payload.network_id {
             return Err(SyncError::NotAnInvite.into());
         }
-        let me = s.device_id();
+        let device_key = SigningKey::generate()?;
+        self.store.put_meta(DEVICE_KEY_META, device_key.pkcs8())?;
+        let me = self.device_id();
         let public_key = hex(&device_key.public_key());
         let device = Device {
             name: device_name.trim().to_string(),
@@ -158,15 +161,55 @@ impl Sanctuary {
             coordinator: String::new(),
         };
         let network_id = payload.network_id.clone();
-        let device = s.registered_device(device, &device_key, &network_id)?;
-        let mut network = s.network.clone();
+        let device = self.registered_device(device, &device_key, &network_id)?;
+        let mut network = self.network.clone();
         network.devices.insert(me.clone(), device.clone());
-        s.commit(NETWORK_DOC, Kind::Network, "join", &network, |doc| {
+        self.commit(NETWORK_DOC, Kind::Network, "join", &network, |doc| {
             let devices = crate::documents::root_map(doc, "devices")?;
             autosurgeon::reconcile_prop(doc, devices, me.as_str(), &device)
                 .map_err(|e| CoreError::Internal(format!("registering this laptop: {e}")))
         })?;
-        s.network = network;
-        Ok(s)
+        self.network = network;
+        Ok(())
+    }
+}
+
+/// An invite whose code, signature and network were checked; nothing of it
+/// has been written anywhere yet.
+pub(in crate::sanctuary) struct OpenedInvite {
+    payload: InvitePayload,
+    invite_key: SigningKey,
+    keys: BTreeMap<u32, NetworkKey>,
+}
+
+impl OpenedInvite {
+    pub(in crate::sanctuary) fn open(invite_bytes: &[u8], code: &str) -> Result<Self> {
+        let plain = invite::open(invite_bytes, code, chrono::Utc::now().timestamp())?;
+        let payload: InvitePayload =
+            postcard::from_bytes(&plain).map_err(|_| SyncError::NotAnInvite)?;
+        let invite_key =
+            SigningKey::from_pkcs8(&payload.invite_key).ok_or(SyncError::NotAnInvite)?;
+        let bundle = sanctuary_sync::bundle::parse(&payload.state)?;
+        bundle.verify(&payload.inviter_key)?;
+        if bundle.header.network_id != payload.network_id {
+            return Err(SyncError::WrongNetwork.into());
+        }
+        let mut keys = BTreeMap::new();
+        for (epoch, key) in &payload.keys {
+            keys.insert(
+                *epoch,
+                NetworkKey::from_bytes(key).ok_or(SyncError::NotAnInvite)?,
+            );
+        }
+        Ok(OpenedInvite {
+            payload,
+            invite_key,
+            keys,
+        })
+    }
+
+    /// The network the invite admits to.
+    pub(in crate::sanctuary) fn network_id(&self) -> &str {
+        &self.payload.network_id
     }
 }

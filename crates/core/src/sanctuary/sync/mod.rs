@@ -33,10 +33,12 @@ pub use auto::{
     AUTO_SYNC_DEBOUNCE, AutoSync, AutoSyncState, AutoSyncStatus, NotifyFn, PassFn, SyncFailure,
 };
 pub use conflicts::{Conflict, ConflictValue};
+pub(super) use devices::EXCHANGE_KEY_META;
 pub use devices::{DeviceInfo, RevokeReport};
 pub use folder::{FolderReport, SyncProblem, SyncProblemKind};
 pub use fuzzing::{documents_input, merge_untrusted, merge_untrusted_input};
 pub use invite::Invite;
+pub(super) use invite::OpenedInvite;
 pub use progress::{PeerState, SyncProgress};
 pub use schedule::Schedule;
 pub use status::PeerStatus;
@@ -205,6 +207,7 @@ impl Sanctuary {
     /// the network document and (for the laptop that made the network) a
     /// network key. Idempotent; a crash halfway is finished next time.
     pub(super) fn ensure_identity(&mut self) -> Result<(SigningKey, u32, NetworkKey)> {
+        self.ensure_member()?;
         let key = match self.device_key()? {
             Some(key) => key,
             None => {
@@ -384,6 +387,7 @@ impl Sanctuary {
 
     /// Verifies and merges a bundle. Refusals write nothing.
     pub fn sync_import(&mut self, bytes: &[u8]) -> Result<ImportReport> {
+        self.ensure_member()?;
         self.import_bundle(bytes, Trust::Member)
     }
 
