@@ -144,16 +144,14 @@ export function formatNumber(value: number, code: Locale = state.locale): string
 
 /** An amount in pence as pounds, written the way this language writes money (Western digits). */
 export function formatMoney(pence: number, code: Locale = state.locale): string {
-  let format = money.get(code);
-  if (!format) {
-    format = new Intl.NumberFormat(code === "en" ? "en-GB" : code, {
+  const format = kept(money, code, () =>
+    new Intl.NumberFormat(code === "en" ? "en-GB" : code, {
       style: "currency",
       currency: "GBP",
       currencyDisplay: "narrowSymbol",
       numberingSystem: "latn",
-    });
-    money.set(code, format);
-  }
+    }),
+  );
   return format.format(pence / 100);
 }
 
@@ -182,12 +180,9 @@ export function formatPeriod(first: string, last: string, code: Locale = state.l
 
 /** Items as this language lists them: "a, b and c", or with `or` "a, b or c". */
 export function formatList(items: string[], or = false, code: Locale = state.locale): string {
-  const key = `${code}:${or ? "or" : "and"}`;
-  let format = lists.get(key);
-  if (!format) {
-    format = new Intl.ListFormat(code, { type: or ? "disjunction" : "conjunction" });
-    lists.set(key, format);
-  }
+  const format = kept(lists, `${code}:${or ? "or" : "and"}`, () =>
+    new Intl.ListFormat(code, { type: or ? "disjunction" : "conjunction" }),
+  );
   return format.format(items);
 }
 
@@ -217,46 +212,43 @@ const dates = new Map<Locale, Intl.DateTimeFormat>();
 const lists = new Map<string, Intl.ListFormat>();
 const times = new Map<Locale, Intl.DateTimeFormat>();
 
+/** The cached value for `key`, made once by `make`. */
+function kept<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}
+
 function timeFormat(code: Locale): Intl.DateTimeFormat {
-  let format = times.get(code);
-  if (!format) {
-    format = new Intl.DateTimeFormat(code === "en" ? "en-GB" : code, {
+  return kept(times, code, () =>
+    new Intl.DateTimeFormat(code === "en" ? "en-GB" : code, {
       dateStyle: "medium",
       timeStyle: "short",
       calendar: "gregory",
       numberingSystem: "latn",
-    });
-    times.set(code, format);
-  }
-  return format;
+    }),
+  );
 }
 
 function pluralRules(code: Locale): Intl.PluralRules {
-  let rules = plurals.get(code);
-  if (!rules) plurals.set(code, (rules = new Intl.PluralRules(code)));
-  return rules;
+  return kept(plurals, code, () => new Intl.PluralRules(code));
 }
 
 function numberFormat(code: Locale): Intl.NumberFormat {
-  let format = numbers.get(code);
-  if (!format) numbers.set(code, (format = new Intl.NumberFormat(code, { numberingSystem: "latn" })));
-  return format;
+  return kept(numbers, code, () => new Intl.NumberFormat(code, { numberingSystem: "latn" }));
 }
 
 function dateFormat(code: Locale): Intl.DateTimeFormat {
-  let format = dates.get(code);
-  if (!format) {
-    format = new Intl.DateTimeFormat(code === "en" ? "en-GB" : code, {
+  return kept(dates, code, () =>
+    new Intl.DateTimeFormat(code === "en" ? "en-GB" : code, {
       dateStyle: "long",
       // Records and meetings here follow the Gregorian calendar, even where
       // the language usually writes another (Farsi: the Solar Hijri one).
       calendar: "gregory",
       timeZone: "UTC",
       numberingSystem: "latn",
-    });
-    dates.set(code, format);
-  }
-  return format;
+    }),
+  );
 }
 
 /**
