@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { axeViolations, cliPath, launch, screenshots, waitFor } from "./harness.mjs";
+import { axeViolations, cliPath, invoke, launch, screenshots, waitFor } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -132,20 +132,6 @@ test("export a sync bundle", async () => {
   // Encrypted: no name typed in the first test appears in it.
   assert.equal(bytes.includes(Buffer.from("Selam")), false);
 });
-
-/** Calls a command the way the page does (for steps behind native file dialogs). */
-const invoke = (b, command, args) =>
-  b.executeAsync(
-    (command, args, done) => {
-      window.__TAURI_INTERNALS__.invoke(command, args).then(
-        (r) => done(r),
-        // Not `error`: WebDriver would read that key as its own failure.
-        (e) => done({ failed: e }),
-      );
-    },
-    command,
-    args,
-  );
 
 test("a second laptop joins with the app's invite, and its bundle comes back in", async () => {
   const b = app.browser;

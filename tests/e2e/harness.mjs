@@ -134,4 +134,32 @@ export async function until(browser, fn, timeout = 20_000, message = "condition"
   await browser.waitUntil(async () => Boolean(await browser.execute(fn)), { timeout, timeoutMsg: `timed out: ${message}` });
 }
 
+/**
+ * Calls a command the way the page does (for steps behind native file
+ * dialogs). A refusal comes back as `{ failed }`: not `error`, which
+ * WebDriver would read as its own failure.
+ */
+export function invoke(browser, command, args) {
+  return browser.executeAsync(
+    (command, args, done) => {
+      window.__TAURI_INTERNALS__.invoke(command, args).then(
+        (r) => done(r),
+        (e) => done({ failed: e }),
+      );
+    },
+    command,
+    args,
+  );
+}
+
+/**
+ * Unlocks a demo store and waits for the home screen. The first unlock of a
+ * run waits long: the demo store is made before the unlock screen shows.
+ */
+export async function unlockToHome(browser, passphrase, timeout = 240_000) {
+  await (await waitFor(browser, "#passphrase", timeout)).setValue(passphrase);
+  await browser.keys("Enter");
+  await waitFor(browser, "[data-testid=reminders]", 60_000);
+}
+
 export const screenshots = path.join(root, "docs", "screenshots");

@@ -6,7 +6,7 @@
 // "You said, we did" in self-view is covered by reports.test.mjs.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { axeViolations, launch, waitFor } from "./harness.mjs";
+import { axeViolations, launch, unlockToHome, waitFor } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -32,10 +32,7 @@ const recognitionLog = (b) =>
 test("only allowed recognition is offered to someone who must not be paid; hours, a receipted claim and a certificate are logged", { timeout: 300_000 }, async () => {
   const b = app.browser;
   await b.setWindowSize(1280, 720).catch(() => {});
-  const passphrase = await waitFor(b, "#passphrase", 240_000);
-  await passphrase.setValue(PASS);
-  await b.keys("Enter");
-  await waitFor(b, "[data-testid=reminders]", 60_000);
+  await unlockToHome(b, PASS);
 
   // Someone new whose payment constraint is "must not be paid".
   await (await b.$("[data-testid=nav-ambassadors]")).click();

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { axeViolations, launch, screenshots, waitFor } from "./harness.mjs";
+import { axeViolations, launch, screenshots, unlockToHome, waitFor } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -41,10 +41,7 @@ async function chartAndTable(b, name) {
 test("an outcome and a pathway reach self-view, and the reports draw their charts", { timeout: 300_000 }, async () => {
   const b = app.browser;
   await b.setWindowSize(1280, 720).catch(() => {});
-  const passphrase = await waitFor(b, "#passphrase", 240_000);
-  await passphrase.setValue(PASS);
-  await b.keys("Enter");
-  await waitFor(b, "[data-testid=reminders]", 60_000);
+  await unlockToHome(b, PASS);
 
   // The first project whose work log names someone who worked on it.
   await (await b.$("[data-testid=nav-projects]")).click();

@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { axeViolations, cliPath, launch, until, waitFor } from "./harness.mjs";
+import { axeViolations, cliPath, invoke, launch, until, waitFor } from "./harness.mjs";
 
 const PASS = "harbour willow lantern";
 // Generous: two cores shared with other builds.
@@ -41,20 +41,6 @@ function invite(store, file) {
   const out = cli(store, "invite", "create", "--out", file, "--kdf", "minimum");
   return out.trim().split("\n").at(-1).trim();
 }
-
-/** Calls a command the way the page does. */
-const invoke = (b, command, args) =>
-  b.executeAsync(
-    (command, args, done) => {
-      window.__TAURI_INTERNALS__.invoke(command, args).then(
-        (r) => done(r),
-        // Not `error`: WebDriver would read that key as its own failure.
-        (e) => done({ failed: e }),
-      );
-    },
-    command,
-    args,
-  );
 
 test("a restored laptop is told what to do, joins again on the sync screen and syncs both ways", async () => {
   assert.ok(existsSync(cliPath), `no CLI at ${cliPath}: cargo test builds it`);
