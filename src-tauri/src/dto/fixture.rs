@@ -315,6 +315,17 @@ fn fixture() -> String {
     let no_receipt = s
         .log_recognition(&claimant, claim, true)
         .expect_err("a receipt is needed");
+    // A role that ends before it starts (the rule `end_pathway` applies).
+    let started = today.plus_days(-30);
+    let ends_early = m::Pathway {
+        id: String::new(),
+        role: m::PathwayRole::SteeringGroup,
+        from: started,
+        to: Some(started.plus_days(-1)),
+        note: None,
+    }
+    .validate()
+    .expect_err("it ends before it starts");
     let mut too_heavy = s.match_settings();
     too_heavy.weights.fairness = 5000;
     let heavy_error = s.set_match_settings(too_heavy).expect_err("out of range");
@@ -328,6 +339,33 @@ fn fixture() -> String {
             s.add_outcome(&first, no_name).expect_err("a name is needed")
         )),
         "rota_reason": rota_refusal,
+        "pathway_ends": {
+            "from": started.to_string(),
+            "to": started.plus_days(-1).to_string(),
+            "error": to_json(&ApiError::from(ends_early)),
+        },
+        "report_period": {
+            "from": today.to_string(),
+            "to": today.plus_days(-1).to_string(),
+            "error": to_json(&ApiError::from(
+                sanctuary_core::reports::Period::checked(Some(today), Some(today.plus_days(-1)))
+                    .expect_err("it ends before it starts")
+            )),
+        },
+        "network_name": to_json(&ApiError::from(
+            Sanctuary::create(&dir.path().join("unnamed"), &pass, &CreateOptions {
+                network_name: " ".into(),
+                ..CreateOptions::default()
+            })
+            .map(drop)
+            .expect_err("a network needs a name")
+        )),
+        "device_name": to_json(&ApiError::from(
+            s.rejoin(&[], "ABCD-EFGH", " ").expect_err("a laptop needs a name")
+        )),
+        "already_member": to_json(&ApiError::from(
+            s.rejoin(&[], "ABCD-EFGH", "this laptop").expect_err("it is a member already")
+        )),
     });
     let lookup = Lookup::of(&s);
     let suggestions: Vec<Value> = s

@@ -106,9 +106,15 @@ export interface Fixture {
   /** Refusals of one bad input each: a date that is not YYYY-MM-DD, an
    * outcome without a name, a rota seat given away without a reason, a
    * travel claim without a receipt. */
-  errors: Record<"bad_date" | "outcome_recorded_by" | "rota_reason" | "receipt", ApiError> & {
+  errors: Record<
+    "bad_date" | "outcome_recorded_by" | "rota_reason" | "receipt" | "network_name" | "device_name" | "already_member",
+    ApiError
+  > & {
     /** Settings with a weight out of range, and the core's refusal of them. */
     match_settings: { input: MatchSettings; error: ApiError };
+    /** A period that ends (`to`) before it starts (`from`): ending a role so, and asking a report so. */
+    pathway_ends: Refused;
+    report_period: Refused;
   };
 }
 
@@ -120,9 +126,15 @@ function fail(code: ErrorCode, message: string): never {
   throw new ApiFailure({ code, message, details: [] });
 }
 
-/** Throws one of the core's own refusals from the fixture. */
-function refuse(error: ApiError): never {
-  throw new ApiFailure(structuredClone(error));
+/** A refusal of a period that ends before it starts, with the two dates it was given. */
+type Refused = { from: string; to: string; error: ApiError };
+
+/** Throws one of the core's own refusals from the fixture, with the values
+ * the fixture gave the core replaced by the ones the form sent. */
+function refuse(error: ApiError, sent: Record<string, string> = {}): never {
+  let text = JSON.stringify(error);
+  for (const [given, value] of Object.entries(sent)) text = text.split(given).join(JSON.stringify(value).slice(1, -1));
+  throw new ApiFailure(JSON.parse(text) as ApiError);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -229,7 +241,7 @@ export class MockBackend implements Backend {
   }
 
   private date(text: string | null | undefined): void {
-    if (text && !DATE.test(text)) refuse({ ...FIXTURE.errors.bad_date, message: FIXTURE.errors.bad_date.message.replace("31/12/2025", text) });
+    if (text && !DATE.test(text)) refuse(FIXTURE.errors.bad_date, { "31/12/2025": text });
   }
 
   /** Simulates the backend locking itself after idle time. */
@@ -254,7 +266,7 @@ export class MockBackend implements Backend {
 
   async createStore(networkName: string, passphrase: string) {
     if (this.passphrase !== null) fail("store-exists", "a store already exists here");
-    if (!networkName.trim()) fail("invalid", "network name: must not be empty");
+    if (!networkName.trim()) refuse(FIXTURE.errors.network_name);
     this.passphrase = passphrase;
     this.networkName = networkName;
     this.unlocked = true;
@@ -264,7 +276,7 @@ export class MockBackend implements Backend {
   async joinStore(invitePath: string, code: string, passphrase: string, deviceName: string) {
     if (this.passphrase !== null) fail("store-exists", "a store already exists here");
     if (code !== "ABCD-EFGH") fail("wrong-code", "the invite code is wrong, or the invite has expired");
-    if (!deviceName.trim()) fail("invalid", "device name: must not be empty");
+    if (!deviceName.trim()) refuse(FIXTURE.errors.device_name);
     this.written.push(invitePath);
     this.passphrase = passphrase;
     this.networkName = "Leeds ambassadors";
@@ -277,9 +289,9 @@ export class MockBackend implements Backend {
 
   async joinAgain(invitePath: string, code: string, deviceName: string) {
     this.need();
-    if (this.member) fail("invalid", "invite: this laptop is already a device of the network");
+    if (!deviceName.trim()) refuse(FIXTURE.errors.device_name);
+    if (this.member) refuse(FIXTURE.errors.already_member);
     if (code.trim() !== "ABCD-EFGH") fail("wrong-code", "the invite code is wrong, or the invite has expired");
-    if (!deviceName.trim()) fail("invalid", "device name: must not be empty");
     this.written.push(invitePath);
     this.member = true;
   }
@@ -390,8 +402,9 @@ export class MockBackend implements Backend {
   async endPathway(ambassadorId: string, pathwayId: string, to: string) {
     const person = this.person(ambassadorId);
     const pathway = person.pathways.find((p) => p.id === pathwayId) ?? fail("not-found", `no pathway matches '${pathwayId}'`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(to)) fail("invalid", `date: '${to}' is not a date; write it as YYYY-MM-DD`);
-    if (to < pathway.from) fail("invalid", `to: the role ends (${to}) before it starts (${pathway.from})`);
+    this.date(to);
+    const ends = FIXTURE.errors.pathway_ends;
+    if (to < pathway.from) refuse(ends.error, { [ends.from]: pathway.from, [ends.to]: to });
     pathway.to = to;
     pathway.current = to >= FIXTURE.today; // Held through its last day, on the fixture's day.
     return pathway.id;
@@ -655,7 +668,8 @@ export class MockBackend implements Backend {
   /** The core's own reports of a small hand-counted network (a Rust test writes the file). */
   async report(kind: ReportKind, from: string | null, to: string | null) {
     this.need();
-    if (from && to && to < from) fail("invalid", `period: the period ends (${to}) before it starts (${from})`);
+    const period = FIXTURE.errors.report_period;
+    if (from && to && to < from) refuse(period.error, { [period.from]: from, [period.to]: to });
     return (reportFixture as unknown as Record<ReportKind, ReportPage>)[kind];
   }
 
