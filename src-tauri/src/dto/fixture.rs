@@ -33,6 +33,8 @@ const EXPIRING_DAYS: [u16; 3] = [30, 60, 90];
 const CONSENT_DAYS: u32 = 30;
 /// Rota plans for this many days from `TODAY` (for projects with a rota).
 const PLAN_DAYS: i64 = 14;
+/// The history's first change: 2026-05-16 09:00 UTC, a month before `TODAY`.
+const HISTORY_START: i64 = 1_778_922_000;
 /// Teams for 1 to this many places (the number field's other values).
 const TEAM_PLACES: u32 = 5;
 
@@ -131,6 +133,58 @@ fn invite(today: Day) -> sanctuary_core::matching::InvitationChange {
     input.into_core(today).expect("a change")
 }
 
+/// Both laptops send everything they have to the other.
+fn exchange(a: &mut Sanctuary, b: &mut Sanctuary) {
+    for _ in 0..2 {
+        let from_a = a.sync_export(None).expect("a bundle");
+        let from_b = b.sync_export(None).expect("a bundle");
+        b.sync_import(&from_a).expect("imported");
+        a.sync_import(&from_b).expect("imported");
+    }
+}
+
+/// A second laptop joins (its coordinator not named) and edits the first
+/// person's notes, so the history names two laptops and the devices panel
+/// lists two. Returns the Leeds laptop's device id.
+fn leeds_laptop(s: &mut Sanctuary, dir: &std::path::Path, pass: &SecretString) -> String {
+    let invite = s.create_invite(KdfParams::MINIMUM, 7).expect("an invite");
+    let mut leeds = Sanctuary::join(
+        &dir.join("leeds"),
+        pass,
+        KdfParams::MINIMUM,
+        &invite.bytes,
+        &invite.code,
+        "Leeds laptop",
+    )
+    .expect("the Leeds laptop joins");
+    exchange(s, &mut leeds);
+    let first = s.ambassadors().first().expect("a person").id().to_string();
+    leeds
+        .edit_profile(&first, |p| {
+            p.notes = "Prefers evenings".into();
+            Ok(())
+        })
+        .expect("an edit");
+    exchange(s, &mut leeds);
+    leeds.device_id()
+}
+
+/// Everyone's history, at times an hour apart in the order the core gives
+/// (the real ones are the moment the test ran).
+fn histories(s: &mut Sanctuary, people: &[m::AmbassadorDoc]) -> Value {
+    let by_person: BTreeMap<String, Value> = people
+        .iter()
+        .map(|doc| {
+            let mut entries = s.person_history(doc.id()).expect("a history");
+            for (hour, entry) in (0..).zip(entries.iter_mut()) {
+                entry.time = HISTORY_START + hour * 3600;
+            }
+            (doc.id().to_string(), to_json(&entries))
+        })
+        .collect();
+    to_json(&by_person)
+}
+
 /// Every view the mock looks up, as the commands build it.
 fn fixture() -> String {
     let today: Day = TODAY.parse().expect("a date");
@@ -142,6 +196,7 @@ fn fixture() -> String {
         kdf: KdfParams::MINIMUM,
     };
     let mut s = Sanctuary::create(dir.path(), &pass, &options).expect("a store");
+    s.set_coordinator_name("Maryam").expect("a coordinator");
     let demo = DemoOptions {
         ambassadors: 30,
         seed: 17,
@@ -170,6 +225,7 @@ fn fixture() -> String {
     seat_rota(&mut s, today);
     let outcome = said_we_did(&mut s, today);
     offer_a_voucher(&mut s);
+    let leeds = leeds_laptop(&mut s, dir.path(), &pass);
 
     let people: Vec<m::AmbassadorDoc> = s.ambassadors().into_iter().cloned().collect();
     let projects: Vec<m::ProjectDoc> = s.projects().into_iter().cloned().collect();
@@ -412,7 +468,32 @@ fn fixture() -> String {
         "rotas": rotas,
         "rota_plans": plans,
         "suggestions": suggestions,
+        "history": histories(&mut s, &people),
     });
+    // Removing a laptop, last: it turns the network's key over.
+    // This laptop first, as the core's order follows random ids.
+    let mut listed = s.devices();
+    listed.sort_by_key(|d| !d.this_device);
+    let mut devices = to_json(&listed);
+    let mut removed = to_json(
+        &s.revoke_device(&leeds)
+            .expect("the Leeds laptop is removed"),
+    );
+    // Sequence numbers start from the clock: a fixed one keeps the file stable.
+    removed["last_seq"] = json!(3);
+    let own = s.device_id();
+    let revoke_self = to_json(&ApiError::from(
+        s.revoke_device(&own)
+            .expect_err("a laptop cannot remove itself"),
+    ));
+    // Added and removed on the day the test ran: the fixture's day instead.
+    for device in devices.as_array_mut().into_iter().flatten() {
+        device["added"] = json!(TODAY);
+    }
+    let mut coordinator = coordinator;
+    coordinator["devices"] = devices;
+    coordinator["revoke"] = json!({ "report": removed, "removed_on": TODAY });
+    coordinator["errors"]["revoke_self"] = revoke_self;
 
     // Self-view holds one person's record only, so each page comes from the
     // store opened again and narrowed to that person, as the app does.
@@ -435,6 +516,8 @@ fn fixture() -> String {
     fixture["self_view"] = to_json(&self_view);
     let text = serde_json::to_string_pretty(&fixture).expect("json") + "\n";
     renewed.push((outcome, "outcome-1".into()));
+    renewed.push((own, "device-1".into()));
+    renewed.push((leeds, "device-2".into()));
     stable_ids(text, &projects, &renewed)
 }
 

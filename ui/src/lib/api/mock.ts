@@ -14,12 +14,14 @@ import type { AmbassadorRow } from "../bindings/AmbassadorRow";
 import type { ApiError } from "../bindings/ApiError";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { CatalogView } from "../bindings/CatalogView";
+import type { DeviceInfo } from "../bindings/DeviceInfo";
 import type { ConsentDue } from "../bindings/ConsentDue";
 import type { ConsentInput } from "../bindings/ConsentInput";
 import type { ContributionInput } from "../bindings/ContributionInput";
 import type { Conflict } from "../bindings/Conflict";
 import type { Course } from "../bindings/Course";
 import type { ExpiringTraining } from "../bindings/ExpiringTraining";
+import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { Invitation } from "../bindings/Invitation";
 import type { InvitationInput } from "../bindings/InvitationInput";
 import type { InvitationStatus } from "../bindings/InvitationStatus";
@@ -35,6 +37,7 @@ import type { ProjectRow } from "../bindings/ProjectRow";
 import type { RecognitionInput } from "../bindings/RecognitionInput";
 import type { RecognitionRow } from "../bindings/RecognitionRow";
 import type { RetentionDue } from "../bindings/RetentionDue";
+import type { RevokeReport } from "../bindings/RevokeReport";
 import type { RotaPlan } from "../bindings/RotaPlan";
 import type { RotaSummary } from "../bindings/RotaSummary";
 import type { RotaTurn } from "../bindings/RotaTurn";
@@ -96,6 +99,13 @@ export interface Fixture {
   invitations: Record<string, Invitation[]>;
   /** The moves an invitation may make from each status (`none`: not yet asked). */
   invitation_moves: Record<InvitationStatus | "none", InvitationStatus[]>;
+  /** Each person's change history: the demo laptop (coordinator Maryam)
+   * made it, and a Leeds laptop (coordinator not named) edited the first
+   * person's notes. */
+  history: Record<string, HistoryEntry[]>;
+  /** The two laptops, and what removing the Leeds one reported. */
+  devices: DeviceInfo[];
+  revoke: { report: RevokeReport; removed_on: string };
   /** By project, then person: the refusal when they are invited. */
   invite_refusals: Record<string, Record<string, ApiError>>;
   rotas: Record<string, RotaSummary>;
@@ -107,7 +117,7 @@ export interface Fixture {
    * outcome without a name, a rota seat given away without a reason, a
    * travel claim without a receipt. */
   errors: Record<
-    "bad_date" | "outcome_recorded_by" | "rota_reason" | "receipt" | "network_name" | "device_name" | "already_member",
+    "bad_date" | "outcome_recorded_by" | "rota_reason" | "receipt" | "network_name" | "device_name" | "already_member" | "revoke_self",
     ApiError
   > & {
     /** Settings with a weight out of range, and the core's refusal of them. */
@@ -691,10 +701,7 @@ export class MockBackend implements Backend {
 
   async personHistory(id: string) {
     this.person(id);
-    return [
-      { time: 1_767_225_600, device: "d0e1", device_name: "this laptop", coordinator: "Maryam", action: "new ambassador", fields: ["profile.display_name", "profile.region"] },
-      { time: 1_767_312_000, device: "a1b2", device_name: "Leeds laptop", coordinator: null, action: "profile", fields: ["profile.notes"] },
-    ];
+    return structuredClone(FIXTURE.history[id] ?? []);
   }
 
   async exportPerson(id: string, folder: string, _language: string | null) {
@@ -721,10 +728,7 @@ export class MockBackend implements Backend {
   }
 
   retention = FIXTURE.retention_years;
-  devices = [
-    { id: "d0e1", name: "this laptop", added: "2025-01-01", this_device: true, registered: true, can_receive_keys: true, revoked: null as { by: string; on: string } | null },
-    { id: "a1b2", name: "Leeds laptop", added: "2025-02-01", this_device: false, registered: true, can_receive_keys: true, revoked: null as { by: string; on: string } | null },
-  ];
+  devices: DeviceInfo[] = structuredClone(FIXTURE.devices);
 
   async retentionReview() {
     this.need();
@@ -759,9 +763,10 @@ export class MockBackend implements Backend {
   async revokeDevice(id: string) {
     this.need();
     const device = this.devices.find((d) => d.id === id) ?? fail("not-found", `no device matches '${id}'`);
-    if (device.this_device) fail("invalid", "device: this laptop cannot remove itself; do it from another member's laptop");
-    device.revoked = { by: "d0e1", on: FIXTURE.today };
-    return { device: id, last_seq: 3, epoch: 2, wrapped_for: [], without_key: [] };
+    if (device.this_device) refuse(FIXTURE.errors.revoke_self);
+    const own = this.devices.find((d) => d.this_device);
+    device.revoked = { by: own?.id ?? "", on: FIXTURE.revoke.removed_on };
+    return { ...structuredClone(FIXTURE.revoke.report), device: id };
   }
 
   async chooseRecordPath(suggested: string) {
