@@ -79,6 +79,17 @@ async function tour(b, locale) {
   await check(b, `${locale} recognition`);
   await shoot(b, locale, "recognition");
 
+  await nav(b, "reports");
+  await waitFor(b, "[data-testid=report-headline]");
+  await waitFor(b, "[aria-labelledby=report-hours-by-stream] canvas");
+  await check(b, `${locale} reports`);
+  await shoot(b, locale, "reports");
+
+  await nav(b, "sheets");
+  await waitFor(b, "[data-testid=import-choose]");
+  await check(b, `${locale} spreadsheets`);
+  await shoot(b, locale, "sheets");
+
   await nav(b, "sync");
   await waitFor(b, "[data-testid=sync-export]");
   await check(b, `${locale} sync`);

@@ -119,6 +119,10 @@ test("a session for three, then self-view for one of them", { timeout: 300_000 }
   await b.waitUntil(async () => (await b.execute(() => document.documentElement.dir)) === "rtl");
   await check(b, "self-view in Arabic");
   await shoot(b, "ar-self-view");
+  await (await b.$("#sv-language")).selectByAttribute("value", "fa");
+  await b.waitUntil(async () => (await b.execute(() => document.documentElement.lang)) === "fa");
+  await check(b, "self-view in Farsi");
+  await shoot(b, "fa-self-view");
   await (await b.$("#sv-language")).selectByAttribute("value", "en");
 
   // A wrong passphrase keeps self-view; the right one leaves it.
