@@ -32,7 +32,7 @@ impl LanguageSkill {
     }
 }
 
-/// The availability part of [`ProfileForm`]; days and times in week and
+/// The availability part of the profile form: days and times in week and
 /// day order, whatever order the document keeps them in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
