@@ -3,7 +3,6 @@
 
 use sanctuary_core::Sanctuary;
 use sanctuary_core::VerifyReport;
-use sanctuary_core::model::units::format_hours;
 use sanctuary_core::model::{AmbassadorDoc, Course, Day, ProjectDoc};
 use sanctuary_core::views;
 use serde::Serialize;
@@ -24,25 +23,28 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The list as a table, from the same rows the app's list shows.
 pub fn ambassador_table(found: &[&AmbassadorDoc]) {
-    for doc in found {
-        let p = &doc.profile;
-        let languages: Vec<&str> = p.languages.keys().map(String::as_str).collect();
+    for row in found.iter().map(|doc| views::AmbassadorRow::from(*doc)) {
         say!(
             "{}  {:<24} {:<16} {:<8} {}",
-            &p.id[..8],
-            p.display_name,
-            p.region,
-            p.status,
-            languages.join(", ")
+            &row.id[..row.id.len().min(8)],
+            row.display_name,
+            row.region,
+            row.status,
+            row.languages.join(", ")
         );
     }
     say!("{} ambassador(s)", found.len());
 }
 
+/// A person's profile page in text: the app's page
+/// ([`views::AmbassadorDetail`]), so a badge, an order or a total in the
+/// window and a line here always agree.
 pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
-    let p = &doc.profile;
     let today = Day::today();
+    let page = views::AmbassadorDetail::new(s, doc, today);
+    let p = &page.profile;
     say!("{}  ({})", p.display_name, p.id);
     let line = |label: &str, value: Option<&str>| {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
@@ -59,23 +61,17 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
     let languages: Vec<String> = p
         .languages
         .iter()
-        .map(|(l, lvl)| format!("{l} ({lvl})"))
+        .map(|l| format!("{} ({})", l.language, l.level))
         .collect();
     line("Languages", Some(&languages.join(", ")));
-    line(
-        "Skills",
-        Some(&p.skills.iter().collect::<Vec<_>>().join(", ")),
-    );
-    line(
-        "Interests",
-        Some(&p.interests.iter().collect::<Vec<_>>().join(", ")),
-    );
+    line("Skills", Some(&p.skills.join(", ")));
+    line("Interests", Some(&p.interests.join(", ")));
     let a = &p.availability;
     let mut when: Vec<&str> = a
         .days
-        .keys()
-        .chain(a.times.keys())
-        .map(String::as_str)
+        .iter()
+        .map(|d| d.as_str())
+        .chain(a.times.iter().map(|t| t.as_str()))
         .collect();
     if a.remote {
         when.push("remote");
@@ -91,20 +87,19 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
     line("Access needs", p.access_needs.as_deref());
     line("Interpreter", p.interpreter.as_deref());
     line("Status", Some(p.status.as_str()));
-    line("Joined", Some(&p.joined.to_string()));
+    line("Joined", Some(&p.joined));
     line("Payment", Some(p.payment.as_str()));
-    line(
-        "Organisations",
-        Some(&p.organisations.iter().collect::<Vec<_>>().join(", ")),
-    );
+    line("Organisations", Some(&p.organisations.join(", ")));
     line("Notes", Some(&p.notes));
     if p.archived {
         say!("  (archived)");
     }
     say!("Consent");
-    let mut consents: Vec<_> = doc.consents.values().collect();
-    consents.sort_by_key(|c| (c.date, c.scope));
-    for c in consents {
+    let in_force: Vec<&str> = page.consent_in_force.iter().map(|c| c.as_str()).collect();
+    if !in_force.is_empty() {
+        say!("  In force today: {}", in_force.join(", "));
+    }
+    for c in &page.consents {
         let review = c
             .review
             .map(|r| format!(", review {r}"))
@@ -117,26 +112,17 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
             c.recorded_by
         );
     }
-    // The same views the app shows, so a badge and this line always agree.
     say!("Training");
-    for t in views::training_rows(doc, s.catalog(), today) {
+    for t in &page.training {
         say!(
             "  {} {:<28} {}",
             t.completed,
             t.course_title,
-            expiry_text(&t)
+            expiry_text(t)
         );
     }
-    say!(
-        "Contributions ({} hours in all)",
-        format_hours(doc.minutes_contributed())
-    );
-    let log = views::work_log(
-        doc,
-        |_| true,
-        |id| s.project(id).ok().map(|p| p.project.title.clone()),
-    );
-    for c in &log.contributions {
+    say!("Contributions ({} hours in all)", page.hours_contributed);
+    for c in &page.contributions {
         say!("  {} {:<26} {:>5} h  {}", c.date, c.role, c.hours, c.stream);
     }
     let by_kind: Vec<String> = views::hours_by_kind(doc)
@@ -147,7 +133,7 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
         say!("  By kind: {}", by_kind.join(", "));
     }
     say!("Recognition");
-    for r in &log.recognition {
+    for r in &page.recognition {
         say!(
             "  {} {:<18} {:>9}  {}",
             r.date,
@@ -156,10 +142,9 @@ pub fn ambassador_details(s: &Sanctuary, doc: &AmbassadorDoc) {
             r.description.as_deref().unwrap_or("")
         );
     }
-    let pathways = views::pathway_rows(doc, today);
-    if !pathways.is_empty() {
+    if !page.pathways.is_empty() {
         say!("Pathway");
-        for w in &pathways {
+        for w in &page.pathways {
             let to = w.to.map_or_else(|| "now".to_string(), |d| d.to_string());
             say!(
                 "  {} to {:<10} {:<16} {}  ({})",
@@ -195,28 +180,34 @@ pub fn expiry_text(t: &views::TrainingRow) -> String {
     }
 }
 
+/// The project list as a table, from the same rows the app's list shows.
 pub fn project_table(projects: &[&ProjectDoc]) {
-    for doc in projects {
-        let p = &doc.project;
+    for row in projects.iter().map(|doc| views::ProjectRow::from(*doc)) {
         say!(
             "{}  {} {:<18} {:<9} {} place(s)  {}",
-            &p.id[..8],
-            p.start,
-            p.stream,
-            p.level,
-            p.places,
-            p.title
+            &row.id[..row.id.len().min(8)],
+            row.start,
+            row.stream,
+            row.level,
+            row.places,
+            row.title
         );
     }
     say!("{} project(s)", projects.len());
 }
 
+/// A project's page in text: the app's page ([`views::ProjectPage`]).
 pub fn project_details(s: &Sanctuary, doc: &ProjectDoc) {
-    let p = &doc.project;
+    let page = views::ProjectPage::new(s, doc);
+    let p = &page.project;
     say!("{}  ({})", p.title, p.id);
     say!("  {:<18} {}", "Stream", p.stream);
     say!("  {:<18} {}", "Level", p.level);
-    let end = p.end.map(|e| format!(" to {e}")).unwrap_or_default();
+    let end = p
+        .end
+        .as_ref()
+        .map(|e| format!(" to {e}"))
+        .unwrap_or_default();
     say!("  {:<18} {}{end}", "Dates", p.start);
     let mode = match (p.remote, p.in_person) {
         (true, true) => "remote or in person",
@@ -229,17 +220,21 @@ pub fn project_details(s: &Sanctuary, doc: &ProjectDoc) {
         p.location.as_deref().unwrap_or("")
     );
     say!("  {:<18} {}", "Places", p.places);
-    let join = |t: &sanctuary_core::model::Tags| t.iter().collect::<Vec<_>>().join(", ");
-    say!("  {:<18} {}", "Required skills", join(&p.required_skills));
-    say!("  {:<18} {}", "Desired skills", join(&p.desired_skills));
-    say!("  {:<18} {}", "Languages", join(&p.languages));
-    let training: Vec<&str> = p
+    say!(
+        "  {:<18} {}",
+        "Required skills",
+        p.required_skills.join(", ")
+    );
+    say!("  {:<18} {}", "Desired skills", p.desired_skills.join(", "));
+    say!("  {:<18} {}", "Languages", p.languages.join(", "));
+    let training: Vec<&str> = page
         .required_training
         .iter()
-        .map(|id| s.catalog().courses.get(id).map_or(id, |c| c.title.as_str()))
+        .map(|c| c.title.as_str())
         .collect();
     say!("  {:<18} {}", "Required training", training.join(", "));
-    say!("  {:<18} {}", "Recognition", join(&p.recognition));
+    let recognition: Vec<&str> = p.recognition.iter().map(|k| k.as_str()).collect();
+    say!("  {:<18} {}", "Recognition", recognition.join(", "));
     if let Some(org) = &p.organisation {
         say!("  {:<18} {org}", "Organisation");
     }
@@ -258,17 +253,15 @@ pub fn project_details(s: &Sanctuary, doc: &ProjectDoc) {
     if !p.description.is_empty() {
         say!("\n{}", p.description);
     }
-    let outcomes = views::project_outcomes(doc);
-    if !outcomes.is_empty() {
+    if !page.outcomes.is_empty() {
         say!("\nYou said, we did");
-        for o in &outcomes {
+        for o in &page.outcomes {
             say!("  {} ({}) {}", o.date, o.recorded_by, o.text);
         }
     }
-    let log = views::project_work_log(s, &p.id);
-    if !log.contributions.is_empty() || !log.recognition.is_empty() {
-        say!("\nWork logged ({} hours in all)", log.hours_contributed);
-        for c in &log.contributions {
+    if !page.contributions.is_empty() || !page.recognition.is_empty() {
+        say!("\nWork logged ({} hours in all)", page.hours_contributed);
+        for c in &page.contributions {
             let row = &c.contribution;
             say!(
                 "  {} {:<24} {:<22} {:>5} h",
@@ -278,7 +271,7 @@ pub fn project_details(s: &Sanctuary, doc: &ProjectDoc) {
                 row.hours
             );
         }
-        for r in &log.recognition {
+        for r in &page.recognition {
             let row = &r.recognition;
             say!(
                 "  {} {:<24} {:<22} {}",

@@ -1,6 +1,7 @@
 //! `sanctuary training ...` and `sanctuary suggestion ...`.
 
-use sanctuary_core::model::{Day, SuggestedChange, TrainingRecord};
+use sanctuary_core::model::{Day, TrainingRecord};
+use sanctuary_core::views::{self, SuggestionChange};
 use sanctuary_core::{Sanctuary, TrainingSession};
 
 use crate::args::{SuggestionCommand, TrainingCommand};
@@ -94,23 +95,23 @@ pub fn suggestions(s: &mut Sanctuary, command: SuggestionCommand) -> anyhow::Res
                 output::json(&rows)?;
                 return Ok(());
             }
+            // The rows a coordinator decides on in the app, with the
+            // course a rating or reflection is about.
+            let lookup = views::Lookup::of(s);
             for (person, suggestion) in &pending {
-                let what = match &suggestion.change {
-                    SuggestedChange::Confidence { after, .. } => {
-                        format!("confidence after a course: {after} of 5")
+                let row = views::suggestion_row(person, suggestion, &lookup);
+                let course = row.course_title.as_deref().unwrap_or("a course");
+                let what = match &row.change {
+                    SuggestionChange::Confidence { after, .. } => {
+                        format!("confidence after {course}: {after} of 5")
                     }
-                    SuggestedChange::Reflection { text, .. } => format!("reflection: {text}"),
-                    SuggestedChange::Hours {
-                        date,
-                        minutes,
-                        role,
-                    } => {
-                        format!(
-                            "{} hours as {role} on {date}",
-                            sanctuary_core::model::units::format_hours((*minutes).into())
-                        )
+                    SuggestionChange::Reflection { text, .. } => {
+                        format!("reflection on {course}: {text}")
                     }
-                    SuggestedChange::Contact {
+                    SuggestionChange::Hours { date, hours, role } => {
+                        format!("{hours} hours as {role} on {date}")
+                    }
+                    SuggestionChange::Contact {
                         email,
                         phone,
                         channel,
@@ -123,9 +124,9 @@ pub fn suggestions(s: &mut Sanctuary, command: SuggestionCommand) -> anyhow::Res
                 };
                 say!(
                     "{}  {}  {:<20} {what}",
-                    &suggestion.id[..8],
-                    suggestion.made_on,
-                    person.profile.display_name
+                    &row.id[..row.id.len().min(8)],
+                    row.made_on,
+                    row.display_name
                 );
             }
             say!("{} pending suggestion(s).", pending.len());

@@ -1,11 +1,11 @@
 //! The ambassador list, profiles, consent and each person's records.
 
 use sanctuary_core::model::{Day, units};
+use sanctuary_core::views::{AmbassadorDetail, ProfileForm, RowList, SearchResult};
 use tauri::State;
 
 use crate::dto::ambassador::{
-    AmbassadorDetail, AmbassadorQuery, AmbassadorRow, ConsentInput, ContributionInput,
-    PathwayInput, Profile, RecognitionInput, RowList, SearchResult, TrainingInput,
+    AmbassadorQuery, ConsentInput, ContributionInput, PathwayInput, RecognitionInput, TrainingInput,
 };
 use crate::dto::{day, opt_text};
 use crate::error::ApiResult;
@@ -16,36 +16,14 @@ pub async fn search_ambassadors(
     state: State<'_, AppState>,
     query: AmbassadorQuery,
 ) -> ApiResult<SearchResult> {
-    state.read(|s| {
-        let rows = s
-            .search_ambassadors(&query.into())
-            .into_iter()
-            .map(AmbassadorRow::from)
-            .collect();
-        Ok(SearchResult {
-            rows,
-            total: u32::try_from(s.ambassador_count()).unwrap_or(u32::MAX),
-        })
-    })
+    state.read(|s| Ok(SearchResult::new(s, &query.into())))
 }
 
 /// Every row of the list with the text free-text search looks at: the list
 /// filters as the coordinator types, without a call per keystroke.
 #[tauri::command]
 pub async fn ambassador_rows(state: State<'_, AppState>) -> ApiResult<RowList> {
-    state.read(|s| {
-        let everyone = s.search_ambassadors(&sanctuary_core::AmbassadorQuery {
-            include_archived: true,
-            ..Default::default()
-        });
-        Ok(RowList {
-            texts: everyone
-                .iter()
-                .map(|d| sanctuary_core::search_text(d))
-                .collect(),
-            rows: everyone.into_iter().map(AmbassadorRow::from).collect(),
-        })
-    })
+    state.read(|s| Ok(RowList::new(s)))
 }
 
 #[tauri::command]
@@ -57,8 +35,8 @@ pub async fn get_ambassador(state: State<'_, AppState>, id: String) -> ApiResult
 }
 
 #[tauri::command]
-pub async fn add_ambassador(state: State<'_, AppState>, profile: Profile) -> ApiResult<String> {
-    let profile = profile.into_core(String::new())?;
+pub async fn add_ambassador(state: State<'_, AppState>, profile: ProfileForm) -> ApiResult<String> {
+    let profile = profile.into_profile(String::new())?;
     state.with(|s| Ok(s.add_ambassador(profile)?))
 }
 
@@ -66,9 +44,9 @@ pub async fn add_ambassador(state: State<'_, AppState>, profile: Profile) -> Api
 pub async fn edit_ambassador(
     state: State<'_, AppState>,
     id: String,
-    profile: Profile,
+    profile: ProfileForm,
 ) -> ApiResult<()> {
-    let profile = profile.into_core(id.clone())?;
+    let profile = profile.into_profile(id.clone())?;
     state.with(|s| {
         Ok(s.edit_profile(&id, |p| {
             *p = profile;

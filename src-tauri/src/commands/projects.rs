@@ -1,8 +1,9 @@
 //! Projects: list, page, add and edit.
 
+use sanctuary_core::views::{ProjectForm, ProjectPage, ProjectRow};
 use tauri::State;
 
-use crate::dto::project::{OutcomeInput, Project, ProjectPage, ProjectRow};
+use crate::dto::project::OutcomeInput;
 use crate::error::ApiResult;
 use crate::state::AppState;
 
@@ -20,8 +21,8 @@ pub async fn get_project(state: State<'_, AppState>, id: String) -> ApiResult<Pr
 }
 
 #[tauri::command]
-pub async fn add_project(state: State<'_, AppState>, project: Project) -> ApiResult<String> {
-    let project = project.into_core(String::new())?;
+pub async fn add_project(state: State<'_, AppState>, project: ProjectForm) -> ApiResult<String> {
+    let project = project.into_project(String::new())?;
     state.with(|s| Ok(s.add_project(project)?))
 }
 
@@ -29,9 +30,9 @@ pub async fn add_project(state: State<'_, AppState>, project: Project) -> ApiRes
 pub async fn edit_project(
     state: State<'_, AppState>,
     id: String,
-    project: Project,
+    project: ProjectForm,
 ) -> ApiResult<()> {
-    let project = project.into_core(id.clone())?;
+    let project = project.into_project(id.clone())?;
     state.with(|s| {
         Ok(s.edit_project(&id, |p| {
             *p = project;

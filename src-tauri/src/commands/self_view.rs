@@ -5,12 +5,12 @@
 
 use sanctuary_core::SecretString;
 use sanctuary_core::model::Day;
+use sanctuary_core::views::{
+    Lookup, SelfViewPage, SuggestionChange, SuggestionRow, suggestion_row,
+};
 use tauri::{State, WebviewWindow};
 
-use crate::dto::ambassador::Lookup;
-use crate::dto::self_view::{
-    SelfViewPage, SessionInput, SuggestionChange, SuggestionRow, suggestion_row,
-};
+use crate::dto::self_view::SessionInput;
 use crate::error::ApiResult;
 use crate::state::AppState;
 
@@ -41,7 +41,7 @@ pub async fn suggest(
     state: State<'_, AppState>,
     change: SuggestionChange,
 ) -> ApiResult<SelfViewPage> {
-    let change = change.into_core()?;
+    let change = change.into_change()?;
     state.with_self_view(|v| {
         let today = Day::today();
         v.suggest(change, today)?;

@@ -12,17 +12,17 @@ use std::collections::BTreeMap;
 use sanctuary_core::demo::{DemoOptions, populate_on};
 use sanctuary_core::matching::MatchOptions;
 use sanctuary_core::model::{self as m, Day, RecognitionKind};
+use sanctuary_core::views::{
+    AmbassadorDetail, Lookup, ProjectPage, ProjectRow, RowList, SelfViewPage, suggestion_row,
+};
 use sanctuary_core::{CreateOptions, KdfParams, Sanctuary, SecretString};
 use serde_json::{Value, json};
 
-use crate::dto::ambassador::{AmbassadorDetail, AmbassadorRow, Lookup, RowList};
 use crate::dto::catalog::CatalogView;
 use crate::dto::matching::{
     Invitation, InvitationInput, MatchSettingsView, MatchView, RotaPlan, RotaSummary,
     RotaTurnInput, next_statuses,
 };
-use crate::dto::project::{ProjectPage, ProjectRow};
-use crate::dto::self_view::{SelfViewPage, suggestion_row};
 use crate::error::ApiError;
 
 const PASS: &str = "demo passphrase";
@@ -235,10 +235,7 @@ fn fixture() -> String {
         ..MatchOptions::default()
     };
 
-    let rows = RowList {
-        texts: people.iter().map(sanctuary_core::search_text).collect(),
-        rows: people.iter().map(AmbassadorRow::from).collect(),
-    };
+    let rows = RowList::new(&s);
     let mut ambassadors = BTreeMap::new();
     let mut recognition_options = BTreeMap::new();
     let mut refusals = BTreeMap::new();

@@ -1,12 +1,13 @@
 //! Data transfer objects: the serialisable shapes that cross IPC, exported to
-//! TypeScript with ts-rs. Domain types stay in the core; these mirror them
-//! field by field and convert both ways, so a field added to the core fails
-//! to compile here until the app knows about it.
+//! TypeScript with ts-rs. What a screen shows is the core's (`views`, whose
+//! types export from the core itself); these are the input forms and the
+//! shapes the core has no view for yet, converted to the core's types here.
 //!
 //! Conventions: dates are `YYYY-MM-DD` strings, sets of words are arrays,
 //! blank optional text from a form becomes `None` (the core refuses empty
-//! optional fields), amounts and hours travel as the text people type and
-//! are read by the core's own parsers.
+//! optional fields: the core's own rule, `views::opt_text`), amounts and
+//! hours travel as the text people type and are read by the core's own
+//! parsers.
 
 pub mod ambassador;
 pub mod catalog;
@@ -25,17 +26,15 @@ use crate::error::ApiResult;
 
 /// Trimmed text, or `None` when it is blank.
 pub fn opt_text(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
+    sanctuary_core::views::opt_text(value)
 }
 
 pub fn day(text: &str) -> ApiResult<Day> {
-    Ok(text.parse::<Day>()?)
+    Ok(sanctuary_core::views::parse_day(text)?)
 }
 
 pub fn opt_day(text: Option<String>) -> ApiResult<Option<Day>> {
-    opt_text(text).map(|t| day(&t)).transpose()
+    Ok(sanctuary_core::views::opt_day(text)?)
 }
 
 pub fn tags(words: &[String]) -> Tags {
@@ -43,7 +42,7 @@ pub fn tags(words: &[String]) -> Tags {
 }
 
 pub fn words(tags: &Tags) -> Vec<String> {
-    tags.iter().map(str::to_string).collect()
+    sanctuary_core::views::words(tags)
 }
 
 /// Exports every DTO (and the types they use) to `dir` as TypeScript.
@@ -56,17 +55,17 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     session::UnlockInfo::export_all(dir)?;
     session::Settings::export_all(dir)?;
     ambassador::AmbassadorQuery::export_all(dir)?;
-    ambassador::SearchResult::export_all(dir)?;
-    ambassador::RowList::export_all(dir)?;
-    ambassador::AmbassadorDetail::export_all(dir)?;
+    sanctuary_core::views::SearchResult::export_all(dir)?;
+    sanctuary_core::views::RowList::export_all(dir)?;
+    sanctuary_core::views::AmbassadorDetail::export_all(dir)?;
     ambassador::ConsentInput::export_all(dir)?;
     ambassador::TrainingInput::export_all(dir)?;
     ambassador::ContributionInput::export_all(dir)?;
     ambassador::RecognitionInput::export_all(dir)?;
     ambassador::PathwayInput::export_all(dir)?;
     project::OutcomeInput::export_all(dir)?;
-    project::ProjectRow::export_all(dir)?;
-    project::ProjectPage::export_all(dir)?;
+    sanctuary_core::views::ProjectRow::export_all(dir)?;
+    sanctuary_core::views::ProjectPage::export_all(dir)?;
     catalog::CatalogView::export_all(dir)?;
     catalog::ExpiringTraining::export_all(dir)?;
     matching::MatchView::export_all(dir)?;
@@ -81,9 +80,9 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     sync::ImportResult::export_all(dir)?;
     sanctuary_core::AutoSyncStatus::export_all(dir)?;
     sync::InviteInfo::export_all(dir)?;
-    self_view::SelfViewPage::export_all(dir)?;
-    self_view::SuggestionChange::export_all(dir)?;
-    self_view::SuggestionRow::export_all(dir)?;
+    sanctuary_core::views::SelfViewPage::export_all(dir)?;
+    sanctuary_core::views::SuggestionChange::export_all(dir)?;
+    sanctuary_core::views::SuggestionRow::export_all(dir)?;
     self_view::SessionInput::export_all(dir)?;
     sanctuary_core::about::About::export_all(dir)?;
     sanctuary_core::reports::ReportPage::export_all(dir)?;

@@ -156,11 +156,44 @@ fn add_find_edit_and_show_an_ambassador_with_records() {
     assert_eq!(recognition[0]["amount_pence"], 640);
     assert_eq!(shown["consents"].as_object().unwrap().len(), 1);
 
+    // Two more decisions, so the text shows the app's order: newest first.
+    for (scope, date, refused) in [
+        ("profile", "2025-01-15", false),
+        ("media", "2025-02-20", true),
+    ] {
+        let mut args = vec![
+            "ambassador",
+            "consent",
+            &id,
+            "--scope",
+            scope,
+            "--recorded-by",
+            "Coordinator",
+            "--date",
+            date,
+        ];
+        if refused {
+            args.push("--refused");
+        }
+        cli.ok(&args);
+    }
+
     let text = cli.ok(&["ambassador", "show", &id]);
     assert!(
         text.contains("Safeguarding") && text.contains("valid until 2027-03-01"),
         "{text}"
     );
+    let position = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {text}"))
+    };
+    assert!(
+        position("2025-02-20 media") < position("2025-02-01 contact")
+            && position("2025-02-01 contact") < position("2025-01-15 profile"),
+        "{text}"
+    );
+    // Profile consent has no review date, so it stays in force.
+    assert!(text.contains("In force today: profile"), "{text}");
     assert!(text.contains("1.5 hours in all"), "{text}");
 
     cli.ok(&["ambassador", "archive", &id]);

@@ -7,12 +7,36 @@
 //! (`YYYY-MM-DD`), and derive ts-rs behind the `ts` feature, so the UI's
 //! TypeScript is generated from them rather than copied by hand.
 
+// What the app's shell and the CLI show of people, projects and self-view.
+mod ambassador;
+mod form;
+mod lookup;
+mod profile_form;
+mod project_form;
+mod project_page;
+mod self_view;
+mod suggestions;
+
 mod constants;
 mod feedback;
 mod project;
 mod recognition;
 mod training;
 mod work;
+
+pub use ambassador::{
+    AmbassadorDetail, AmbassadorRow, ConsentRow, RowList, SearchResult, consent_in_force,
+    consent_rows,
+};
+pub use form::{opt_day, opt_text, parse_day, words};
+pub use lookup::Lookup;
+pub use profile_form::{AvailabilityForm, LanguageSkill, ProfileForm};
+pub use project_form::ProjectForm;
+pub use project_page::{CourseRef, ProjectPage, ProjectRow};
+pub use self_view::SelfViewPage;
+pub use suggestions::{
+    SuggestionChange, SuggestionRow, SuggestionState, suggestion_row, suggestion_rows,
+};
 
 pub use constants::constants_ts;
 pub use feedback::{

@@ -2,6 +2,10 @@
 import type { TimeOfDay } from "./TimeOfDay";
 import type { Weekday } from "./Weekday";
 
+/**
+ * The availability part of the profile form: days and times in week and
+ * day order, whatever order the document keeps them in.
+ */
 export type Availability = { days: Array<Weekday>, times: Array<TimeOfDay>, remote: boolean, in_person: boolean, 
 /**
  * How far they can travel to take part in person, in kilometres.

@@ -3,7 +3,7 @@ import type { AmbassadorRow } from "./AmbassadorRow";
 
 /**
  * Every row of the list (archived included) in list order, and for each
- * the text free-text search looks at ([`sanctuary_core::search_text`]):
+ * the text free-text search looks at ([`crate::search_text`]):
  * a lowercased needle matches `rows[i]` when `texts[i]` contains it.
  */
 export type RowList = { rows: Array<AmbassadorRow>, texts: Array<string>, };
