@@ -4,6 +4,10 @@ import type { InvitationStatus } from "./InvitationStatus";
 import type { Message } from "./Message";
 import type { RecognitionAdvice } from "./RecognitionAdvice";
 
+/**
+ * An eligible person as the matching panel lists them (the core's
+ * [`mt::Candidate`] without the languages the team selection reads).
+ */
 export type Candidate = { ambassador_id: string, display_name: string, region: string, 
 /**
  * The sum of the factors' points.

@@ -3,14 +3,11 @@ import type { Constraint } from "./Constraint";
 import type { Message } from "./Message";
 
 /**
- * Why someone cannot take part, and what would change it.
+ * One reason someone cannot take part, and what would change it. Only
+ * the people a screen shows are put in words (see [`Findings`]).
  */
 export type Ineligibility = { constraint: Constraint, 
 /**
  * Completes "<name> ...", e.g. "is paused".
  */
-reason: Message, 
-/**
- * E.g. "offer them Safeguarding before 2026-03-14".
- */
-next_step: Message | null, };
+reason: Message, next_step: Message | null, };
