@@ -5,8 +5,8 @@ import type { Message } from "./Message";
 import type { RecognitionAdvice } from "./RecognitionAdvice";
 
 /**
- * An eligible person as the matching panel lists them (the core's
- * [`mt::Candidate`] without the languages the team selection reads).
+ * An eligible person as the matching panel lists them: matching's own
+ * `Candidate` without every language they speak (the team selection's).
  */
 export type Candidate = { ambassador_id: string, display_name: string, region: string, 
 /**

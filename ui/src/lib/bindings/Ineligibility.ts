@@ -10,4 +10,8 @@ export type Ineligibility = { constraint: Constraint,
 /**
  * Completes "<name> ...", e.g. "is paused".
  */
-reason: Message, next_step: Message | null, };
+reason: Message, 
+/**
+ * What would change it, e.g. "offer them Safeguarding before 2026-03-14".
+ */
+next_step: Message | null, };
