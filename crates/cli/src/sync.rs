@@ -225,33 +225,21 @@ fn short_id(id: &str) -> &str {
 pub fn conflicts(s: &mut Sanctuary, command: ConflictsCommand) -> anyhow::Result<()> {
     match command {
         ConflictsCommand::List { json } => {
-            let conflicts = s.conflicts()?;
             if json {
-                return crate::output::json(&conflicts);
+                // Scripts get the core's values as JSON, not as words.
+                return crate::output::json(&s.conflicts()?);
             }
+            // The table words each value as the app's Sync screen does (a
+            // whole record by the fields its versions differ in).
+            let conflicts = sanctuary_core::views::conflicts(s)?;
             if conflicts.is_empty() {
                 say!("No conflicts");
             }
             for c in conflicts {
                 say!("{} {} ({}) {}", c.kind, c.name, c.document, c.field);
-                let by = |v: &sanctuary_core::ConflictValue| {
-                    v.device_name.clone().unwrap_or_else(|| v.device.clone())
-                };
-                // A whole record shows only the fields its versions differ in.
-                let differing = c.differing_fields();
-                let shown = |v: &sanctuary_core::ConflictValue| match v.value.as_object() {
-                    Some(record) if !differing.is_empty() => differing
-                        .iter()
-                        .map(|f| {
-                            format!("{f}={}", record.get(f).unwrap_or(&serde_json::Value::Null))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    _ => v.value.to_string(),
-                };
-                say!("  0 (shown): {}   from {}", shown(&c.winner), by(&c.winner));
+                say!("  0 (shown): {}   from {}", c.winner.value, c.winner.by());
                 for (i, other) in c.others.iter().enumerate() {
-                    say!("  {}: {}   from {}", i + 1, shown(other), by(other));
+                    say!("  {}: {}   from {}", i + 1, other.value, other.by());
                 }
             }
         }

@@ -6,10 +6,10 @@ use sanctuary_core::matching::{MatchOptions, MatchSettings};
 use sanctuary_core::model::Day;
 use tauri::State;
 
-use crate::dto::matching::{
-    Invitation, InvitationInput, MatchSettingsView, MatchView, RotaPlan, RotaSummary, RotaTurn,
-    RotaTurnInput,
-};
+use sanctuary_core::model::RotaTurn;
+use sanctuary_core::views::{Invitation, MatchSettingsView, MatchView, RotaPlan, RotaSummary};
+
+use crate::dto::matching::{InvitationInput, RotaTurnInput};
 use crate::dto::{day, opt_text};
 use crate::error::ApiResult;
 use crate::state::AppState;
@@ -29,7 +29,7 @@ pub async fn match_project(
         limit: limit.map(|l| l as usize),
         ..MatchOptions::default()
     };
-    state.read(|s| Ok(MatchView::new(&s.match_project(&id, &options)?)))
+    state.read(|s| Ok(s.match_project(&id, &options)?.into()))
 }
 
 /// The network's match weights and thresholds, with their defaults.
@@ -82,7 +82,7 @@ pub async fn rota_summary(
     state: State<'_, AppState>,
     project_id: String,
 ) -> ApiResult<RotaSummary> {
-    state.with(|s| Ok((&s.rota_summary(&project_id)?).into()))
+    state.with(|s| Ok(s.rota_summary(&project_id)?.into()))
 }
 
 /// Adds and removes rota members (ambassador ids) and sets the seats per
@@ -95,7 +95,7 @@ pub async fn edit_rota(
     remove: Vec<String>,
     seats: Option<u32>,
 ) -> ApiResult<RotaSummary> {
-    state.with(|s| Ok((&s.edit_rota(&project_id, &add, &remove, seats)?).into()))
+    state.with(|s| Ok(s.edit_rota(&project_id, &add, &remove, seats)?.into()))
 }
 
 /// The fair order of the rota's members for the meeting on `date` (today
@@ -110,7 +110,10 @@ pub async fn rota_plan(
         Some(d) => day(&d)?,
         None => Day::today(),
     };
-    state.with(|s| Ok((&s.rota_plan(&project_id, date, &MatchOptions::default())?).into()))
+    state.with(|s| {
+        Ok(s.rota_plan(&project_id, date, &MatchOptions::default())?
+            .into())
+    })
 }
 
 /// Records who takes the seat(s) at a meeting: the fair suggestion, or the
@@ -122,5 +125,5 @@ pub async fn assign_rota_turn(
     turn: RotaTurnInput,
 ) -> ApiResult<RotaTurn> {
     let assignment = turn.into_core(Day::today())?;
-    state.with(|s| Ok((&s.assign_rota_turn(&project_id, assignment)?).into()))
+    state.with(|s| Ok(s.assign_rota_turn(&project_id, assignment)?))
 }

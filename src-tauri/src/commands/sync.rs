@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use tauri::State;
 
+use sanctuary_core::views::{self, Conflict, ExportResult, ImportResult, InviteInfo, SyncView};
 use sanctuary_core::{AutoSyncStatus, KdfParams};
 
-use crate::dto::sync::{Conflict, ExportResult, ImportResult, InviteInfo, SyncView};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
@@ -28,14 +28,7 @@ pub(super) fn write_file(path: &Path, bytes: &[u8]) -> ApiResult<()> {
 
 #[tauri::command]
 pub async fn sync_status(state: State<'_, AppState>) -> ApiResult<SyncView> {
-    state.with(|s| {
-        Ok(SyncView {
-            device: s.device_id(),
-            member: s.is_member(),
-            peers: s.sync_status()?.into_iter().map(Into::into).collect(),
-            conflicts: s.conflicts()?.into_iter().map(Into::into).collect(),
-        })
-    })
+    state.with(|s| Ok(views::sync_view(s)?))
 }
 
 /// Writes a bundle of everything to `path` (for a USB stick or an email).
@@ -45,10 +38,7 @@ pub async fn sync_export(state: State<'_, AppState>, path: String) -> ApiResult<
     state.with(|s| {
         let bytes = s.sync_export(None)?;
         write_file(&path, &bytes)?;
-        Ok(ExportResult {
-            path: path.display().to_string(),
-            bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
-        })
+        Ok(ExportResult::new(&path, bytes.len()))
     })
 }
 
@@ -113,7 +103,7 @@ pub async fn resolve_conflict(
 ) -> ApiResult<Vec<Conflict>> {
     state.with(|s| {
         s.resolve_conflict(&document, &field, keep as usize)?;
-        Ok(s.conflicts()?.into_iter().map(Into::into).collect())
+        Ok(views::conflicts(s)?)
     })
 }
 
@@ -127,10 +117,6 @@ pub async fn create_invite(state: State<'_, AppState>, path: String) -> ApiResul
     state.with(|s| {
         let invite = s.create_invite(KdfParams::DEFAULT, INVITE_DAYS)?;
         write_file(&path, &invite.bytes)?;
-        Ok(InviteInfo {
-            path: path.display().to_string(),
-            code: invite.code,
-            expires: invite.expires,
-        })
+        Ok(InviteInfo::new(&path, invite))
     })
 }

@@ -13,16 +13,13 @@ use sanctuary_core::demo::{DemoOptions, populate_on};
 use sanctuary_core::matching::MatchOptions;
 use sanctuary_core::model::{self as m, Day, RecognitionKind};
 use sanctuary_core::views::{
-    AmbassadorDetail, Lookup, ProjectPage, ProjectRow, RowList, SelfViewPage, suggestion_row,
+    self, AmbassadorDetail, Invitation, Lookup, MatchSettingsView, MatchView, ProjectPage,
+    ProjectRow, RotaPlan, RotaSummary, RowList, SelfViewPage, next_statuses, suggestion_row,
 };
 use sanctuary_core::{CreateOptions, KdfParams, Sanctuary, SecretString};
 use serde_json::{Value, json};
 
-use crate::dto::catalog::CatalogView;
-use crate::dto::matching::{
-    Invitation, InvitationInput, MatchSettingsView, MatchView, RotaPlan, RotaSummary,
-    RotaTurnInput, next_statuses,
-};
+use crate::dto::matching::{InvitationInput, RotaTurnInput};
 use crate::error::ApiError;
 
 const PASS: &str = "demo passphrase";
@@ -279,11 +276,11 @@ fn fixture() -> String {
         let id = doc.id().to_string();
         pages.insert(id.clone(), to_json(&ProjectPage::new(&s, doc)));
         let report = s.match_project(&id, &match_on(None)).expect("a match");
-        matches.insert(id.clone(), to_json(&MatchView::new(&report)));
+        matches.insert(id.clone(), to_json(&MatchView::from(report.clone())));
         let by_places: BTreeMap<String, Value> = (1..=TEAM_PLACES)
             .map(|n| {
                 let report = s.match_project(&id, &match_on(Some(n))).expect("a match");
-                (n.to_string(), to_json(&MatchView::new(&report).team))
+                (n.to_string(), to_json(&MatchView::from(report).team))
             })
             .collect();
         teams.insert(id.clone(), by_places);
@@ -308,7 +305,7 @@ fn fixture() -> String {
             .collect();
         invitations.insert(id.clone(), to_json(&views));
         let rota = s.rota_summary(&id).expect("a rota");
-        rotas.insert(id.clone(), to_json(&RotaSummary::from(&rota)));
+        rotas.insert(id.clone(), to_json(&RotaSummary::from(rota.clone())));
         if rota.members.is_empty() {
             continue;
         }
@@ -334,7 +331,7 @@ fn fixture() -> String {
                         .expect_err("a reason is needed");
                     rota_refusal = to_json(&ApiError::from(error));
                 }
-                (day.to_string(), to_json(&RotaPlan::from(&plan)))
+                (day.to_string(), to_json(&RotaPlan::from(plan)))
             })
             .collect();
         plans.insert(id, by_day);
@@ -429,7 +426,7 @@ fn fixture() -> String {
     let expiring: BTreeMap<String, Value> = EXPIRING_DAYS
         .iter()
         .map(|d| {
-            let rows = sanctuary_core::views::expiring(&s, today, i64::from(*d), true);
+            let rows = views::expiring(&s, today, i64::from(*d), true);
             (d.to_string(), to_json(&rows))
         })
         .collect();
@@ -450,7 +447,7 @@ fn fixture() -> String {
         "refusals": refusals,
         "policy": to_json(&s.policy_table()),
         "flagged": to_json(&s.flagged_recognition()),
-        "catalog": to_json(&CatalogView::from(s.catalog())),
+        "catalog": to_json(&views::catalog_view(s.catalog())),
         "expiring": expiring,
         "consent_due": to_json(&s.consent_expiring(today, CONSENT_DAYS, true)),
         "retention_due": to_json(&s.retention_review(today)),

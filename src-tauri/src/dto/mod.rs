@@ -10,14 +10,12 @@
 //! parsers.
 
 pub mod ambassador;
-pub mod catalog;
 #[cfg(test)]
 mod fixture;
 pub mod matching;
 pub mod project;
 pub mod self_view;
 pub mod session;
-pub mod sync;
 pub mod vocab;
 
 use sanctuary_core::model::{Day, Tags};
@@ -66,20 +64,20 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     project::OutcomeInput::export_all(dir)?;
     sanctuary_core::views::ProjectRow::export_all(dir)?;
     sanctuary_core::views::ProjectPage::export_all(dir)?;
-    catalog::CatalogView::export_all(dir)?;
-    catalog::ExpiringTraining::export_all(dir)?;
-    matching::MatchView::export_all(dir)?;
-    matching::MatchSettingsView::export_all(dir)?;
-    matching::Invitation::export_all(dir)?;
+    sanctuary_core::views::CatalogView::export_all(dir)?;
+    sanctuary_core::views::ExpiringTraining::export_all(dir)?;
+    sanctuary_core::views::MatchView::export_all(dir)?;
+    sanctuary_core::views::MatchSettingsView::export_all(dir)?;
+    sanctuary_core::views::Invitation::export_all(dir)?;
     matching::InvitationInput::export_all(dir)?;
-    matching::RotaSummary::export_all(dir)?;
-    matching::RotaPlan::export_all(dir)?;
+    sanctuary_core::views::RotaSummary::export_all(dir)?;
+    sanctuary_core::views::RotaPlan::export_all(dir)?;
     matching::RotaTurnInput::export_all(dir)?;
-    sync::SyncView::export_all(dir)?;
-    sync::ExportResult::export_all(dir)?;
-    sync::ImportResult::export_all(dir)?;
+    sanctuary_core::views::SyncView::export_all(dir)?;
+    sanctuary_core::views::ExportResult::export_all(dir)?;
+    sanctuary_core::views::ImportResult::export_all(dir)?;
     sanctuary_core::AutoSyncStatus::export_all(dir)?;
-    sync::InviteInfo::export_all(dir)?;
+    sanctuary_core::views::InviteInfo::export_all(dir)?;
     sanctuary_core::views::SelfViewPage::export_all(dir)?;
     sanctuary_core::views::SuggestionChange::export_all(dir)?;
     sanctuary_core::views::SuggestionRow::export_all(dir)?;

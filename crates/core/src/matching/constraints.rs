@@ -34,6 +34,7 @@ use crate::model::{AmbassadorDoc, ConsentScope, Day, Status, Weekday};
 
 /// Which hard constraint failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Constraint {
     Status,
@@ -52,10 +53,12 @@ pub enum Constraint {
 /// One reason someone cannot take part, and what would change it. Only
 /// the people a screen shows are put in words (see [`Findings`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Ineligibility {
     pub constraint: Constraint,
     /// Completes "<name> ...", e.g. "is paused".
     pub reason: Message,
+    /// What would change it, e.g. "offer them Safeguarding before 2026-03-14".
     pub next_step: Option<Message>,
 }
 

@@ -21,7 +21,9 @@ use super::Context;
 use super::messages::{Code, Message, Param};
 use crate::model::{AmbassadorDoc, LanguageLevel, Stream, Tags};
 
+/// The factors a candidate's total is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Factor {
     RequiredSkills,
@@ -34,6 +36,7 @@ pub enum Factor {
 
 /// One factor's contribution to a candidate's total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FactorScore {
     pub factor: Factor,
     pub points: i32,

@@ -59,6 +59,7 @@ impl Candidate {
 
 /// Someone who cannot take part yet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NotEligible {
     pub ambassador_id: String,
     pub display_name: String,

@@ -17,6 +17,7 @@ use crate::model::{PaymentConstraint, Project, RecognitionKind, RecognitionPolic
 
 /// What to offer one candidate for a project.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RecognitionAdvice {
     /// The project's recognition this person may receive.
     pub offer: Vec<RecognitionKind>,

@@ -20,11 +20,13 @@ use crate::model::{AmbassadorDoc, Day, ProjectDoc, RotaTurn};
 
 /// A member's place in the fair order for one meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RotaPlace {
     pub ambassador_id: String,
     pub display_name: String,
     /// Turns on other dates.
     pub turns: u32,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub last_turn: Option<Day>,
     pub reason: Message,
 }
@@ -130,10 +132,12 @@ fn turn_counts(
 
 /// One member's record on a rota.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RotaMember {
     pub ambassador_id: String,
     pub display_name: String,
     pub turns: u32,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub last_turn: Option<Day>,
 }
 

@@ -28,12 +28,14 @@ use super::settings::MatchWeights;
 use crate::model::{InvitationStatus, normalise_tag};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Coverage {
     pub required_skills: Vec<String>,
     pub languages: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TeamMember {
     pub ambassador_id: String,
     pub display_name: String,
@@ -45,7 +47,9 @@ pub struct TeamMember {
     pub why: Vec<Message>,
 }
 
+/// A team for the places: who, and what it covers and lacks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Team {
     pub places: u32,
     /// In the order they were chosen.

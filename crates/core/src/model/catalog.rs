@@ -30,17 +30,24 @@ impl Catalog {
 }
 
 /// A training course offered in the network.
+///
+/// The app's course form sends this shape too (its id is ignored: adding
+/// gives a course a new one).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Course {
+    /// Ignored when adding.
     pub id: String,
     pub title: String,
     pub description: String,
     pub mode: DeliveryMode,
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
     pub languages: Tags,
     pub duration_minutes: Option<u32>,
-    /// How long a completion stays valid; `None` means it never expires.
+    /// How long a completion stays valid; `null` means it never expires.
     pub validity_months: Option<u32>,
-    /// Course ids that must be completed first.
+    /// Course ids (or titles, when adding) that must be completed first.
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
     pub prerequisites: Tags,
     /// Whether ambassadors helped design the course.
     pub co_designed: bool,

@@ -214,14 +214,20 @@ impl Rota {
 
 /// Who took the seat at one meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RotaTurn {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub date: Day,
+    /// Ambassador ids.
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
     pub ambassadors: Tags,
     /// Who the fair rotation suggested.
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
     pub suggested: Tags,
     /// Why the coordinator chose differently, if they did.
     pub override_reason: Option<String>,
     /// The day the turn was recorded.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub recorded: Day,
 }
 

@@ -9,11 +9,9 @@ use crate::error::{CoreError, Result};
 use crate::model::{Catalog, Course, Tags, new_id};
 
 impl Sanctuary {
-    /// Every course, by title.
+    /// Every course, by title (in the order the app's catalog shows them).
     pub fn courses(&self) -> Vec<&Course> {
-        let mut all: Vec<&Course> = self.catalog.courses.values().collect();
-        all.sort_by(|a, b| (a.title.to_lowercase(), &a.id).cmp(&(b.title.to_lowercase(), &b.id)));
-        all
+        crate::views::courses_by_title(&self.catalog)
     }
 
     /// Finds a course by id, id prefix or title.
@@ -24,9 +22,13 @@ impl Sanctuary {
     }
 
     /// Adds a course; prerequisites may be given by id or title and are
-    /// stored as ids.
+    /// stored as ids. The title is trimmed and languages written as tags
+    /// here, so a course from the app's form (JSON, as typed) and one from
+    /// the CLI are stored alike.
     pub fn add_course(&mut self, mut course: Course) -> Result<String> {
         course.id = new_id();
+        course.title = course.title.trim().to_string();
+        course.languages = Tags::from_words(course.languages.iter());
         let mut prerequisites = Tags::new();
         for key in course.prerequisites.iter() {
             prerequisites.insert(&self.course(key)?.id);

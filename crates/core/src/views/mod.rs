@@ -24,6 +24,10 @@ mod recognition;
 mod training;
 mod work;
 
+mod catalog;
+mod matching;
+mod sync;
+
 pub use ambassador::{
     AmbassadorDetail, AmbassadorRow, ConsentRow, RowList, SearchResult, consent_in_force,
     consent_rows,
@@ -50,4 +54,14 @@ pub use training::{
 pub use work::{
     ContributionRow, HoursByKind, RecognitionRow, WorkLog, contribution_stream, hours_by_kind,
     work_log,
+};
+
+pub use catalog::{CatalogView, catalog_view, courses_by_title};
+pub use matching::{
+    Candidate, Invitation, InvitationEvent, MatchSettingsView, MatchView, RotaPlan, RotaSummary,
+    next_statuses,
+};
+pub use sync::{
+    Conflict, ConflictField, ConflictValue, ExportResult, ImportResult, InviteInfo, PeerStatus,
+    SyncView, conflicts, sync_view,
 };

@@ -4,6 +4,10 @@ import type { InvitationStatus } from "./InvitationStatus";
 import type { Message } from "./Message";
 import type { RecognitionAdvice } from "./RecognitionAdvice";
 
+/**
+ * An eligible person as the matching panel lists them: matching's own
+ * `Candidate` without every language they speak (the team selection's).
+ */
 export type Candidate = { ambassador_id: string, display_name: string, region: string, 
 /**
  * The sum of the factors' points.

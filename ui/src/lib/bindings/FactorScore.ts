@@ -3,10 +3,10 @@ import type { Factor } from "./Factor";
 import type { Message } from "./Message";
 
 /**
- * One factor's points and why.
+ * One factor's contribution to a candidate's total.
  */
 export type FactorScore = { factor: Factor, points: number, 
 /**
- * The most the factor gives for this project (0: it does not apply).
+ * The most this factor can give for this project (0 if it does not apply).
  */
 max: number, reason: Message, };

@@ -3,7 +3,8 @@ import type { Constraint } from "./Constraint";
 import type { Message } from "./Message";
 
 /**
- * Why someone cannot take part, and what would change it.
+ * One reason someone cannot take part, and what would change it. Only
+ * the people a screen shows are put in words (see [`Findings`]).
  */
 export type Ineligibility = { constraint: Constraint, 
 /**
@@ -11,6 +12,6 @@ export type Ineligibility = { constraint: Constraint,
  */
 reason: Message, 
 /**
- * E.g. "offer them Safeguarding before 2026-03-14".
+ * What would change it, e.g. "offer them Safeguarding before 2026-03-14".
  */
 next_step: Message | null, };

@@ -2,4 +2,7 @@
 import type { Ineligibility } from "./Ineligibility";
 import type { InvitationStatus } from "./InvitationStatus";
 
+/**
+ * Someone who cannot take part yet.
+ */
 export type NotEligible = { ambassador_id: string, display_name: string, region: string, invitation: InvitationStatus | null, reasons: Array<Ineligibility>, };

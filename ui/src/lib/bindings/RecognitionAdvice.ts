@@ -3,18 +3,27 @@ import type { Message } from "./Message";
 import type { RecognitionKind } from "./RecognitionKind";
 
 /**
- * What to offer someone for taking part, given whether they may be paid.
+ * What to offer one candidate for a project.
  */
-export type RecognitionAdvice = { offer: Array<RecognitionKind>, 
+export type RecognitionAdvice = { 
 /**
- * Offered by the project but not to be offered to this person.
+ * The project's recognition this person may receive.
+ */
+offer: Array<RecognitionKind>, 
+/**
+ * Offered by the project, but not to this person.
  */
 withheld: Array<RecognitionKind>, 
 /**
- * What to give instead of what is withheld.
+ * Non-cash equivalents to offer instead of what was withheld.
  */
 suggest: Array<RecognitionKind>, 
 /**
- * Ask first whether they may receive these.
+ * Offered, but check first that they may receive it.
  */
-check_first: Array<RecognitionKind>, note: Message | null, };
+check_first: Array<RecognitionKind>, 
+/**
+ * One sentence for the coordinator, if anything needs saying. The
+ * kinds are its parameter, so a new kind needs no new message.
+ */
+note: Message | null, };

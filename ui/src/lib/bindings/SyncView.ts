@@ -2,6 +2,9 @@
 import type { Conflict } from "./Conflict";
 import type { PeerStatus } from "./PeerStatus";
 
+/**
+ * The Sync screen: this laptop, the others, and the conflicts to settle.
+ */
 export type SyncView = { 
 /**
  * This laptop's device id.
