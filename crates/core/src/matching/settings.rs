@@ -16,7 +16,9 @@
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
+use crate::matching::{Code, Param};
 use crate::model::Invalid;
+use crate::model::validate::{Field, out_of_range, unknown};
 
 /// Points each factor gives at a full match (the fairness factor ranges
 /// from minus to plus its weight), and the team-diversity bonuses.
@@ -77,8 +79,10 @@ impl MatchWeights {
     /// Sets one weight by name (0 turns a factor off; at most 1000).
     pub fn set(&mut self, name: &str, points: i32) -> Result<(), Invalid> {
         if !(0..=1000).contains(&points) {
-            return Err(Invalid::new(
-                "weight",
+            return Err(out_of_range(
+                Field::Weight,
+                0,
+                1000,
                 format!("{name}: a weight is 0 to 1000 points"),
             ));
         }
@@ -93,8 +97,10 @@ impl MatchWeights {
             "team-language" => &mut self.team_language,
             "team-experience" => &mut self.team_experience,
             _ => {
-                return Err(Invalid::new(
-                    "weight",
+                return Err(unknown(
+                    Field::Weight,
+                    name,
+                    Self::NAMES,
                     format!(
                         "'{name}' is not a weight; use one of: {}",
                         Self::NAMES.join(", ")
@@ -127,9 +133,11 @@ impl MatchWeights {
     pub fn set_from(&mut self, assignment: &str) -> Result<(), Invalid> {
         let bad = || {
             Invalid::new(
-                "weight",
+                Field::Weight,
+                Code::InvalidWeightSetting,
                 format!("'{assignment}' is not name=points, e.g. fairness=30"),
             )
+            .with("value", Param::Text(assignment.to_string()))
         };
         let (name, points) = assignment.split_once('=').ok_or_else(bad)?;
         let points: i32 = points.trim().parse().map_err(|_| bad())?;
@@ -168,22 +176,28 @@ impl MatchSettings {
     pub fn validate(&self) -> Result<(), Invalid> {
         for (name, points) in self.weights.named() {
             if !(0..=1000).contains(&points) {
-                return Err(Invalid::new(
-                    "weight",
+                return Err(out_of_range(
+                    Field::Weight,
+                    0,
+                    1000,
                     format!("{name}: a weight is 0 to 1000 points"),
                 ));
             }
         }
         if !(1..=36).contains(&self.recent_months) {
-            return Err(Invalid::new(
-                "recent_months",
-                "\"recently\" is 1 to 36 months".into(),
+            return Err(out_of_range(
+                Field::RecentMonths,
+                1,
+                36,
+                "\"recently\" is 1 to 36 months",
             ));
         }
         if !(1..=1000).contains(&self.other_region_km) {
-            return Err(Invalid::new(
-                "other_region_km",
-                "the distance for another region is 1 to 1000 km".into(),
+            return Err(out_of_range(
+                Field::OtherRegionKm,
+                1,
+                1000,
+                "the distance for another region is 1 to 1000 km",
             ));
         }
         Ok(())

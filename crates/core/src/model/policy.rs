@@ -26,7 +26,8 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
-use super::validate::{Invalid, check_text};
+use super::validate::{Field, Invalid, check_text};
+use crate::matching::{Code, Param};
 use super::values::Day;
 use super::vocab::{PaymentConstraint, RecognitionKind, Verdict};
 
@@ -243,7 +244,7 @@ impl RecognitionPolicy {
         note: &str,
         on: Day,
     ) -> Result<(), Invalid> {
-        check_text("note", note, 1000)?;
+        check_text(Field::Note, note, 1000)?;
         let default = default_rule(kind, constraint);
         let alternatives = if verdict == Verdict::Allowed {
             Vec::new()
@@ -269,9 +270,11 @@ impl RecognitionPolicy {
     pub fn set_expense_limit(&mut self, pence: u64) -> Result<(), Invalid> {
         if pence == 0 || pence > 1_000_000 {
             return Err(Invalid::new(
-                "limit",
-                "the expense limit must be more than £0 and at most £10,000".into(),
-            ));
+                Field::Limit,
+                Code::InvalidAmountRange,
+                "the expense limit must be more than £0 and at most £10,000",
+            )
+            .with("max", Param::money(1_000_000)));
         }
         self.expense_limit_pence = pence;
         Ok(())
