@@ -23,7 +23,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Init(args) => {
             // Checked first, so a bad name creates nothing.
             if let Some(name) = &args.coordinator {
-                sanctuary_core::model::validate::check_text(sanctuary_core::model::Field::CoordinatorName, name, 120)?;
+                sanctuary_core::model::validate::check_text(
+                    sanctuary_core::model::Field::CoordinatorName,
+                    name,
+                    120,
+                )?;
             }
             let pass = passphrase::read(pass_file, passphrase::ENV, "New passphrase: ")?;
             if let (Some(file), Some(code)) = (&args.join, &args.code) {

@@ -433,7 +433,10 @@ pub(crate) mod tests {
     /// placeholders are checked with the other codes in `matching::messages`.
     #[test]
     fn every_refusal_code_names_its_field() {
-        for code in Code::ALL.iter().filter(|c| c.as_str().starts_with("invalid-")) {
+        for code in Code::ALL
+            .iter()
+            .filter(|c| c.as_str().starts_with("invalid-"))
+        {
             let names_field = code.params().contains(&"field");
             assert_eq!(
                 names_field,

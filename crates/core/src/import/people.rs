@@ -9,8 +9,8 @@ use super::problems::{DuplicateCode, ProblemCode, RowProblem};
 use super::records::Existing;
 use super::{DuplicateRow, Plan, RejectedRow, Row, parse_day};
 use crate::model::{
-    Field,
-    AmbassadorDoc, Day, LanguageLevel, PaymentConstraint, Profile, Status, new_id, normalise_tag,
+    AmbassadorDoc, Day, Field, LanguageLevel, PaymentConstraint, Profile, Status, new_id,
+    normalise_tag,
 };
 
 /// Reads every row, joins duplicates and decides what is written.

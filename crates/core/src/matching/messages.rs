@@ -21,8 +21,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::vocab::vocabulary;
 use crate::model::validate::Field;
+use crate::model::vocab::vocabulary;
 use crate::model::{
     Day, ExpenseStatus, InvitationStatus, LanguageLevel, RecognitionKind, Status, Weekday,
 };
@@ -136,6 +136,7 @@ vocabulary! {
         InvalidNotAnEmail = "invalid-not-an-email",
         InvalidOutOfRange = "invalid-out-of-range",
         InvalidUnknown = "invalid-unknown",
+        InvalidWeightOutOfRange = "invalid-weight-out-of-range",
         InvalidEndsBeforeStart = "invalid-ends-before-start",
         InvalidAlreadyExists = "invalid-already-exists",
         InvalidAmbiguous = "invalid-ambiguous",
@@ -239,9 +240,12 @@ impl Code {
             | InvalidAmbiguous | InvalidWeightSetting => &["field", "value"],
             InvalidOutOfRange => &["field", "min", "max"],
             InvalidUnknown => &["field", "value", "known"],
+            InvalidWeightOutOfRange => &["field", "weight", "min", "max"],
             InvalidEndsBeforeStart => &["field", "start", "end"],
             InvalidHoursOnlyAttended => &["field", "status"],
-            InvalidAmountNeeded | InvalidAmountNotMoney | InvalidNotAReimbursement
+            InvalidAmountNeeded
+            | InvalidAmountNotMoney
+            | InvalidNotAReimbursement
             | InvalidNotAnExpense => &["field", "kind"],
             InvalidAmountRange => &["field", "max"],
             InvalidOverExpenseLimit => &["field", "amount", "limit"],

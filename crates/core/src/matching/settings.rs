@@ -79,12 +79,7 @@ impl MatchWeights {
     /// Sets one weight by name (0 turns a factor off; at most 1000).
     pub fn set(&mut self, name: &str, points: i32) -> Result<(), Invalid> {
         if !(0..=1000).contains(&points) {
-            return Err(out_of_range(
-                Field::Weight,
-                0,
-                1000,
-                format!("{name}: a weight is 0 to 1000 points"),
-            ));
+            return Err(weight_out_of_range(name));
         }
         let slot = match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
             "required-skills" => &mut self.required_skills,
@@ -145,6 +140,22 @@ impl MatchWeights {
     }
 }
 
+/// A weight outside 0 to 1000 points, naming the weight when it is one.
+fn weight_out_of_range(name: &str) -> Invalid {
+    let english = format!("{name}: a weight is 0 to 1000 points");
+    let word = format!(
+        "weight-{}",
+        name.trim().to_ascii_lowercase().replace('_', "-")
+    );
+    match Field::from_word(&word) {
+        Some(weight) => Invalid::new(Field::Weight, Code::InvalidWeightOutOfRange, english)
+            .with("weight", Param::Field(weight))
+            .with("min", Param::count(0))
+            .with("max", Param::count(1000)),
+        None => out_of_range(Field::Weight, 0, 1000, english),
+    }
+}
+
 /// Everything matching can be tuned by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Reconcile, Hydrate)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -176,12 +187,7 @@ impl MatchSettings {
     pub fn validate(&self) -> Result<(), Invalid> {
         for (name, points) in self.weights.named() {
             if !(0..=1000).contains(&points) {
-                return Err(out_of_range(
-                    Field::Weight,
-                    0,
-                    1000,
-                    format!("{name}: a weight is 0 to 1000 points"),
-                ));
+                return Err(weight_out_of_range(name));
             }
         }
         if !(1..=36).contains(&self.recent_months) {

@@ -11,12 +11,12 @@ use super::expense::{Expense, Review};
 use super::packed;
 use super::suggestion::Suggestion;
 use super::validate::{Field, Invalid, check_len, check_optional_len, check_text, out_of_range};
-use crate::matching::{Code, Param};
 use super::values::{Day, Tags};
 use super::vocab::{
     Channel, ConsentScope, LanguageLevel, PathwayRole, PaymentConstraint, RecognitionKind, Status,
     Stream, TimeOfDay, Weekday,
 };
+use crate::matching::{Code, Param};
 
 /// The schema version written into every ambassador document.
 pub const AMBASSADOR_SCHEMA: u64 = 1;

@@ -7,9 +7,9 @@ use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use super::validate::{Field, Invalid, check_len, check_text, out_of_range};
-use crate::matching::Code;
 use super::values::{Day, Tags};
 use super::vocab::DeliveryMode;
+use crate::matching::Code;
 
 pub const CATALOG_SCHEMA: u64 = 1;
 

@@ -16,9 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use super::units::format_pounds;
 use super::validate::{Field, Invalid, check_optional_len, check_text};
-use crate::matching::{Code, Param};
 use super::values::Day;
 use super::vocab::ExpenseStatus;
+use crate::matching::{Code, Param};
 
 /// The reimbursement part of a travel or meal entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Reconcile, Hydrate)]

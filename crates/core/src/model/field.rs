@@ -30,6 +30,7 @@ fields! {
     Amount = "amount", "amount";
     ApprovedBy = "approved-by", "approved by";
     Attendees = "attendees", "attendees";
+    AutoLock = "auto-lock", "auto-lock";
     AvailabilityDays = "availability-days", "availability days";
     AvailabilityTimes = "availability-times", "availability times";
     Confidence = "confidence", "confidence";
@@ -37,6 +38,7 @@ fields! {
     ConfidenceAfter = "confidence-after", "confidence after";
     ConsentNote = "consent-note", "consent note";
     ConsentRecordedBy = "consent-recorded-by", "consent recorded by";
+    BackupReminder = "backup-reminder", "backup reminder";
     CoordinatorName = "coordinator-name", "coordinator name";
     CourseDescription = "course-description", "course description";
     CourseTitle = "course-title", "course title";
@@ -96,6 +98,17 @@ fields! {
     Trainer = "trainer", "trainer";
     Validity = "validity", "validity";
     Weight = "weight", "weight";
+    // One matching weight (`MatchWeights::NAMES`), named by a refusal of
+    // the weight field.
+    WeightRequiredSkills = "weight-required-skills", "required-skills";
+    WeightDesiredSkills = "weight-desired-skills", "desired-skills";
+    WeightInterests = "weight-interests", "interests";
+    WeightLanguages = "weight-languages", "languages";
+    WeightLocality = "weight-locality", "locality";
+    WeightFairness = "weight-fairness", "fairness";
+    WeightTeamRegion = "weight-team-region", "team-region";
+    WeightTeamLanguage = "weight-team-language", "team-language";
+    WeightTeamExperience = "weight-team-experience", "team-experience";
 }
 
 #[cfg(test)]

@@ -18,9 +18,9 @@ use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use super::validate::{Field, Invalid, check_optional_len};
-use crate::matching::{Code, Param};
 use super::values::{Day, Tags};
 use super::vocab::InvitationStatus;
+use crate::matching::{Code, Param};
 
 /// One person's invitation to one project: every status it has had.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]

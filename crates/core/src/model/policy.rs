@@ -27,9 +27,9 @@ use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use super::validate::{Field, Invalid, check_text};
-use crate::matching::{Code, Param};
 use super::values::Day;
 use super::vocab::{PaymentConstraint, RecognitionKind, Verdict};
+use crate::matching::{Code, Param};
 
 /// Expense claims above this many pence need a note, unless the network
 /// sets another limit (£50 a claim).

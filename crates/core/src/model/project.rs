@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::invitation::{Invitation, Rota};
 use super::validate::{Field, Invalid, check_len, check_optional_len, check_text, out_of_range};
-use crate::matching::{Code, Param};
 use super::values::{Day, Tags};
 use super::vocab::{Level, RecognitionKind, Stream};
+use crate::matching::{Code, Param};
 
 pub const PROJECT_SCHEMA: u64 = 1;
 

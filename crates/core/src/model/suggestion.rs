@@ -6,9 +6,9 @@ use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use super::validate::{Field, Invalid, check_optional_len, check_text, out_of_range};
-use crate::matching::Code;
 use super::values::Day;
 use super::vocab::{Channel, SuggestionStatus};
+use crate::matching::Code;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
 pub struct Suggestion {

@@ -49,10 +49,7 @@ impl Invalid {
     /// parameters, the field as the `field` parameter, and the whole English
     /// sentence ("field: reason").
     pub fn said(&self) -> Message {
-        let mut message = self
-            .reason
-            .clone()
-            .with("field", Param::Field(self.field));
+        let mut message = self.reason.clone().with("field", Param::Field(self.field));
         message.text = self.to_string();
         message
     }

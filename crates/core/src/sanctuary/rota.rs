@@ -51,7 +51,9 @@ impl Sanctuary {
         }
         if let Some(seats) = seats {
             if !(1..=20).contains(&seats) {
-                return Err(out_of_range(Field::Seats, 1, 20, "a meeting has 1 to 20 seats").into());
+                return Err(
+                    out_of_range(Field::Seats, 1, 20, "a meeting has 1 to 20 seats").into(),
+                );
             }
             rota.seats = seats;
         }

@@ -125,6 +125,19 @@ function refuse(error: ApiError): never {
   throw new ApiFailure(structuredClone(error));
 }
 
+/** The core's refusal of `typed` from the fixture, as if `actual` had been typed. */
+function retyped(error: ApiError, typed: string, actual: string): ApiError {
+  const swap = (s: string) => s.replaceAll(typed, actual);
+  const details = error.details.map((m) => ({
+    ...m,
+    text: swap(m.text),
+    params: Object.fromEntries(
+      Object.entries(m.params).map(([name, p]) => [name, p?.type === "text" ? { ...p, value: swap(p.value) } : p]),
+    ),
+  }));
+  return { ...error, message: swap(error.message), details };
+}
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** JSON with sorted keys, to compare a form's values with the fixture's. */
@@ -229,7 +242,7 @@ export class MockBackend implements Backend {
   }
 
   private date(text: string | null | undefined): void {
-    if (text && !DATE.test(text)) refuse({ ...FIXTURE.errors.bad_date, message: FIXTURE.errors.bad_date.message.replace("31/12/2025", text) });
+    if (text && !DATE.test(text)) refuse(retyped(FIXTURE.errors.bad_date, "31/12/2025", text));
   }
 
   /** Simulates the backend locking itself after idle time. */
