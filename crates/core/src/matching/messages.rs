@@ -125,6 +125,16 @@ vocabulary! {
         RefusedCheckFirst = "refused-check-first",
         RefusedCheckFirstNoted = "refused-check-first-noted",
         RefusedNotEligible = "refused-not-eligible",
+        // The default recognition policy's notes and sources (`model::policy`).
+        PolicyReimburse = "policy-reimburse",
+        PolicyNoCashValue = "policy-no-cash-value",
+        PolicyMayBePaid = "policy-may-be-paid",
+        PolicyCheckFirst = "policy-check-first",
+        PolicyRefused = "policy-refused",
+        PolicySourceHomeOffice = "policy-source-home-office",
+        PolicySourceCashValue = "policy-source-cash-value",
+        PolicySourceNetwork = "policy-source-network",
+        PolicySourceChanged = "policy-source-changed",
         // Refusals of a value (`model::Invalid`): each carries the `field`
         // it is about, worded from `field.<word>` in the UI's files.
         InvalidEmpty = "invalid-empty",
@@ -235,6 +245,12 @@ impl Code {
             }
             RefusedNotEligible => &["name"],
             InvalidNotADate => &["value"],
+            PolicyReimburse | PolicyMayBePaid | PolicyCheckFirst | PolicyRefused => &["kind"],
+            PolicySourceChanged => &["date"],
+            PolicyNoCashValue
+            | PolicySourceHomeOffice
+            | PolicySourceCashValue
+            | PolicySourceNetwork => &[],
             InvalidTooLong => &["field", "max"],
             InvalidNotHours | InvalidNotAnAmount | InvalidNotAnEmail | InvalidAlreadyExists
             | InvalidAmbiguous | InvalidWeightSetting => &["field", "value"],
