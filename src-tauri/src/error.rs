@@ -124,6 +124,42 @@ mod tests {
         );
     }
 
+    /// A refused value crosses with its code, its field and its parameters,
+    /// so the webview words it without the English.
+    #[test]
+    fn refused_values_cross_with_their_code_and_field() {
+        let e: ApiError = sanctuary_core::model::units::parse_hours("lots")
+            .unwrap_err()
+            .into();
+        assert_eq!(e.code, "invalid");
+        assert_eq!(
+            e.message,
+            "hours: 'lots' is not a number of hours, e.g. 1.5"
+        );
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            json["details"],
+            serde_json::json!([{
+                "code": "invalid-not-hours",
+                "params": {
+                    "field": {"type": "field", "value": "hours"},
+                    "value": {"type": "text", "value": "lots"},
+                },
+                "text": "hours: 'lots' is not a number of hours, e.g. 1.5",
+            }])
+        );
+        let e: ApiError = "2026-02-30"
+            .parse::<sanctuary_core::model::Day>()
+            .unwrap_err()
+            .into();
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["details"][0]["code"], "invalid-not-a-date");
+        assert_eq!(
+            json["details"][0]["params"]["value"],
+            serde_json::json!({"type": "text", "value": "2026-02-30"})
+        );
+    }
+
     #[test]
     fn every_shell_code_has_a_message_in_every_ui_language() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/messages");

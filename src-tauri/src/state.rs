@@ -6,6 +6,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
+use sanctuary_core::model::Field;
+use sanctuary_core::model::validate::out_of_range;
 use sanctuary_core::{AutoSync, Sanctuary, SecretString, SelfView};
 
 use crate::dto::session::Settings;
@@ -265,14 +267,18 @@ impl AppState {
 
     pub fn save_settings(&self, settings: Settings) -> ApiResult<Settings> {
         if !(1..=120).contains(&settings.auto_lock_minutes) {
-            return Err(ApiError::invalid(
-                "auto-lock: choose between 1 and 120 minutes",
-            ));
+            return Err(
+                out_of_range(Field::AutoLock, 1, 120, "choose between 1 and 120 minutes").into(),
+            );
         }
         if !(1..=365).contains(&settings.backup_reminder_days) {
-            return Err(ApiError::invalid(
-                "backup reminder: choose between 1 and 365 days",
-            ));
+            return Err(out_of_range(
+                Field::BackupReminder,
+                1,
+                365,
+                "choose between 1 and 365 days",
+            )
+            .into());
         }
         let language_ok = (2..=12).contains(&settings.language.len())
             && settings

@@ -23,7 +23,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Init(args) => {
             // Checked first, so a bad name creates nothing.
             if let Some(name) = &args.coordinator {
-                sanctuary_core::model::validate::check_text("coordinator name", name, 120)?;
+                sanctuary_core::model::validate::check_text(
+                    sanctuary_core::model::Field::CoordinatorName,
+                    name,
+                    120,
+                )?;
             }
             let pass = passphrase::read(pass_file, passphrase::ENV, "New passphrase: ")?;
             if let (Some(file), Some(code)) = (&args.join, &args.code) {
@@ -260,10 +264,17 @@ fn ambassador(s: &mut Sanctuary, command: AmbassadorCommand) -> anyhow::Result<(
         } => {
             s.edit_profile(&ambassador, |p| {
                 apply_profile(p, profile, removals).map_err(|e| {
-                    sanctuary_core::CoreError::Invalid(sanctuary_core::model::Invalid::new(
-                        "edit",
-                        e.to_string(),
-                    ))
+                    sanctuary_core::CoreError::Invalid(
+                        sanctuary_core::model::Invalid::new(
+                            sanctuary_core::model::Field::Edit,
+                            sanctuary_core::matching::Code::InvalidEdit,
+                            e.to_string(),
+                        )
+                        .with(
+                            "detail",
+                            sanctuary_core::matching::Param::Text(e.to_string()),
+                        ),
+                    )
                 })
             })?;
             say!("Saved.");

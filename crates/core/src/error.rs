@@ -237,6 +237,13 @@ impl CoreError {
                 .with("name", Param::Text(name.clone()));
                 std::iter::once(lead).chain(why.iter().cloned()).collect()
             }
+            CoreError::Invalid(invalid) => vec![invalid.said()],
+            CoreError::InvalidDate(InvalidDate(value)) => {
+                vec![
+                    Message::new(Code::InvalidNotADate, self.to_string())
+                        .with("value", Param::Text(value.clone())),
+                ]
+            }
             _ => Vec::new(),
         }
     }
@@ -251,6 +258,7 @@ pub(crate) mod tests {
     use sanctuary_sync::SyncError;
 
     use super::*;
+    use crate::model::Field;
 
     /// One error of every variant (sync's too): each code is listed in `CODES`.
     fn one_of_each() -> Vec<CoreError> {
@@ -260,7 +268,11 @@ pub(crate) mod tests {
             CoreError::Store(StoreError::InUse),
             CoreError::Store(StoreError::NotFound),
             CoreError::Store(StoreError::AlreadyExists),
-            CoreError::Invalid(Invalid::new("name", text())),
+            CoreError::Invalid(Invalid::new(
+                crate::model::Field::DisplayName,
+                Code::InvalidEmpty,
+                text(),
+            )),
             CoreError::NotFound {
                 what: "ambassador",
                 key: text(),
@@ -332,6 +344,104 @@ pub(crate) mod tests {
                 CoreError::CODES.contains(&e.code()),
                 "{} is not in CODES",
                 e.code()
+            );
+        }
+    }
+
+    /// A refusal of a value is said as one message: its code, the field as
+    /// a parameter beside exactly the others its code names, and the
+    /// sentence the CLI prints.
+    fn check(e: impl Into<CoreError>, code: Code, field: Option<Field>, english: &str) {
+        let e = e.into();
+        assert_eq!(e.code(), "invalid");
+        assert_eq!(e.to_string(), english);
+        let said = e.said();
+        assert_eq!(said.len(), 1, "{english}");
+        let m = &said[0];
+        assert_eq!(m.code, code, "{english}");
+        assert_eq!(m.text, english);
+        assert_eq!(m.param("field"), field.map(Param::Field).as_ref());
+        let mut names: Vec<&str> = m.params.keys().map(String::as_str).collect();
+        let mut want = code.params().to_vec();
+        names.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(names, want, "{english}");
+    }
+
+    #[test]
+    fn refusals_of_a_value_are_coded_with_their_field() {
+        use crate::matching::{MatchSettings, MatchWeights};
+        use crate::model::units::{parse_hours, parse_pounds};
+        use crate::model::{Day, InvitationStatus};
+        check(
+            parse_hours("two").unwrap_err(),
+            Code::InvalidNotHours,
+            Some(Field::Hours),
+            "hours: 'two' is not a number of hours, e.g. 1.5",
+        );
+        check(
+            parse_pounds("£x").unwrap_err(),
+            Code::InvalidNotAnAmount,
+            Some(Field::Amount),
+            "amount: '£x' is not an amount in pounds, e.g. 12.50",
+        );
+        check(
+            "2026-13-01".parse::<Day>().unwrap_err(),
+            Code::InvalidNotADate,
+            None,
+            "'2026-13-01' is not a valid date; write it as YYYY-MM-DD, for example 2026-03-14",
+        );
+        let settings = MatchSettings {
+            recent_months: 0,
+            ..MatchSettings::default()
+        };
+        check(
+            settings.validate().unwrap_err(),
+            Code::InvalidOutOfRange,
+            Some(Field::RecentMonths),
+            "recent_months: \"recently\" is 1 to 36 months",
+        );
+        check(
+            MatchWeights::default().set("speed", 3).unwrap_err(),
+            Code::InvalidUnknown,
+            Some(Field::Weight),
+            "weight: 'speed' is not a weight; use one of: required-skills, desired-skills, \
+             interests, languages, locality, fairness, team-region, team-language, team-experience",
+        );
+        check(
+            InvitationStatus::Attended
+                .may_follow(Some(InvitationStatus::Shortlisted))
+                .unwrap_err()
+                .for_person("Amina"),
+            Code::InvalidInvitationMove,
+            Some(Field::Status),
+            "status: Amina: an invitation that is shortlisted can become invited or withdrawn, \
+             not attended",
+        );
+        let word = "someday"
+            .parse::<crate::model::Weekday>()
+            .expect_err("someday is not a weekday");
+        check(
+            Invalid::from((Field::AvailabilityDays, word)),
+            Code::InvalidUnknown,
+            Some(Field::AvailabilityDays),
+            "availability days: 'someday' is not a known day; use one of: mon, tue, wed, thu, fri, sat, sun",
+        );
+    }
+
+    /// Every refusal code has a message in every UI language; the
+    /// placeholders are checked with the other codes in `matching::messages`.
+    #[test]
+    fn every_refusal_code_names_its_field() {
+        for code in Code::ALL
+            .iter()
+            .filter(|c| c.as_str().starts_with("invalid-"))
+        {
+            let names_field = code.params().contains(&"field");
+            assert_eq!(
+                names_field,
+                *code != Code::InvalidNotADate,
+                "{code}: a refusal of a value names its field (a date alone has none)"
             );
         }
     }

@@ -7,7 +7,8 @@ use sanctuary_report::Labels;
 use serde_json::{Map, Value};
 
 use crate::error::{CoreError, Result};
-use crate::model::{Day, Invalid, PathwayRole, RecognitionKind, Stream};
+use crate::model::validate::{Field, unknown};
+use crate::model::{Day, PathwayRole, RecognitionKind, Stream};
 
 /// Every language a record can be printed in, with its message file.
 const FILES: &[(&str, &str)] = &[
@@ -54,8 +55,10 @@ impl RecordLanguage {
         let wanted = code.trim().to_ascii_lowercase();
         let (code, text) = FILES.iter().find(|(c, _)| *c == wanted).ok_or_else(|| {
             let known: Vec<&str> = Self::codes().collect();
-            CoreError::Invalid(Invalid::new(
-                "language",
+            CoreError::Invalid(unknown(
+                Field::Language,
+                code,
+                &known,
                 format!(
                     "'{code}' is not a language records are printed in; use one of: {}",
                     known.join(", ")

@@ -36,7 +36,12 @@ impl InvitationInput {
             .map(|h| units::parse_hours(&h))
             .transpose()?;
         if status == m::InvitationStatus::Attended && minutes.is_none() {
-            return Err(m::Invalid::new("hours", "say how many hours they gave".into()).into());
+            return Err(m::Invalid::new(
+                m::Field::Hours,
+                sanctuary_core::matching::Code::InvalidHoursNeeded,
+                "say how many hours they gave",
+            )
+            .into());
         }
         let date = match opt_text(self.date) {
             Some(d) => day(&d)?,

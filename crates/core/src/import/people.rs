@@ -9,7 +9,8 @@ use super::problems::{DuplicateCode, ProblemCode, RowProblem};
 use super::records::Existing;
 use super::{DuplicateRow, Plan, RejectedRow, Row, parse_day};
 use crate::model::{
-    AmbassadorDoc, Day, LanguageLevel, PaymentConstraint, Profile, Status, new_id, normalise_tag,
+    AmbassadorDoc, Day, Field, LanguageLevel, PaymentConstraint, Profile, Status, new_id,
+    normalise_tag,
 };
 
 /// Reads every row, joins duplicates and decides what is written.
@@ -187,8 +188,8 @@ fn profile(row: &Row<'_>) -> Result<Profile, Vec<RowProblem>> {
     }
     p.validate().map_err(|e| {
         let value = match e.field {
-            "email" => p.email.clone(),
-            "phone" => p.phone.clone(),
+            Field::Email => p.email.clone(),
+            Field::Phone => p.phone.clone(),
             _ => None,
         };
         vec![RowProblem::invalid(&e, value.as_deref())]

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::dates::DateError;
-use crate::model::Invalid;
+use crate::model::{Field, Invalid};
 
 /// What is wrong with one value of a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -97,11 +97,11 @@ impl RowProblem {
     /// A value the model refuses (`Profile::validate` and the like).
     pub(crate) fn invalid(e: &Invalid, value: Option<&str>) -> Self {
         let code = match e.field {
-            "email" => ProblemCode::BadEmail,
-            "phone" => ProblemCode::BadPhone,
+            Field::Email => ProblemCode::BadEmail,
+            Field::Phone => ProblemCode::BadPhone,
             _ => ProblemCode::Invalid,
         };
-        RowProblem::new(code, e.field, value, e.to_string())
+        RowProblem::new(code, e.field.name(), value, e.to_string())
     }
 }
 

@@ -21,8 +21,11 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::model::validate::Field;
 use crate::model::vocab::vocabulary;
-use crate::model::{Day, InvitationStatus, LanguageLevel, RecognitionKind, Status, Weekday};
+use crate::model::{
+    Day, ExpenseStatus, InvitationStatus, LanguageLevel, RecognitionKind, Status, Weekday,
+};
 
 vocabulary! {
     /// What a message says; `reason.<code>` in the UI's message files.
@@ -122,6 +125,68 @@ vocabulary! {
         RefusedCheckFirst = "refused-check-first",
         RefusedCheckFirstNoted = "refused-check-first-noted",
         RefusedNotEligible = "refused-not-eligible",
+        // The default recognition policy's notes and sources (`model::policy`).
+        PolicyReimburse = "policy-reimburse",
+        PolicyNoCashValue = "policy-no-cash-value",
+        PolicyMayBePaid = "policy-may-be-paid",
+        PolicyCheckFirst = "policy-check-first",
+        PolicyRefused = "policy-refused",
+        PolicySourceHomeOffice = "policy-source-home-office",
+        PolicySourceCashValue = "policy-source-cash-value",
+        PolicySourceNetwork = "policy-source-network",
+        PolicySourceChanged = "policy-source-changed",
+        // Refusals of a value (`model::Invalid`): each carries the `field`
+        // it is about, worded from `field.<word>` in the UI's files.
+        InvalidEmpty = "invalid-empty",
+        InvalidTooLong = "invalid-too-long",
+        InvalidControlCharacters = "invalid-control-characters",
+        InvalidNotADate = "invalid-not-a-date",
+        InvalidNotHours = "invalid-not-hours",
+        InvalidNotAnAmount = "invalid-not-an-amount",
+        InvalidNotAnEmail = "invalid-not-an-email",
+        InvalidOutOfRange = "invalid-out-of-range",
+        InvalidUnknown = "invalid-unknown",
+        InvalidWeightOutOfRange = "invalid-weight-out-of-range",
+        InvalidEndsBeforeStart = "invalid-ends-before-start",
+        InvalidAlreadyExists = "invalid-already-exists",
+        InvalidAmbiguous = "invalid-ambiguous",
+        InvalidHoursForADay = "invalid-hours-for-a-day",
+        InvalidHoursNeeded = "invalid-hours-needed",
+        InvalidHoursOnlyAttended = "invalid-hours-only-attended",
+        InvalidAmountNeeded = "invalid-amount-needed",
+        InvalidAmountNotMoney = "invalid-amount-not-money",
+        InvalidAmountRange = "invalid-amount-range",
+        InvalidNotAReimbursement = "invalid-not-a-reimbursement",
+        InvalidReceiptNeeded = "invalid-receipt-needed",
+        InvalidReceiptNotBoth = "invalid-receipt-not-both",
+        InvalidFlatAllowance = "invalid-flat-allowance",
+        InvalidOverExpenseLimit = "invalid-over-expense-limit",
+        InvalidExpenseApproveFirst = "invalid-expense-approve-first",
+        InvalidExpenseCannotMove = "invalid-expense-cannot-move",
+        InvalidNotAnExpense = "invalid-not-an-expense",
+        InvalidNotFlagged = "invalid-not-flagged",
+        InvalidProjectMode = "invalid-project-mode",
+        InvalidOwnPrerequisite = "invalid-own-prerequisite",
+        InvalidWeightSetting = "invalid-weight-setting",
+        InvalidAlreadyDecided = "invalid-already-decided",
+        InvalidAlreadyMember = "invalid-already-member",
+        InvalidNoAttendees = "invalid-no-attendees",
+        InvalidNotFullPath = "invalid-not-full-path",
+        InvalidNoFolder = "invalid-no-folder",
+        InvalidPathNotStorable = "invalid-path-not-storable",
+        InvalidWriteFailed = "invalid-write-failed",
+        InvalidRemoveSelf = "invalid-remove-self",
+        InvalidAlreadyRemoved = "invalid-already-removed",
+        InvalidInvitationFinal = "invalid-invitation-final",
+        InvalidInvitationMove = "invalid-invitation-move",
+        InvalidInvitationNotYet = "invalid-invitation-not-yet",
+        InvalidMediaConsentRefused = "invalid-media-consent-refused",
+        InvalidMediaConsentNotAsked = "invalid-media-consent-not-asked",
+        InvalidNoRota = "invalid-no-rota",
+        InvalidNoMemberFree = "invalid-no-member-free",
+        InvalidTooManyChosen = "invalid-too-many-chosen",
+        InvalidReasonNeeded = "invalid-reason-needed",
+        InvalidEdit = "invalid-edit",
     }
 }
 
@@ -179,6 +244,58 @@ impl Code {
                 &["name", "kind", "note", "alternatives"]
             }
             RefusedNotEligible => &["name"],
+            InvalidNotADate => &["value"],
+            PolicyReimburse | PolicyMayBePaid | PolicyCheckFirst | PolicyRefused => &["kind"],
+            PolicySourceChanged => &["date"],
+            PolicyNoCashValue
+            | PolicySourceHomeOffice
+            | PolicySourceCashValue
+            | PolicySourceNetwork => &[],
+            InvalidTooLong => &["field", "max"],
+            InvalidNotHours | InvalidNotAnAmount | InvalidNotAnEmail | InvalidAlreadyExists
+            | InvalidAmbiguous | InvalidWeightSetting => &["field", "value"],
+            InvalidOutOfRange => &["field", "min", "max"],
+            InvalidUnknown => &["field", "value", "known"],
+            InvalidWeightOutOfRange => &["field", "weight", "min", "max"],
+            InvalidEndsBeforeStart => &["field", "start", "end"],
+            InvalidHoursOnlyAttended => &["field", "status"],
+            InvalidAmountNeeded
+            | InvalidAmountNotMoney
+            | InvalidNotAReimbursement
+            | InvalidNotAnExpense => &["field", "kind"],
+            InvalidAmountRange => &["field", "max"],
+            InvalidOverExpenseLimit => &["field", "amount", "limit"],
+            InvalidExpenseCannotMove => &["field", "from", "to"],
+            InvalidWriteFailed => &["field", "path", "error"],
+            InvalidInvitationFinal => &["field", "name", "from"],
+            InvalidInvitationMove => &["field", "name", "from", "to", "allowed"],
+            InvalidInvitationNotYet => &["field", "name", "to", "allowed"],
+            InvalidMediaConsentRefused => &["field", "name", "date"],
+            InvalidMediaConsentNotAsked => &["field", "name"],
+            InvalidNoRota => &["field", "project"],
+            InvalidNoMemberFree => &["field", "date"],
+            InvalidTooManyChosen => &["field", "seats"],
+            InvalidEdit => &["field", "detail"],
+            InvalidEmpty
+            | InvalidControlCharacters
+            | InvalidHoursForADay
+            | InvalidHoursNeeded
+            | InvalidReceiptNeeded
+            | InvalidReceiptNotBoth
+            | InvalidFlatAllowance
+            | InvalidExpenseApproveFirst
+            | InvalidNotFlagged
+            | InvalidProjectMode
+            | InvalidOwnPrerequisite
+            | InvalidAlreadyDecided
+            | InvalidAlreadyMember
+            | InvalidNoAttendees
+            | InvalidNotFullPath
+            | InvalidNoFolder
+            | InvalidPathNotStorable
+            | InvalidRemoveSelf
+            | InvalidAlreadyRemoved
+            | InvalidReasonNeeded => &["field"],
             RequiredSkillsNotListed
             | DesiredSkillsNotListed
             | InterestsNone
@@ -257,6 +374,12 @@ pub enum Param {
     List(Vec<Param>),
     /// Alternatives, written as a list with "or".
     Either(Vec<Param>),
+    /// The field a refusal is about, worded by its `field.<word>` label.
+    Field(Field),
+    /// Money in pence, written in pounds as the reader writes amounts.
+    Money(i32),
+    /// An expense claim's status, worded by its vocabulary label.
+    Expense(ExpenseStatus),
 }
 
 impl Param {
@@ -286,6 +409,12 @@ impl Param {
                 .map(|s| Param::Language(s.as_ref().to_string()))
                 .collect(),
         )
+    }
+
+    /// Pence as money (an absurdly large amount is shown as the largest
+    /// a message holds).
+    pub fn money(pence: u64) -> Param {
+        Param::Money(pence.try_into().unwrap_or(i32::MAX))
     }
 
     pub fn kinds(kinds: &[RecognitionKind]) -> Param {

@@ -16,7 +16,9 @@
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
+use crate::matching::{Code, Param};
 use crate::model::Invalid;
+use crate::model::validate::{Field, out_of_range, unknown};
 
 /// Points each factor gives at a full match (the fairness factor ranges
 /// from minus to plus its weight), and the team-diversity bonuses.
@@ -77,10 +79,7 @@ impl MatchWeights {
     /// Sets one weight by name (0 turns a factor off; at most 1000).
     pub fn set(&mut self, name: &str, points: i32) -> Result<(), Invalid> {
         if !(0..=1000).contains(&points) {
-            return Err(Invalid::new(
-                "weight",
-                format!("{name}: a weight is 0 to 1000 points"),
-            ));
+            return Err(weight_out_of_range(name));
         }
         let slot = match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
             "required-skills" => &mut self.required_skills,
@@ -93,8 +92,10 @@ impl MatchWeights {
             "team-language" => &mut self.team_language,
             "team-experience" => &mut self.team_experience,
             _ => {
-                return Err(Invalid::new(
-                    "weight",
+                return Err(unknown(
+                    Field::Weight,
+                    name,
+                    Self::NAMES,
                     format!(
                         "'{name}' is not a weight; use one of: {}",
                         Self::NAMES.join(", ")
@@ -127,13 +128,31 @@ impl MatchWeights {
     pub fn set_from(&mut self, assignment: &str) -> Result<(), Invalid> {
         let bad = || {
             Invalid::new(
-                "weight",
+                Field::Weight,
+                Code::InvalidWeightSetting,
                 format!("'{assignment}' is not name=points, e.g. fairness=30"),
             )
+            .with("value", Param::Text(assignment.to_string()))
         };
         let (name, points) = assignment.split_once('=').ok_or_else(bad)?;
         let points: i32 = points.trim().parse().map_err(|_| bad())?;
         self.set(name, points)
+    }
+}
+
+/// A weight outside 0 to 1000 points, naming the weight when it is one.
+fn weight_out_of_range(name: &str) -> Invalid {
+    let english = format!("{name}: a weight is 0 to 1000 points");
+    let word = format!(
+        "weight-{}",
+        name.trim().to_ascii_lowercase().replace('_', "-")
+    );
+    match Field::from_word(&word) {
+        Some(weight) => Invalid::new(Field::Weight, Code::InvalidWeightOutOfRange, english)
+            .with("weight", Param::Field(weight))
+            .with("min", Param::count(0))
+            .with("max", Param::count(1000)),
+        None => out_of_range(Field::Weight, 0, 1000, english),
     }
 }
 
@@ -168,22 +187,23 @@ impl MatchSettings {
     pub fn validate(&self) -> Result<(), Invalid> {
         for (name, points) in self.weights.named() {
             if !(0..=1000).contains(&points) {
-                return Err(Invalid::new(
-                    "weight",
-                    format!("{name}: a weight is 0 to 1000 points"),
-                ));
+                return Err(weight_out_of_range(name));
             }
         }
         if !(1..=36).contains(&self.recent_months) {
-            return Err(Invalid::new(
-                "recent_months",
-                "\"recently\" is 1 to 36 months".into(),
+            return Err(out_of_range(
+                Field::RecentMonths,
+                1,
+                36,
+                "\"recently\" is 1 to 36 months",
             ));
         }
         if !(1..=1000).contains(&self.other_region_km) {
-            return Err(Invalid::new(
-                "other_region_km",
-                "the distance for another region is 1 to 1000 km".into(),
+            return Err(out_of_range(
+                Field::OtherRegionKm,
+                1,
+                1000,
+                "the distance for another region is 1 to 1000 km",
             ));
         }
         Ok(())

@@ -10,12 +10,13 @@ use serde::{Deserialize, Serialize};
 use super::expense::{Expense, Review};
 use super::packed;
 use super::suggestion::Suggestion;
-use super::validate::{Invalid, check_len, check_optional_len, check_text};
+use super::validate::{Field, Invalid, check_len, check_optional_len, check_text, out_of_range};
 use super::values::{Day, Tags};
 use super::vocab::{
     Channel, ConsentScope, LanguageLevel, PathwayRole, PaymentConstraint, RecognitionKind, Status,
     Stream, TimeOfDay, Weekday,
 };
+use crate::matching::{Code, Param};
 
 /// The schema version written into every ambassador document.
 pub const AMBASSADOR_SCHEMA: u64 = 1;
@@ -249,15 +250,18 @@ impl Pathway {
     pub fn validate(&self) -> Result<(), Invalid> {
         if self.to.is_some_and(|to| to < self.from) {
             return Err(Invalid::new(
-                "to",
+                Field::To,
+                Code::InvalidEndsBeforeStart,
                 format!(
                     "the role ends ({}) before it starts ({})",
                     self.to.map(|d| d.to_string()).unwrap_or_default(),
                     self.from
                 ),
-            ));
+            )
+            .with("start", Param::date(self.from))
+            .with("end", Param::date(self.to.unwrap_or(self.from))));
         }
-        check_optional_len("note", &self.note, 500)
+        check_optional_len(Field::Note, &self.note, 500)
     }
 }
 
@@ -290,15 +294,15 @@ impl Profile {
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        check_text("display name", &self.display_name, 80)?;
-        check_text("region", &self.region, 80)?;
-        check_optional_len("full name", &self.full_name, 200)?;
-        check_optional_len("pronouns", &self.pronouns, 40)?;
-        check_optional_len("phone", &self.phone, 40)?;
-        check_optional_len("local group", &self.local_group, 80)?;
-        check_optional_len("access needs", &self.access_needs, 2000)?;
-        check_optional_len("interpreter language", &self.interpreter, 80)?;
-        check_len("notes", &self.notes, 10_000)?;
+        check_text(Field::DisplayName, &self.display_name, 80)?;
+        check_text(Field::Region, &self.region, 80)?;
+        check_optional_len(Field::FullName, &self.full_name, 200)?;
+        check_optional_len(Field::Pronouns, &self.pronouns, 40)?;
+        check_optional_len(Field::Phone, &self.phone, 40)?;
+        check_optional_len(Field::LocalGroup, &self.local_group, 80)?;
+        check_optional_len(Field::AccessNeeds, &self.access_needs, 2000)?;
+        check_optional_len(Field::InterpreterLanguage, &self.interpreter, 80)?;
+        check_len(Field::Notes, &self.notes, 10_000)?;
         if let Some(email) = &self.email {
             let valid = email.len() <= 254
                 && email
@@ -307,21 +311,23 @@ impl Profile {
                 && !email.contains(char::is_whitespace);
             if !valid {
                 return Err(Invalid::new(
-                    "email",
+                    Field::Email,
+                    Code::InvalidNotAnEmail,
                     format!("'{email}' is not an email address"),
-                ));
+                )
+                .with("value", Param::Text(email.clone())));
             }
         }
         for language in self.languages.keys() {
-            check_text("language", language, 60)?;
+            check_text(Field::Language, language, 60)?;
         }
         for day in self.availability.days.keys() {
             day.parse::<Weekday>()
-                .map_err(|e| Invalid::new("availability days", e.to_string()))?;
+                .map_err(|e| Invalid::from((Field::AvailabilityDays, e)))?;
         }
         for time in self.availability.times.keys() {
             time.parse::<TimeOfDay>()
-                .map_err(|e| Invalid::new("availability times", e.to_string()))?;
+                .map_err(|e| Invalid::from((Field::AvailabilityTimes, e)))?;
         }
         Ok(())
     }
@@ -329,74 +335,92 @@ impl Profile {
 
 impl Consent {
     pub fn validate(&self) -> Result<(), Invalid> {
-        check_text("recorded by", &self.recorded_by, 80)?;
+        check_text(Field::RecordedBy, &self.recorded_by, 80)?;
         if self.review.is_some_and(|review| review < self.date) {
             return Err(Invalid::new(
-                "review date",
-                "the review date is before the consent date".into(),
-            ));
+                Field::ReviewDate,
+                Code::InvalidEndsBeforeStart,
+                "the review date is before the consent date",
+            )
+            .with("start", Param::date(self.date))
+            .with("end", Param::date(self.review.unwrap_or(self.date))));
         }
-        check_optional_len("consent note", &self.note, 2000)
+        check_optional_len(Field::ConsentNote, &self.note, 2000)
     }
 }
 
 impl TrainingRecord {
     pub fn validate(&self) -> Result<(), Invalid> {
         for (field, rating) in [
-            ("confidence before", self.confidence_before),
-            ("confidence after", self.confidence_after),
+            (Field::ConfidenceBefore, self.confidence_before),
+            (Field::ConfidenceAfter, self.confidence_after),
         ] {
             if rating.is_some_and(|r| !(1..=5).contains(&r)) {
-                return Err(Invalid::new(field, "a confidence rating is 1 to 5".into()));
+                return Err(out_of_range(field, 1, 5, "a confidence rating is 1 to 5"));
             }
         }
-        check_optional_len("trainer", &self.trainer, 120)?;
-        check_optional_len("place", &self.place, 160)?;
-        check_optional_len("reflection", &self.reflection, 1000)?;
-        check_optional_len("evidence", &self.evidence, 2000)
+        check_optional_len(Field::Trainer, &self.trainer, 120)?;
+        check_optional_len(Field::Place, &self.place, 160)?;
+        check_optional_len(Field::Reflection, &self.reflection, 1000)?;
+        check_optional_len(Field::Evidence, &self.evidence, 2000)
     }
 }
 
 impl Contribution {
     pub fn validate(&self) -> Result<(), Invalid> {
-        check_text("role", &self.role, 120)?;
+        check_text(Field::Role, &self.role, 120)?;
         if self.minutes == 0 || self.minutes > 24 * 60 {
             return Err(Invalid::new(
-                "hours",
-                "hours must be more than 0 and at most 24 for one day".into(),
+                Field::Hours,
+                Code::InvalidHoursForADay,
+                "hours must be more than 0 and at most 24 for one day",
             ));
         }
         Ok(())
     }
 }
 
+/// The most one recognition entry may be, in pence (£10,000): more is
+/// almost certainly a typing slip.
+const MAX_AMOUNT_PENCE: u64 = 1_000_000;
+
 impl Recognition {
     pub fn validate(&self) -> Result<(), Invalid> {
         match (self.kind.involves_money(), self.amount_pence) {
             (true, None) => Err(Invalid::new(
-                "amount",
+                Field::Amount,
+                Code::InvalidAmountNeeded,
                 format!("{} needs the amount in pounds", self.kind),
-            )),
+            )
+            .with("kind", Param::Kind(self.kind))),
             (false, Some(_)) => Err(Invalid::new(
-                "amount",
+                Field::Amount,
+                Code::InvalidAmountNotMoney,
                 format!("{} does not involve money; leave the amount out", self.kind),
-            )),
+            )
+            .with("kind", Param::Kind(self.kind))),
             (true, Some(0)) => Err(Invalid::new(
-                "amount",
-                "the amount must be more than 0".into(),
-            )),
-            (true, Some(p)) if p > 1_000_000 => Err(Invalid::new(
-                "amount",
-                "the amount is more than £10,000; check it".into(),
-            )),
+                Field::Amount,
+                Code::InvalidAmountRange,
+                "the amount must be more than 0",
+            )
+            .with("max", Param::money(MAX_AMOUNT_PENCE))),
+            (true, Some(p)) if p > MAX_AMOUNT_PENCE => Err(Invalid::new(
+                Field::Amount,
+                Code::InvalidAmountRange,
+                "the amount is more than £10,000; check it",
+            )
+            .with("max", Param::money(MAX_AMOUNT_PENCE))),
             _ if self.expense.is_some() && !self.kind.is_reimbursement() => Err(Invalid::new(
-                "receipt",
+                Field::Receipt,
+                Code::InvalidNotAReimbursement,
                 format!(
                     "{} is not a reimbursement; leave out the receipt",
                     self.kind
                 ),
-            )),
-            _ => check_optional_len("description", &self.description, 2000),
+            )
+            .with("kind", Param::Kind(self.kind))),
+            _ => check_optional_len(Field::Description, &self.description, 2000),
         }
     }
 }

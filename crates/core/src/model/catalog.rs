@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
-use super::validate::{Invalid, check_len, check_text};
+use super::validate::{Field, Invalid, check_len, check_text, out_of_range};
 use super::values::{Day, Tags};
 use super::vocab::DeliveryMode;
+use crate::matching::Code;
 
 pub const CATALOG_SCHEMA: u64 = 1;
 
@@ -74,18 +75,21 @@ impl Course {
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        check_text("course title", &self.title, 160)?;
-        check_len("course description", &self.description, 10_000)?;
+        check_text(Field::CourseTitle, &self.title, 160)?;
+        check_len(Field::CourseDescription, &self.description, 10_000)?;
         if self.validity_months.is_some_and(|m| m == 0 || m > 240) {
-            return Err(Invalid::new(
-                "validity",
-                "validity is 1 to 240 months, or none".into(),
+            return Err(out_of_range(
+                Field::Validity,
+                1,
+                240,
+                "validity is 1 to 240 months, or none",
             ));
         }
         if self.prerequisites.contains(&self.id) {
             return Err(Invalid::new(
-                "prerequisites",
-                "a course cannot be its own prerequisite".into(),
+                Field::Prerequisites,
+                Code::InvalidOwnPrerequisite,
+                "a course cannot be its own prerequisite",
             ));
         }
         Ok(())

@@ -15,9 +15,10 @@ use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use super::units::format_pounds;
-use super::validate::{Invalid, check_optional_len, check_text};
+use super::validate::{Field, Invalid, check_optional_len, check_text};
 use super::values::Day;
 use super::vocab::ExpenseStatus;
+use crate::matching::{Code, Param};
 
 /// The reimbursement part of a travel or meal entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Reconcile, Hydrate)]
@@ -93,23 +94,24 @@ impl Expense {
         match (&self.receipt, &self.no_receipt) {
             (None, None) => {
                 return Err(Invalid::new(
-                    "receipt",
-                    "a reimbursement needs a receipt reference, or the reason there is no receipt"
-                        .into(),
+                    Field::Receipt,
+                    Code::InvalidReceiptNeeded,
+                    "a reimbursement needs a receipt reference, or the reason there is no receipt",
                 ));
             }
             (Some(_), Some(_)) => {
                 return Err(Invalid::new(
-                    "receipt",
-                    "give a receipt reference or a reason there is no receipt, not both".into(),
+                    Field::Receipt,
+                    Code::InvalidReceiptNotBoth,
+                    "give a receipt reference or a reason there is no receipt, not both",
                 ));
             }
             _ => {}
         }
-        check_optional_len("receipt", &self.receipt, 200)?;
-        check_optional_len("no-receipt reason", &self.no_receipt, 1000)?;
-        check_optional_len("note", &self.note, 2000)?;
-        check_optional_len("approved by", &self.approved_by, 80)?;
+        check_optional_len(Field::Receipt, &self.receipt, 200)?;
+        check_optional_len(Field::NoReceiptReason, &self.no_receipt, 1000)?;
+        check_optional_len(Field::Note, &self.note, 2000)?;
+        check_optional_len(Field::ApprovedBy, &self.approved_by, 80)?;
         let words = [
             description,
             self.no_receipt.as_deref(),
@@ -121,21 +123,24 @@ impl Expense {
             .any(|text| NOT_INCURRED.iter().any(|w| text.to_lowercase().contains(w)))
         {
             return Err(Invalid::new(
-                "amount",
+                Field::Amount,
+                Code::InvalidFlatAllowance,
                 "a flat allowance is not a cost actually incurred; record what was actually spent, \
-                 with its receipt"
-                    .into(),
+                 with its receipt",
             ));
         }
         if amount_pence > limit_pence && self.note.is_none() {
             return Err(Invalid::new(
-                "note",
+                Field::Note,
+                Code::InvalidOverExpenseLimit,
                 format!(
                     "{} is above the network's limit of {} a claim; add a note saying why",
                     format_pounds(amount_pence),
                     format_pounds(limit_pence)
                 ),
-            ));
+            )
+            .with("amount", Param::money(amount_pence))
+            .with("limit", Param::money(limit_pence)));
         }
         Ok(())
     }
@@ -152,22 +157,26 @@ impl Expense {
         match (self.status, status) {
             (Claimed, Approved) => {
                 let by = by.map(str::trim).unwrap_or_default();
-                check_text("approved by", by, 80)?;
+                check_text(Field::ApprovedBy, by, 80)?;
                 self.approved_by = Some(by.to_string());
                 self.approved = Some(on);
             }
             (Approved, PaidBack) => self.paid_back = Some(on),
             (Claimed, PaidBack) => {
                 return Err(Invalid::new(
-                    "status",
-                    "approve the claim before it is paid back".into(),
+                    Field::Status,
+                    Code::InvalidExpenseApproveFirst,
+                    "approve the claim before it is paid back",
                 ));
             }
             (from, to) => {
                 return Err(Invalid::new(
-                    "status",
+                    Field::Status,
+                    Code::InvalidExpenseCannotMove,
                     format!("a claim that is {from} cannot become {to}"),
-                ));
+                )
+                .with("from", Param::Expense(from))
+                .with("to", Param::Expense(to)));
             }
         }
         self.status = status;

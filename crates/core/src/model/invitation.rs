@@ -17,9 +17,10 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
-use super::validate::{Invalid, check_optional_len};
+use super::validate::{Field, Invalid, check_optional_len};
 use super::values::{Day, Tags};
 use super::vocab::InvitationStatus;
+use crate::matching::{Code, Param};
 
 /// One person's invitation to one project: every status it has had.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
@@ -46,7 +47,7 @@ pub struct EngagementConsent {
 
 impl EngagementConsent {
     pub fn validate(&self) -> Result<(), Invalid> {
-        super::validate::check_text("consent recorded by", &self.recorded_by, 80)
+        super::validate::check_text(Field::ConsentRecordedBy, &self.recorded_by, 80)
     }
 }
 
@@ -133,8 +134,9 @@ impl InvitationStatus {
     /// A new invitation starts shortlisted or invited. Someone who declined
     /// or was withdrawn can be asked again; a no-show can be corrected to
     /// attended; attendance is final because it created a contribution (to
-    /// undo it, correct the contribution).
-    pub fn may_follow(self, from: Option<InvitationStatus>) -> Result<(), String> {
+    /// undo it, correct the contribution). A refusal's `name` parameter
+    /// (whose invitation) is the caller's to add.
+    pub fn may_follow(self, from: Option<InvitationStatus>) -> Result<(), Invalid> {
         use InvitationStatus::*;
         let allowed: &[InvitationStatus] = match from {
             None => &[Shortlisted, Invited],
@@ -149,36 +151,55 @@ impl InvitationStatus {
             return Ok(());
         }
         let from_words = from.map_or("not yet invited".to_string(), |f| f.to_string());
-        if allowed.is_empty() {
-            return Err(format!(
+        let text = if allowed.is_empty() {
+            format!(
                 "the invitation is {from_words}, which is final; correct the contribution instead"
-            ));
-        }
-        let words: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
-        Err(format!(
-            "an invitation that is {from_words} can become {}, not {self}",
-            words.join(" or ")
-        ))
+            )
+        } else {
+            let words: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+            format!(
+                "an invitation that is {from_words} can become {}, not {self}",
+                words.join(" or ")
+            )
+        };
+        let either = Param::Either(allowed.iter().copied().map(Param::Invitation).collect());
+        Err(match from {
+            Some(from) if allowed.is_empty() => {
+                Invalid::new(Field::Status, Code::InvalidInvitationFinal, text)
+                    .with("from", Param::Invitation(from))
+            }
+            Some(from) => Invalid::new(Field::Status, Code::InvalidInvitationMove, text)
+                .with("from", Param::Invitation(from))
+                .with("to", Param::Invitation(self))
+                .with("allowed", either),
+            None => Invalid::new(Field::Status, Code::InvalidInvitationNotYet, text)
+                .with("to", Param::Invitation(self))
+                .with("allowed", either),
+        })
     }
 }
 
 impl InvitationEvent {
     pub fn validate(&self) -> Result<(), Invalid> {
-        check_optional_len("note", &self.note, 2000)?;
+        check_optional_len(Field::Note, &self.note, 2000)?;
         match (self.status, self.minutes) {
             (InvitationStatus::Attended, None | Some(0)) => Err(Invalid::new(
-                "hours",
-                "attendance needs the hours they gave, e.g. 2.5".into(),
+                Field::Hours,
+                Code::InvalidHoursNeeded,
+                "attendance needs the hours they gave, e.g. 2.5",
             )),
             (InvitationStatus::Attended, Some(m)) if m > 24 * 60 => Err(Invalid::new(
-                "hours",
-                "hours must be at most 24 for one day".into(),
+                Field::Hours,
+                Code::InvalidHoursForADay,
+                "hours must be at most 24 for one day",
             )),
             (InvitationStatus::Attended, _) | (_, None) => Ok(()),
             (status, Some(_)) => Err(Invalid::new(
-                "hours",
+                Field::Hours,
+                Code::InvalidHoursOnlyAttended,
                 format!("hours go with attended, not {status}"),
-            )),
+            )
+            .with("status", Param::Invitation(status))),
         }
     }
 }
@@ -296,11 +317,21 @@ mod tests {
         for (from, to) in refused {
             assert!(to.may_follow(from).is_err(), "{from:?} -> {to}");
         }
-        let message = Attended.may_follow(Some(Invited)).unwrap_err();
+        let refusal = Attended.may_follow(Some(Invited)).unwrap_err();
         assert_eq!(
-            message,
+            refusal.reason.text,
             "an invitation that is invited can become accepted or declined or withdrawn, not attended"
         );
+        assert_eq!(refusal.code(), Code::InvalidInvitationMove);
+        assert_eq!(refusal.field, Field::Status);
+        assert_eq!(
+            refusal.reason.param("to"),
+            Some(&Param::Invitation(Attended))
+        );
+        let refusal = Shortlisted.may_follow(Some(Attended)).unwrap_err();
+        assert_eq!(refusal.code(), Code::InvalidInvitationFinal);
+        let refusal = Accepted.may_follow(None).unwrap_err();
+        assert_eq!(refusal.code(), Code::InvalidInvitationNotYet);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod ambassador;
 pub mod catalog;
 pub mod expense;
+pub mod field;
 pub mod invitation;
 pub mod network;
 pub mod packed;
@@ -26,6 +27,6 @@ pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation, Tombs
 pub use policy::{PolicyRow, PolicyRule, PolicyTable, RecognitionPolicy};
 pub use project::{Outcome, Project, ProjectDoc};
 pub use suggestion::{SuggestedChange, Suggestion};
-pub use validate::Invalid;
+pub use validate::{Field, Invalid};
 pub use values::{Day, InvalidDate, Tags, new_id, normalise_tag};
 pub use vocab::*;

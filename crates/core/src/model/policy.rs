@@ -26,9 +26,10 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
-use super::validate::{Invalid, check_text};
+use super::validate::{Field, Invalid, check_text};
 use super::values::Day;
 use super::vocab::{PaymentConstraint, RecognitionKind, Verdict};
+use crate::matching::{Code, Message, Param};
 
 /// Expense claims above this many pence need a note, unless the network
 /// sets another limit (£50 a claim).
@@ -88,6 +89,13 @@ pub struct PolicyRow {
     pub alternatives: Vec<RecognitionKind>,
     /// `YYYY-MM-DD` when a coordinator last changed the row.
     pub changed: Option<String>,
+    /// `note` as a coded message while it is the default's own words, for
+    /// the app to word in its reader's language; `None` for a note the
+    /// network wrote (shown as typed).
+    pub note_said: Option<Message>,
+    /// `source` coded likewise (the default's guidance, or "changed by the
+    /// network on" a date).
+    pub source_said: Option<Message>,
 }
 
 /// The whole policy for display: every kind against every constraint.
@@ -116,62 +124,106 @@ pub const ALTERNATIVES: &[RecognitionKind] = &[
 
 /// The default rule for one kind and constraint (see the module notes).
 pub fn default_rule(kind: RecognitionKind, constraint: PaymentConstraint) -> PolicyRule {
-    use PaymentConstraint as C;
-    let rule = |verdict, note: String, source: &str, alternatives: &[RecognitionKind]| PolicyRule {
+    let (verdict, note, source, alternatives) = default_words(kind, constraint);
+    PolicyRule {
         verdict,
-        note,
-        source: source.to_string(),
+        note: note.text,
+        source: source.text,
         alternatives: alternatives.to_vec(),
         changed: None,
-    };
+    }
+}
+
+/// The default rule's verdict, its note and its source as coded messages
+/// (their English is what the network document stores), and what to offer
+/// instead.
+fn default_words(
+    kind: RecognitionKind,
+    constraint: PaymentConstraint,
+) -> (Verdict, Message, Message, &'static [RecognitionKind]) {
+    use PaymentConstraint as C;
+    let coded = |code, text: String| Message::new(code, text).with("kind", Param::Kind(kind));
+    let home_office = || Message::new(Code::PolicySourceHomeOffice, HOME_OFFICE);
+    let cash_value = || Message::new(Code::PolicySourceCashValue, CASH_VALUE);
+    let network = || Message::new(Code::PolicySourceNetwork, NETWORK);
     let label = kind.label().to_lowercase();
     if kind.is_reimbursement() {
-        return rule(
+        let note = format!(
+            "Reimburse {label} costs actually incurred, with a receipt (or why there is \
+             none); never a flat allowance."
+        );
+        return (
             Verdict::Allowed,
-            format!(
-                "Reimburse {label} costs actually incurred, with a receipt (or why there is \
-                 none); never a flat allowance."
-            ),
-            HOME_OFFICE,
+            coded(Code::PolicyReimburse, note),
+            home_office(),
             &[],
         );
     }
     if !kind.has_cash_value() {
-        return rule(
-            Verdict::Allowed,
-            "No cash value: fine for everyone.".into(),
-            NETWORK,
-            &[],
-        );
+        let note = Message::new(Code::PolicyNoCashValue, "No cash value: fine for everyone.");
+        return (Verdict::Allowed, note, network(), &[]);
     }
     match constraint {
-        C::Allowed => rule(
+        C::Allowed => (
             Verdict::Allowed,
-            format!("This person may be paid, so {label} is fine."),
-            NETWORK,
+            coded(
+                Code::PolicyMayBePaid,
+                format!("This person may be paid, so {label} is fine."),
+            ),
+            network(),
             &[],
         ),
-        C::CheckFirst => rule(
+        C::CheckFirst => (
             Verdict::Check,
-            format!(
-                "{} has a cash value: check with the person (and, if needed, an adviser) \
-                 that they may receive it.",
-                kind.label()
+            coded(
+                Code::PolicyCheckFirst,
+                format!(
+                    "{} has a cash value: check with the person (and, if needed, an adviser) \
+                     that they may receive it.",
+                    kind.label()
+                ),
             ),
-            CASH_VALUE,
+            cash_value(),
             ALTERNATIVES,
         ),
-        C::NotAllowed => rule(
+        C::NotAllowed => (
             Verdict::Refused,
-            format!(
-                "{} has a cash value and may count as payment. Reimburse travel and meal \
-                 costs actually incurred, and give thanks, a certificate or a reference instead.",
-                kind.label()
+            coded(
+                Code::PolicyRefused,
+                format!(
+                    "{} has a cash value and may count as payment. Reimburse travel and meal \
+                     costs actually incurred, and give thanks, a certificate or a reference instead.",
+                    kind.label()
+                ),
             ),
-            CASH_VALUE,
+            cash_value(),
             ALTERNATIVES,
         ),
     }
+}
+
+/// A rule's note and source as coded messages where they are the default's
+/// own words (or the "changed by the network" source); a note the network
+/// wrote stays as typed (`None`).
+fn said(
+    kind: RecognitionKind,
+    constraint: PaymentConstraint,
+    rule: &PolicyRule,
+) -> (Option<Message>, Option<Message>) {
+    let (_, note, source, _) = default_words(kind, constraint);
+    let note = (rule.note == note.text).then_some(note);
+    let source = match rule.changed {
+        Some(on) if rule.source == changed_source(on) => Some(
+            Message::new(Code::PolicySourceChanged, rule.source.clone())
+                .with("date", Param::date(on)),
+        ),
+        _ => (rule.source == source.text).then_some(source),
+    };
+    (note, source)
+}
+
+fn changed_source(on: Day) -> String {
+    format!("Changed by the network on {on}")
 }
 
 impl Default for RecognitionPolicy {
@@ -243,7 +295,7 @@ impl RecognitionPolicy {
         note: &str,
         on: Day,
     ) -> Result<(), Invalid> {
-        check_text("note", note, 1000)?;
+        check_text(Field::Note, note, 1000)?;
         let default = default_rule(kind, constraint);
         let alternatives = if verdict == Verdict::Allowed {
             Vec::new()
@@ -257,7 +309,7 @@ impl RecognitionPolicy {
             PolicyRule {
                 verdict,
                 note: note.trim().to_string(),
-                source: format!("Changed by the network on {on}"),
+                source: changed_source(on),
                 alternatives,
                 changed: Some(on),
             },
@@ -269,9 +321,11 @@ impl RecognitionPolicy {
     pub fn set_expense_limit(&mut self, pence: u64) -> Result<(), Invalid> {
         if pence == 0 || pence > 1_000_000 {
             return Err(Invalid::new(
-                "limit",
-                "the expense limit must be more than £0 and at most £10,000".into(),
-            ));
+                Field::Limit,
+                Code::InvalidAmountRange,
+                "the expense limit must be more than £0 and at most £10,000",
+            )
+            .with("max", Param::money(1_000_000)));
         }
         self.expense_limit_pence = pence;
         Ok(())
@@ -284,6 +338,7 @@ impl RecognitionPolicy {
             .flat_map(|kind| {
                 PaymentConstraint::ALL.iter().map(move |c| {
                     let rule = self.rule(*kind, *c);
+                    let (note_said, source_said) = said(*kind, *c, &rule);
                     PolicyRow {
                         kind: *kind,
                         constraint: *c,
@@ -292,6 +347,8 @@ impl RecognitionPolicy {
                         source: rule.source,
                         alternatives: rule.alternatives,
                         changed: rule.changed.map(|d| d.to_string()),
+                        note_said,
+                        source_said,
                     }
                 })
             })
@@ -393,6 +450,46 @@ mod tests {
             .expect_err("a note is needed");
         assert!(err.to_string().contains("note"));
         assert_eq!(policy.verdict(K::Meal, NotAllowed), Verdict::Check);
+    }
+
+    /// The default's words reach the app coded; a network's own note stays
+    /// as typed, and its source says when the network changed it.
+    #[test]
+    fn default_words_are_coded_and_a_networks_note_is_not() {
+        let mut policy = RecognitionPolicy::default();
+        let row = |p: &RecognitionPolicy, kind, constraint| {
+            p.table()
+                .rows
+                .into_iter()
+                .find(|r| r.kind == kind && r.constraint == constraint)
+                .expect("every kind and constraint has a row")
+        };
+        let voucher = row(&policy, K::Voucher, NotAllowed);
+        let note = voucher.note_said.expect("the default note is coded");
+        assert_eq!(note.code, Code::PolicyRefused);
+        assert_eq!(note.param("kind"), Some(&Param::Kind(K::Voucher)));
+        assert_eq!(note.text, voucher.note);
+        let source = voucher.source_said.expect("the default source is coded");
+        assert_eq!(source.code, Code::PolicySourceCashValue);
+        assert_eq!(source.text, CASH_VALUE);
+        for r in policy.table().rows {
+            assert!(r.note_said.is_some() && r.source_said.is_some(), "{r:?}");
+        }
+        let day = Day::from_ymd(2026, 3, 1).expect("a day");
+        policy
+            .set(
+                K::Voucher,
+                NotAllowed,
+                Verdict::Check,
+                "adviser: check",
+                day,
+            )
+            .expect("set");
+        let changed = row(&policy, K::Voucher, NotAllowed);
+        assert_eq!(changed.note_said, None);
+        let source = changed.source_said.expect("the changed source is coded");
+        assert_eq!(source.code, Code::PolicySourceChanged);
+        assert_eq!(source.param("date"), Some(&Param::date(day)));
     }
 
     #[test]

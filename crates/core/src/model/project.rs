@@ -6,9 +6,10 @@ use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use super::invitation::{Invitation, Rota};
-use super::validate::{Invalid, check_len, check_optional_len, check_text};
+use super::validate::{Field, Invalid, check_len, check_optional_len, check_text, out_of_range};
 use super::values::{Day, Tags};
 use super::vocab::{Level, RecognitionKind, Stream};
+use crate::matching::{Code, Param};
 
 pub const PROJECT_SCHEMA: u64 = 1;
 
@@ -44,8 +45,8 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn validate(&self) -> Result<(), Invalid> {
-        check_text("text", &self.text, 4000)?;
-        check_text("recorded by", &self.recorded_by, 80)
+        check_text(Field::Text, &self.text, 4000)?;
+        check_text(Field::RecordedBy, &self.recorded_by, 80)
     }
 }
 
@@ -136,32 +137,38 @@ impl Project {
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        check_text("title", &self.title, 160)?;
-        check_len("description", &self.description, 10_000)?;
-        check_optional_len("location", &self.location, 160)?;
-        check_optional_len("organisation", &self.organisation, 160)?;
-        check_optional_len("shares with", &self.shares_with, 160)?;
+        check_text(Field::Title, &self.title, 160)?;
+        check_len(Field::Description, &self.description, 10_000)?;
+        check_optional_len(Field::Location, &self.location, 160)?;
+        check_optional_len(Field::Organisation, &self.organisation, 160)?;
+        check_optional_len(Field::SharesWith, &self.shares_with, 160)?;
         if self.end.is_some_and(|end| end < self.start) {
             return Err(Invalid::new(
-                "end date",
-                "the project ends before it starts".into(),
-            ));
+                Field::EndDate,
+                Code::InvalidEndsBeforeStart,
+                "the project ends before it starts",
+            )
+            .with("start", Param::date(self.start))
+            .with("end", Param::date(self.end.unwrap_or(self.start))));
         }
         if self.places == 0 || self.places > 500 {
-            return Err(Invalid::new(
-                "places",
-                "places must be between 1 and 500".into(),
+            return Err(out_of_range(
+                Field::Places,
+                1,
+                500,
+                "places must be between 1 and 500",
             ));
         }
         if !self.remote && !self.in_person {
             return Err(Invalid::new(
-                "mode",
-                "a project is remote, in person, or both".into(),
+                Field::Mode,
+                Code::InvalidProjectMode,
+                "a project is remote, in person, or both",
             ));
         }
         for word in self.recognition.iter() {
             word.parse::<RecognitionKind>()
-                .map_err(|e| Invalid::new("recognition", e.to_string()))?;
+                .map_err(|e| Invalid::from((Field::Recognition, e)))?;
         }
         Ok(())
     }

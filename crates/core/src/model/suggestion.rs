@@ -5,9 +5,10 @@
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
-use super::validate::{Invalid, check_optional_len, check_text};
+use super::validate::{Field, Invalid, check_optional_len, check_text, out_of_range};
 use super::values::Day;
 use super::vocab::{Channel, SuggestionStatus};
+use crate::matching::Code;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Reconcile, Hydrate)]
 pub struct Suggestion {
@@ -43,22 +44,23 @@ impl SuggestedChange {
     pub fn validate(&self) -> Result<(), Invalid> {
         match self {
             SuggestedChange::Confidence { after, .. } if !(1..=5).contains(after) => Err(
-                Invalid::new("confidence", "a confidence rating is 1 to 5".into()),
+                out_of_range(Field::Confidence, 1, 5, "a confidence rating is 1 to 5"),
             ),
-            SuggestedChange::Reflection { text, .. } => check_text("reflection", text, 1000),
+            SuggestedChange::Reflection { text, .. } => check_text(Field::Reflection, text, 1000),
             SuggestedChange::Hours { minutes, role, .. } => {
-                check_text("role", role, 120)?;
+                check_text(Field::Role, role, 120)?;
                 if *minutes == 0 || *minutes > 24 * 60 {
                     return Err(Invalid::new(
-                        "hours",
-                        "hours must be more than 0 and at most 24 for one day".into(),
+                        Field::Hours,
+                        Code::InvalidHoursForADay,
+                        "hours must be more than 0 and at most 24 for one day",
                     ));
                 }
                 Ok(())
             }
             SuggestedChange::Contact { email, phone, .. } => {
-                check_optional_len("email", email, 254)?;
-                check_optional_len("phone", phone, 40)
+                check_optional_len(Field::Email, email, 254)?;
+                check_optional_len(Field::Phone, phone, 40)
             }
             SuggestedChange::Confidence { .. } => Ok(()),
         }

@@ -1,15 +1,18 @@
 //! Reading and writing the two quantities people type: hours and pounds.
 //! Stored as whole minutes and whole pence so sums are exact.
 
-use super::validate::Invalid;
+use super::validate::{Field, Invalid};
+use crate::matching::{Code, Param};
 
 /// Reads hours such as `2`, `1.5` or `0.25` as whole minutes.
 pub fn parse_hours(text: &str) -> Result<u32, Invalid> {
     let bad = || {
         Invalid::new(
-            "hours",
+            Field::Hours,
+            Code::InvalidNotHours,
             format!("'{text}' is not a number of hours, e.g. 1.5"),
         )
+        .with("value", Param::Text(text.to_string()))
     };
     let hours: f64 = text.trim().parse().map_err(|_| bad())?;
     if !hours.is_finite() || hours <= 0.0 || hours > 1000.0 {
@@ -22,9 +25,11 @@ pub fn parse_hours(text: &str) -> Result<u32, Invalid> {
 pub fn parse_pounds(text: &str) -> Result<u64, Invalid> {
     let bad = || {
         Invalid::new(
-            "amount",
+            Field::Amount,
+            Code::InvalidNotAnAmount,
             format!("'{text}' is not an amount in pounds, e.g. 12.50"),
         )
+        .with("value", Param::Text(text.to_string()))
     };
     let digits = text.trim().trim_start_matches('£').replace(',', "");
     let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));

@@ -55,10 +55,15 @@ impl Period {
         if let (Some(from), Some(to)) = (from, to)
             && to < from
         {
-            return Err(crate::CoreError::Invalid(crate::model::Invalid::new(
-                "period",
-                format!("the period ends ({to}) before it starts ({from})"),
-            )));
+            return Err(crate::CoreError::Invalid(
+                crate::model::Invalid::new(
+                    crate::model::Field::Period,
+                    crate::matching::Code::InvalidEndsBeforeStart,
+                    format!("the period ends ({to}) before it starts ({from})"),
+                )
+                .with("start", crate::matching::Param::date(from))
+                .with("end", crate::matching::Param::date(to)),
+            ));
         }
         Ok(Period { from, to })
     }

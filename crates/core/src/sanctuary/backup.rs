@@ -116,11 +116,12 @@ impl Sanctuary {
     /// its old self's. An invite for another network, a wrong code or a laptop that
     /// is a device already are refused with nothing written.
     pub fn rejoin(&mut self, invite_bytes: &[u8], code: &str, device_name: &str) -> Result<()> {
-        crate::model::validate::check_text("device name", device_name, 120)?;
+        crate::model::validate::check_text(crate::model::Field::DeviceName, device_name, 120)?;
         if self.is_member() {
             return Err(crate::model::Invalid::new(
-                "invite",
-                "this laptop is already a device of the network; only a laptop restored from a backup joins again".into(),
+                crate::model::Field::Invite,
+                crate::matching::Code::InvalidAlreadyMember,
+                "this laptop is already a device of the network; only a laptop restored from a backup joins again",
             )
             .into());
         }

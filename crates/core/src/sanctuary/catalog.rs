@@ -41,10 +41,14 @@ impl Sanctuary {
             .values()
             .any(|c| c.title.eq_ignore_ascii_case(&course.title))
         {
-            return Err(CoreError::Invalid(crate::model::Invalid::new(
-                "course title",
-                format!("a course called '{}' already exists", course.title),
-            )));
+            return Err(CoreError::Invalid(
+                crate::model::Invalid::new(
+                    crate::model::Field::CourseTitle,
+                    crate::matching::Code::InvalidAlreadyExists,
+                    format!("a course called '{}' already exists", course.title),
+                )
+                .with("value", crate::matching::Param::Text(course.title.clone())),
+            ));
         }
         let id = course.id.clone();
         let mut catalog = self.catalog.clone();

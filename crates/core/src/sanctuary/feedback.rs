@@ -8,7 +8,8 @@ use super::Sanctuary;
 use super::ambassadors::internal;
 use crate::documents::{Kind, root_map};
 use crate::error::{CoreError, Result};
-use crate::model::{Day, Invalid, Outcome, Pathway, new_id};
+use crate::matching::{Code, Param};
+use crate::model::{Day, Field, Invalid, Outcome, Pathway, new_id};
 use crate::views::{self, OutcomeRow};
 
 impl Sanctuary {
@@ -66,10 +67,14 @@ impl Sanctuary {
                 });
             }
             _ => {
-                return Err(CoreError::Invalid(Invalid::new(
-                    "pathway",
-                    format!("'{id}' matches more than one role; give more of the id"),
-                )));
+                return Err(CoreError::Invalid(
+                    Invalid::new(
+                        Field::Pathway,
+                        Code::InvalidAmbiguous,
+                        format!("'{id}' matches more than one role; give more of the id"),
+                    )
+                    .with("value", Param::Text(id.to_string())),
+                ));
             }
         };
         pathway.to = Some(to);

@@ -93,7 +93,7 @@ impl Sanctuary {
     /// of every laptop in the network.
     pub fn set_coordinator_name(&mut self, name: &str) -> Result<()> {
         let name = name.trim().to_string();
-        crate::model::validate::check_text("coordinator name", &name, 120)?;
+        crate::model::validate::check_text(crate::model::Field::CoordinatorName, &name, 120)?;
         let me = self.device_id();
         let mut network = self.network.clone();
         let Some(device) = network.devices.get_mut(&me) else {

@@ -21,9 +21,11 @@ use super::ambassadors::internal;
 use super::matching::{eligibility_of, reason_words};
 use crate::documents::{Kind, root_map};
 use crate::error::{CoreError, Result};
-use crate::matching::{InvitationChange, InvitationUpdate, InvitationView, default_role};
+use crate::matching::{
+    Code, InvitationChange, InvitationUpdate, InvitationView, Param, default_role,
+};
 use crate::model::{
-    Contribution, Invalid, Invitation, InvitationEvent, InvitationStatus, ProjectDoc, new_id,
+    Contribution, Field, Invalid, Invitation, InvitationEvent, InvitationStatus, ProjectDoc, new_id,
 };
 
 impl Sanctuary {
@@ -47,7 +49,7 @@ impl Sanctuary {
         change
             .status
             .may_follow(invitation.status())
-            .map_err(|detail| Invalid::new("status", format!("{name}: {detail}")))?;
+            .map_err(|refusal| refusal.for_person(&name))?;
         if matches!(
             change.status,
             InvitationStatus::Shortlisted | InvitationStatus::Invited
@@ -233,19 +235,24 @@ fn check_engagement_consent(
     match &invitation.media_consent {
         Some(c) if c.agreed => Ok(()),
         Some(c) => Err(Invalid::new(
-            "media consent",
+            Field::MediaConsent,
+            Code::InvalidMediaConsentRefused,
             format!(
                 "{name} said no to this engagement on {}; they cannot be invited to it",
                 c.date
             ),
         )
+        .with("name", Param::Text(name.to_string()))
+        .with("date", Param::date(c.date))
         .into()),
         None => Err(Invalid::new(
-            "media consent",
+            Field::MediaConsent,
+            Code::InvalidMediaConsentNotAsked,
             format!(
                 "{name} has not been asked about this media engagement; ask them and record their answer with the invitation"
             ),
         )
+        .with("name", Param::Text(name.to_string()))
         .into()),
     }
 }

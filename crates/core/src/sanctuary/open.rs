@@ -47,7 +47,11 @@ pub struct OpenTimings {
 impl Sanctuary {
     /// Creates a new store in `dir` with a new network, catalog and device identity.
     pub fn create(dir: &Path, passphrase: &SecretString, options: &CreateOptions) -> Result<Self> {
-        crate::model::validate::check_text("network name", &options.network_name, 120)?;
+        crate::model::validate::check_text(
+            crate::model::Field::NetworkName,
+            &options.network_name,
+            120,
+        )?;
         let mut store = Store::create(dir, passphrase, options.kdf)?;
         let actor = ActorId::random();
         store.put_meta(ACTOR_META, actor.to_bytes())?;

@@ -8,9 +8,10 @@ use super::ambassadors::internal;
 use super::{NETWORK_DOC, Sanctuary};
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
+use crate::matching::{Code, Param};
 use crate::model::packed::Records;
 use crate::model::{
-    AmbassadorDoc, Day, Expense, ExpenseStatus, Invalid, PaymentConstraint, PolicyTable,
+    AmbassadorDoc, Day, Expense, ExpenseStatus, Field, Invalid, PaymentConstraint, PolicyTable,
     Recognition, RecognitionKind, RecognitionPolicy, Review, Verdict, new_id,
 };
 use crate::views::{self, FlaggedEntry, RecognitionOptions};
@@ -169,9 +170,11 @@ impl Sanctuary {
         self.edit_entry(key, entry, "move an expense on", |r| {
             let expense = r.expense.as_mut().ok_or_else(|| {
                 Invalid::new(
-                    "entry",
+                    Field::Entry,
+                    Code::InvalidNotAnExpense,
                     format!("{} is not an expense claim", r.kind.label().to_lowercase()),
                 )
+                .with("kind", Param::Kind(r.kind))
             })?;
             expense.advance(status, by, Day::today())?;
             Ok(())
@@ -180,10 +183,14 @@ impl Sanctuary {
 
     /// Clears an entry's review flag with what the review found.
     pub fn clear_review(&mut self, key: &str, entry: &str, note: &str) -> Result<String> {
-        crate::model::validate::check_text("note", note, 2000)?;
+        crate::model::validate::check_text(crate::model::Field::Note, note, 2000)?;
         self.edit_entry(key, entry, "review a money entry", |r| {
             let review = r.review.as_mut().filter(|v| v.is_open()).ok_or_else(|| {
-                Invalid::new("entry", "this entry is not flagged for review".into())
+                Invalid::new(
+                    Field::Entry,
+                    Code::InvalidNotFlagged,
+                    "this entry is not flagged for review",
+                )
             })?;
             review.cleared = Some(Day::today());
             review.cleared_note = Some(note.trim().to_string());

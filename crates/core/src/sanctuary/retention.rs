@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::{NETWORK_DOC, Sanctuary};
 use crate::documents::Kind;
 use crate::error::Result;
-use crate::model::{AmbassadorDoc, Day, Invalid};
+use crate::model::{AmbassadorDoc, Day, Field};
 
 /// Someone due for a retention review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,9 +89,11 @@ impl Sanctuary {
     /// every coordinator.
     pub fn set_retention_years(&mut self, years: u64) -> Result<()> {
         if years > 50 {
-            return Err(Invalid::new(
-                "retention",
-                "the retention period is 0 (never) to 50 years".into(),
+            return Err(crate::model::validate::out_of_range(
+                Field::Retention,
+                0,
+                50,
+                "the retention period is 0 (never) to 50 years",
             )
             .into());
         }

@@ -16,8 +16,9 @@ use super::invitations::existing_map;
 use super::matching::reason_words;
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
-use crate::matching::{MatchOptions, RotaAssignment, RotaSummary};
-use crate::model::{Invalid, RotaTurn, Tags};
+use crate::matching::{Code, MatchOptions, Param, RotaAssignment, RotaSummary};
+use crate::model::validate::out_of_range;
+use crate::model::{Field, Invalid, RotaTurn, Tags};
 
 impl Sanctuary {
     /// Adds and removes rota members (id, id prefix or name) and sets the
@@ -50,7 +51,9 @@ impl Sanctuary {
         }
         if let Some(seats) = seats {
             if !(1..=20).contains(&seats) {
-                return Err(Invalid::new("seats", "a meeting has 1 to 20 seats".into()).into());
+                return Err(
+                    out_of_range(Field::Seats, 1, 20, "a meeting has 1 to 20 seats").into(),
+                );
             }
             rota.seats = seats;
         }
@@ -87,9 +90,11 @@ impl Sanctuary {
         let mut doc = self.project(project)?.clone();
         if !doc.rota.is_set_up() {
             return Err(Invalid::new(
-                "rota",
+                Field::Rota,
+                Code::InvalidNoRota,
                 format!("'{}' has no rota yet; add members first", doc.project.title),
             )
+            .with("project", Param::Text(doc.project.title.clone()))
             .into());
         }
         let suggested = Tags::from_words(&plan.suggested);
@@ -104,19 +109,23 @@ impl Sanctuary {
         };
         if chosen.is_empty() {
             return Err(Invalid::new(
-                "rota",
+                Field::Rota,
+                Code::InvalidNoMemberFree,
                 format!(
                     "no member can take the seat on {}; see who is not eligible and why",
                     assignment.date
                 ),
             )
+            .with("date", Param::date(assignment.date))
             .into());
         }
         if chosen.len() > doc.rota.seats as usize {
             return Err(Invalid::new(
-                "rota",
+                Field::Rota,
+                Code::InvalidTooManyChosen,
                 format!("the meeting has {} seat(s)", doc.rota.seats),
             )
+            .with("seats", Param::count(doc.rota.seats))
             .into());
         }
         for id in chosen.iter() {
@@ -140,13 +149,14 @@ impl Sanctuary {
         let reason = assignment.reason.filter(|r| !r.trim().is_empty());
         if chosen != suggested && reason.is_none() {
             return Err(Invalid::new(
-                "reason",
-                "choosing someone other than the rota's fair suggestion needs a reason".into(),
+                Field::Reason,
+                Code::InvalidReasonNeeded,
+                "choosing someone other than the rota's fair suggestion needs a reason",
             )
             .into());
         }
         if let Some(reason) = &reason {
-            crate::model::validate::check_text("reason", reason, 2000)?;
+            crate::model::validate::check_text(crate::model::Field::Reason, reason, 2000)?;
         }
         let turn = RotaTurn {
             date: assignment.date,

@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 use super::Sanctuary;
 use super::history::HistoryEntry;
 use crate::error::{CoreError, Result};
-use crate::matching::InvitationView;
-use crate::model::{AmbassadorDoc, Day, Invalid};
+use crate::matching::{Code, InvitationView, Param};
+use crate::model::{AmbassadorDoc, Day, Field, Invalid};
 use crate::record::RecordLanguage;
 
 /// One project's rota, as it concerns the person.
@@ -121,9 +121,12 @@ impl Sanctuary {
 /// Arabic for someone who speaks it as a first or fluent language.
 fn io_error(path: &Path, e: &std::io::Error) -> CoreError {
     Invalid::new(
-        "folder",
+        Field::Folder,
+        Code::InvalidWriteFailed,
         format!("could not write to {}: {e}", path.display()),
     )
+    .with("path", Param::Text(path.display().to_string()))
+    .with("error", Param::Text(e.to_string()))
     .into()
 }
 

@@ -7,9 +7,10 @@ use super::Sanctuary;
 use super::ambassadors::internal;
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
+use crate::matching::Code;
 use crate::model::packed::Records;
 use crate::model::{
-    AmbassadorDoc, Contribution, Day, Invalid, Stream, SuggestedChange, Suggestion,
+    AmbassadorDoc, Contribution, Day, Field, Invalid, Stream, SuggestedChange, Suggestion,
     SuggestionStatus, new_id,
 };
 
@@ -56,7 +57,8 @@ fn decide(
             })?;
     if suggestion.status != SuggestionStatus::Pending {
         return Err(CoreError::Invalid(Invalid::new(
-            "suggestion",
+            Field::Suggestion,
+            Code::InvalidAlreadyDecided,
             format!("this suggestion was already {}", suggestion.status),
         )));
     }

@@ -102,8 +102,9 @@ impl Sanctuary {
         let course = self.course(&session.course)?.clone();
         if session.attendees.is_empty() {
             return Err(CoreError::Invalid(crate::model::Invalid::new(
-                "attendees",
-                "a session needs at least one attendee".into(),
+                crate::model::Field::Attendees,
+                crate::matching::Code::InvalidNoAttendees,
+                "a session needs at least one attendee",
             )));
         }
         let session_id = new_id();

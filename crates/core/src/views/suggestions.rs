@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::form::{opt_text, parse_day};
 use super::lookup::Lookup;
 use crate::error::{CoreError, Result};
+use crate::matching::Code;
 use crate::model::{
-    AmbassadorDoc, Channel, Day, Invalid, SuggestedChange, Suggestion, SuggestionStatus, units,
+    AmbassadorDoc, Channel, Day, Field, Invalid, SuggestedChange, Suggestion, SuggestionStatus,
+    units,
 };
 
 /// A change the ambassador suggests, as the form sends it and as a
@@ -64,8 +66,9 @@ impl SuggestionChange {
                 let (email, phone) = (opt_text(email), opt_text(phone));
                 if email.is_none() && phone.is_none() && channel.is_none() {
                     return Err(CoreError::Invalid(Invalid::new(
-                        "contact details",
-                        "write a new email, phone or way to reach you".into(),
+                        Field::ContactDetails,
+                        Code::InvalidEmpty,
+                        "write a new email, phone or way to reach you",
                     )));
                 }
                 SuggestedChange::Contact {

@@ -28,9 +28,43 @@ describe("failures", () => {
     expect(failureText(error)).toContain("Halima نمی‌تواند کوپن خرید دریافت کند");
   });
 
+  it("words a refused value and the field it is about, with no English left in Arabic", () => {
+    const error = FIXTURE.errors.receipt;
+    expect(error.code).toBe("invalid");
+    expect(error.details[0].code).toBe("invalid-receipt-needed");
+    expect(error.details[0].params.field).toEqual({ type: "field", value: "receipt" });
+    expect(failureText(error)).toBe(
+      "Receipt: a reimbursement needs a receipt reference, or the reason there is no receipt",
+    );
+    setLocale("ar");
+    const arabic = failureText(error);
+    expect(arabic).toBe("الإيصال: يحتاج التعويض إلى رقم الإيصال، أو سبب عدم وجود إيصال");
+    expect(arabic).not.toMatch(/[A-Za-z]/);
+    // A date that is not one: the typed text stays as typed, the rest is Arabic.
+    const date = failureText(FIXTURE.errors.bad_date);
+    expect(date).toContain("31/12/2025");
+    expect(date.replace(/YYYY-MM-DD/, "")).not.toMatch(/[A-Za-z]/);
+  });
+
+  it("counts a limit with the language's plural forms", () => {
+    const error = {
+      code: "invalid",
+      message: "note: must be at most 2000 characters",
+      details: [
+        {
+          code: "invalid-too-long" as const,
+          params: { field: { type: "field" as const, value: "note" as const }, max: { type: "number" as const, value: 2000 } },
+          text: "note: must be at most 2000 characters",
+        },
+      ],
+    };
+    expect(failureText(error)).toBe("Note: must be at most 2,000 characters");
+    setLocale("uk");
+    expect(failureText(error)).toMatch(/^Примітка: щонайбільше 2\s?000 символів$/);
+  });
+
   it("keeps the core's sentence behind a translated summary when it has no codes", () => {
-    const error = FIXTURE.errors.bad_date;
-    expect(error.details).toEqual([]);
+    const error = { code: "bundle-altered", message: "the bundle was changed after it was signed", details: [] };
     expect(failureText(error)).toBe(error.message);
     setLocale("fr");
     expect(failureText(error)).toContain(`(${error.message})`);

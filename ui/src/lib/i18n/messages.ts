@@ -1,5 +1,6 @@
-// What the core says to a reader (a matching reason, a next step, a note)
-// arrives as a Message: a code, typed parameters and the English sentence.
+// What the core says to a reader (a matching reason, a next step, a note, a
+// refused value with the field it is about) arrives as a Message: a code,
+// typed parameters and the English sentence.
 // Here it is worded in the reader's language from `reason.<code>` in the
 // message files. Counts choose their plural form, numbers and dates go
 // through Intl, vocabulary words (weekdays, statuses, recognition kinds,
@@ -8,7 +9,7 @@
 // the same placeholders in every language.
 import type { Message } from "../bindings/Message";
 import type { Param } from "../bindings/Param";
-import { formatDate, formatList, formatPeriod, isMessageKey, languageName, t } from "./i18n.svelte";
+import { formatDate, formatList, formatMoney, formatPeriod, isMessageKey, languageName, t } from "./i18n.svelte";
 
 /** The message in the current language (its English sentence if the code is unknown to this build). */
 export function say(message: Message): string {
@@ -52,5 +53,11 @@ function value(param: Param): string | number {
       return formatList(param.value.map((p) => String(value(p))));
     case "either":
       return formatList(param.value.map((p) => String(value(p))), true);
+    case "field":
+      return word("field.", param.value);
+    case "money":
+      return formatMoney(param.value);
+    case "expense":
+      return word("expenseStatus.", param.value);
   }
 }

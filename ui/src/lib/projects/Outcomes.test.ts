@@ -31,7 +31,7 @@ describe("you said, we did", () => {
     await user.type(within(panel).getByLabelText("What changed"), "Shorter forms, as you asked");
     await user.type(within(panel).getByLabelText("Recorded by"), " ");
     await user.click(within(panel).getByTestId("outcome-save"));
-    expect(await within(panel).findByRole("alert")).toHaveTextContent("recorded by: must not be empty");
+    expect(await within(panel).findByRole("alert")).toHaveTextContent("Recorded by: must not be empty");
     await user.clear(within(panel).getByLabelText("Recorded by"));
     await user.type(within(panel).getByLabelText("Recorded by"), "Sam");
     await user.clear(within(panel).getByLabelText("Date"));

@@ -46,6 +46,16 @@ describe("recognition form", () => {
     expect(within(guidance).getAllByText(/Home Office/).length).toBeGreaterThan(0);
   });
 
+  it("words the default policy's guidance and its source in the reader's language", async () => {
+    setLocale("fa");
+    const id = await person("not-allowed");
+    render(RecognitionForm, { ambassadorId: id, projects: [], contributions: [], onlogged: () => {} });
+    const guidance = await screen.findByTestId("recognition-policy-guidance");
+    await waitFor(() => expect(guidance).toHaveTextContent("کوپن خرید ارزش نقدی دارد و ممکن است پرداخت به حساب آید"));
+    expect(within(guidance).getAllByText(/راهنمای وزارت کشور بریتانیا/).length).toBeGreaterThan(0);
+    expect(guidance.textContent).not.toMatch(/Home Office|cash value/);
+  });
+
   it("asks for a receipt on travel and logs it as a claim", async () => {
     const user = userEvent.setup();
     const id = await person("not-allowed");

@@ -55,7 +55,7 @@ describe("match settings", () => {
     // The browser's own range check is bypassed to reach the core's refusal.
     fairness.closest("form")!.noValidate = true;
     await user.click(section.getByRole("button", { name: "Save" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("a weight is 0 to 1000 points");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Weight: Fair share of opportunities must be from 0 to 1,000 points");
     expect(backend.matchSettingsView.settings.weights.fairness).toBe(40);
 
     await user.click(section.getByRole("button", { name: "Put back the defaults" }));

@@ -20,7 +20,8 @@ use serde::Serialize;
 use super::folder::{FolderReport, SyncProblem};
 use super::schedule::Schedule;
 use crate::error::{CoreError, Result};
-use crate::model::Invalid;
+use crate::matching::Code;
+use crate::model::{Field, Invalid};
 use crate::sanctuary::Sanctuary;
 
 const FOLDER_META: &str = "sync.auto-folder";
@@ -47,16 +48,26 @@ impl Sanctuary {
             self.store.delete_meta(FOLDER_META)?;
             return Ok(());
         };
-        let invalid = |reason: &str| CoreError::from(Invalid::new("sync folder", reason.into()));
+        let invalid =
+            |code, reason: &str| CoreError::from(Invalid::new(Field::SyncFolder, code, reason));
         if !dir.is_absolute() {
-            return Err(invalid("give the folder's full path"));
+            return Err(invalid(
+                Code::InvalidNotFullPath,
+                "give the folder's full path",
+            ));
         }
         if !dir.is_dir() {
-            return Err(invalid("there is no folder at that path on this laptop"));
+            return Err(invalid(
+                Code::InvalidNoFolder,
+                "there is no folder at that path on this laptop",
+            ));
         }
-        let text = dir
-            .to_str()
-            .ok_or_else(|| invalid("the folder's path has characters this laptop cannot store"))?;
+        let text = dir.to_str().ok_or_else(|| {
+            invalid(
+                Code::InvalidPathNotStorable,
+                "the folder's path has characters this laptop cannot store",
+            )
+        })?;
         self.store.put_meta(FOLDER_META, text.as_bytes())?;
         Ok(())
     }

@@ -327,9 +327,12 @@ impl Sanctuary {
             .find(|s| s.field == field)
             .ok_or_else(not_found)?;
         let (value, _) = site.values.get(keep).cloned().ok_or_else(|| {
-            CoreError::Invalid(crate::model::Invalid::new(
-                "keep",
-                format!("choose a value from 0 to {}", site.values.len() - 1),
+            let last = site.values.len().saturating_sub(1);
+            CoreError::Invalid(crate::model::validate::out_of_range(
+                crate::model::Field::Keep,
+                0,
+                i64::try_from(last).unwrap_or(i64::MAX),
+                format!("choose a value from 0 to {last}"),
             ))
         })?;
         let (kind, _) = self.describe(&id);

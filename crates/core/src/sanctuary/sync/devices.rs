@@ -174,16 +174,24 @@ impl Sanctuary {
         let mine = self.exchange_key()?;
         let (target, device) = self.device(key)?;
         let me = self.device_id();
-        let refuse = |reason: &str| {
-            CoreError::Invalid(crate::model::Invalid::new("device", reason.to_string()))
+        let refuse = |code, reason: &str| {
+            CoreError::Invalid(crate::model::Invalid::new(
+                crate::model::Field::Device,
+                code,
+                reason,
+            ))
         };
         if target == me {
             return Err(refuse(
+                crate::matching::Code::InvalidRemoveSelf,
                 "this laptop cannot remove itself; do it from another member's laptop",
             ));
         }
         if device.revoked.is_some() {
-            return Err(refuse("that device was already removed"));
+            return Err(refuse(
+                crate::matching::Code::InvalidAlreadyRemoved,
+                "that device was already removed",
+            ));
         }
         // The newest of its bundles this laptop accepted (partly, for a gap).
         let last_seq = self.sync_progress()?.peers.get(&target).map_or(0, |p| {

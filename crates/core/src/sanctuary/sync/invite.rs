@@ -105,7 +105,7 @@ impl Sanctuary {
         code: &str,
         device_name: &str,
     ) -> Result<Self> {
-        crate::model::validate::check_text("device name", device_name, 120)?;
+        crate::model::validate::check_text(crate::model::Field::DeviceName, device_name, 120)?;
         let invite = OpenedInvite::open(invite_bytes, code)?;
         let mut store = Store::create(dir, passphrase, kdf)?;
         let actor = ActorId::random();
