@@ -86,7 +86,7 @@ describe("you said, we did", () => {
     await user.clear(lastDay);
     await user.type(lastDay, "2026-01-15");
     await user.click(within(form).getByRole("button", { name: "Save" }));
-    expect(await within(form).findByRole("alert")).toHaveTextContent("ends (2026-01-15) before it starts (2026-02-01)");
+    expect(await within(form).findByRole("alert")).toHaveTextContent("Until: 15 January 2026 is before 1 February 2026");
     expect((await backend.getAmbassador(id)).pathways[0].to).toBeNull();
     await user.clear(lastDay);
     await user.type(lastDay, "2026-03-31");
