@@ -19,13 +19,9 @@ pub mod session;
 pub mod vocab;
 
 use sanctuary_core::model::{Day, Tags};
+pub use sanctuary_core::views::opt_text;
 
 use crate::error::ApiResult;
-
-/// Trimmed text, or `None` when it is blank.
-pub fn opt_text(value: Option<String>) -> Option<String> {
-    sanctuary_core::views::opt_text(value)
-}
 
 pub fn day(text: &str) -> ApiResult<Day> {
     Ok(sanctuary_core::views::parse_day(text)?)
@@ -37,10 +33,6 @@ pub fn opt_day(text: Option<String>) -> ApiResult<Option<Day>> {
 
 pub fn tags(words: &[String]) -> Tags {
     Tags::from_words(words)
-}
-
-pub fn words(tags: &Tags) -> Vec<String> {
-    sanctuary_core::views::words(tags)
 }
 
 /// Exports every DTO (and the types they use) to `dir` as TypeScript.
@@ -104,12 +96,15 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
 mod tests {
     use super::*;
 
+    /// The core reads the text (`views::form`); a date it refuses crosses
+    /// as an `invalid` error, blank or not.
     #[test]
-    fn blank_optional_text_is_none() {
-        assert_eq!(opt_text(Some("  ".into())), None);
-        assert_eq!(opt_text(Some(" a ".into())), Some("a".into()));
-        assert_eq!(opt_text(None), None);
-        assert!(opt_day(Some("".into())).unwrap().is_none());
+    fn a_refused_date_is_an_invalid_error() {
+        assert!(opt_day(Some(" ".into())).unwrap().is_none());
         assert_eq!(day("2026-13-01").unwrap_err().code, "invalid");
+        assert_eq!(
+            opt_day(Some("31/12/2025".into())).unwrap_err().code,
+            "invalid"
+        );
     }
 }
