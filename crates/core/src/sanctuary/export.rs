@@ -61,6 +61,19 @@ pub(super) fn table(name: &str, header: &[&str], rows: Vec<Vec<Cell>>) -> Table 
 }
 
 impl Sanctuary {
+    /// The cell naming a record's project: its title, its id if the project
+    /// is gone, empty when the record has none.
+    pub(super) fn project_cell(&self, id: &Option<String>) -> Cell {
+        match id {
+            Some(id) => text(
+                self.projects
+                    .get(id)
+                    .map_or(id.as_str(), |p| p.project.title.as_str()),
+            ),
+            None => Cell::Empty,
+        }
+    }
+
     /// Every table of an export, built from the read model.
     pub fn export_tables(&self) -> Vec<Table> {
         let mut people: Vec<&AmbassadorDoc> = self.ambassadors.values().collect();
@@ -69,14 +82,6 @@ impl Sanctuary {
             self.ambassadors
                 .get(id)
                 .map_or_else(|| id.to_string(), |d| d.profile.display_name.clone())
-        };
-        let project_title = |id: &Option<String>| match id {
-            Some(id) => text(
-                self.projects
-                    .get(id)
-                    .map_or(id.as_str(), |p| p.project.title.as_str()),
-            ),
-            None => Cell::Empty,
         };
         let course_title = |id: &str| {
             self.catalog
@@ -167,7 +172,7 @@ impl Sanctuary {
                     hours(u64::from(c.minutes)),
                     text(c.role.clone()),
                     text(c.stream.label()),
-                    project_title(&c.project_id),
+                    self.project_cell(&c.project_id),
                 ]);
             }
             let mut records: Vec<_> = d.recognition.values().collect();
@@ -180,7 +185,7 @@ impl Sanctuary {
                     r.amount_pence
                         .map_or(Cell::Empty, |p| Cell::Number(p as f64 / 100.0)),
                     opt(&r.description),
-                    project_title(&r.project_id),
+                    self.project_cell(&r.project_id),
                 ]);
             }
         }

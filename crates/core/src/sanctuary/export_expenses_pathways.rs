@@ -19,14 +19,6 @@ impl Sanctuary {
     /// entry with a claim: entries logged before claims had a status are
     /// listed with the status left empty rather than guessed.
     pub(super) fn expense_and_pathway_tables(&self, people: &[&AmbassadorDoc]) -> [Table; 2] {
-        let project_title = |id: &Option<String>| match id {
-            Some(id) => text(
-                self.projects
-                    .get(id)
-                    .map_or(id.as_str(), |p| p.project.title.as_str()),
-            ),
-            None => Cell::Empty,
-        };
         let (mut expenses, mut pathways) = (Vec::new(), Vec::new());
         for d in people {
             let name = &d.profile.display_name;
@@ -59,7 +51,7 @@ impl Sanctuary {
                         .filter(|v| v.is_open())
                         .map_or(Cell::Empty, |v| text(v.reason.clone())),
                     opt(&r.description),
-                    project_title(&r.project_id),
+                    self.project_cell(&r.project_id),
                 ]);
             }
             let mut roles: Vec<_> = d.pathways.values().collect();
