@@ -18,6 +18,10 @@ pub struct ApiError {
     /// The same as coded messages ([`CoreError::said`]) when the core has
     /// them: the UI words these in its reader's language instead.
     pub details: Vec<sanctuary_core::matching::Message>,
+    /// Without coded messages, what `message` says beyond the code's
+    /// translated summary ([`CoreError::specifics`]), shown as written after
+    /// it; `None` when the summary says it all.
+    pub specifics: Option<String>,
 }
 
 /// The codes the shell adds to [`CoreError::CODES`]; the UI's generated
@@ -25,11 +29,22 @@ pub struct ApiError {
 pub const SHELL_CODES: &[&str] = &["locked", "busy", "self-view", "not-self-view"];
 
 impl ApiError {
+    /// An error its code's summary says in full.
     pub fn new(code: &str, message: impl Into<String>) -> ApiError {
         ApiError {
             code: code.to_string(),
             message: message.into(),
             details: Vec::new(),
+            specifics: None,
+        }
+    }
+
+    /// An error whose sentence has more than its code says (a path, the
+    /// operating system's reason), kept as `specifics`.
+    pub fn with_specifics(code: &str, message: impl Into<String>, specifics: String) -> ApiError {
+        ApiError {
+            specifics: Some(specifics),
+            ..ApiError::new(code, message)
         }
     }
 
@@ -49,7 +64,8 @@ impl ApiError {
     }
 
     pub fn invalid(message: impl Into<String>) -> ApiError {
-        ApiError::new("invalid", message)
+        let message = message.into();
+        ApiError::with_specifics("invalid", message.clone(), message)
     }
 }
 
@@ -58,6 +74,7 @@ impl From<CoreError> for ApiError {
         tracing::debug!(error = ?e, "command failed");
         ApiError {
             details: e.said(),
+            specifics: e.specifics(),
             ..ApiError::new(e.code(), e.to_string())
         }
     }
@@ -84,17 +101,30 @@ mod tests {
     #[test]
     fn core_errors_keep_their_code_and_sentence() {
         let e: ApiError = CoreError::NotFound {
-            what: "ambassador",
+            what: sanctuary_core::model::Thing::Ambassador,
             key: "Zed".into(),
         }
         .into();
         assert_eq!(e.code, "not-found");
         assert_eq!(e.message, "no ambassador matches 'Zed'");
         let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["details"][0]["code"], "not-found");
         assert_eq!(
-            json,
-            serde_json::json!({"code": "not-found", "message": "no ambassador matches 'Zed'", "details": []})
+            json["details"][0]["params"]["what"],
+            serde_json::json!({"type": "thing", "value": "ambassador"})
         );
+        assert_eq!(json["specifics"], serde_json::Value::Null);
+    }
+
+    /// An error with no coded messages crosses with only what its code's
+    /// summary does not say.
+    #[test]
+    fn uncoded_errors_cross_with_their_specifics() {
+        let e: ApiError = CoreError::Internal("boom".into()).into();
+        assert_eq!(e.code, "internal");
+        assert_eq!(e.specifics.as_deref(), Some("internal error: boom"));
+        let e: ApiError = CoreError::Store(sanctuary_core::StoreError::WrongPassphrase).into();
+        assert_eq!((e.code.as_str(), e.specifics), ("wrong-passphrase", None));
     }
 
     /// A refusal the core codes crosses with its codes and parameters, so

@@ -288,8 +288,10 @@ impl AppState {
         if !language_ok {
             return Err(ApiError::invalid("language: not a language code"));
         }
-        write_settings(&self.launch.settings_file(), &settings)
-            .map_err(|e| ApiError::new("store", format!("could not save the settings: {e}")))?;
+        write_settings(&self.launch.settings_file(), &settings).map_err(|e| {
+            let message = format!("could not save the settings: {e}");
+            ApiError::with_specifics("store", message, e.to_string())
+        })?;
         *self.settings.lock().unwrap_or_else(PoisonError::into_inner) = settings.clone();
         Ok(settings)
     }

@@ -2,8 +2,9 @@
 
 use sanctuary_store::StoreError;
 
+use crate::import::ImportRefusal;
 use crate::matching::{Code, Message, Param};
-use crate::model::{Invalid, InvalidDate, RecognitionKind};
+use crate::model::{Invalid, InvalidDate, RecognitionKind, Thing};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
@@ -18,12 +19,12 @@ pub enum CoreError {
     #[error(transparent)]
     InvalidDate(#[from] InvalidDate),
 
-    #[error("no {what} matches '{key}'")]
-    NotFound { what: &'static str, key: String },
+    #[error("no {} matches '{key}'", what.name())]
+    NotFound { what: Thing, key: String },
 
-    #[error("'{key}' matches more than one {what} ({}); use the id instead", matches.join(", "))]
+    #[error("'{key}' matches more than one {} ({}); use the id instead", what.name(), matches.join(", "))]
     Ambiguous {
-        what: &'static str,
+        what: Thing,
         key: String,
         matches: Vec<String>,
     },
@@ -59,11 +60,12 @@ pub enum CoreError {
         note: Option<String>,
     },
 
-    #[error("{what} '{key}' must be completed first: {detail}")]
+    /// A course someone has not completed, needed before `before`.
+    #[error("course '{course}' must be completed first: {name} needs it before {before}")]
     Prerequisite {
-        what: &'static str,
-        key: String,
-        detail: String,
+        course: String,
+        name: String,
+        before: String,
     },
 
     /// A document that authenticated but does not load or read as its kind.
@@ -97,8 +99,8 @@ pub enum CoreError {
 
     /// A file or its import settings that cannot be imported as asked
     /// (rows with problems are reported row by row instead).
-    #[error("{0}")]
-    Import(String),
+    #[error(transparent)]
+    Import(#[from] ImportRefusal),
 
     /// This laptop writes as a device the network does not know: a store
     /// restored from a backup continues as a new device (see
@@ -244,8 +246,79 @@ impl CoreError {
                         .with("value", Param::Text(value.clone())),
                 ]
             }
+            CoreError::NotFound { what, key } => vec![
+                Message::new(Code::NotFound, self.to_string())
+                    .with("what", Param::Thing(*what))
+                    .with("key", Param::Text(key.clone())),
+            ],
+            CoreError::Ambiguous { what, key, matches } => vec![
+                Message::new(Code::Ambiguous, self.to_string())
+                    .with("what", Param::Thing(*what))
+                    .with("key", Param::Text(key.clone()))
+                    .with("matches", Param::texts(matches)),
+            ],
+            CoreError::Prerequisite {
+                course,
+                name,
+                before,
+            } => vec![
+                Message::new(Code::Prerequisite, self.to_string())
+                    .with("course", Param::Text(course.clone()))
+                    .with("name", Param::Text(name.clone()))
+                    .with("before", Param::Text(before.clone())),
+            ],
+            CoreError::Import(refusal) => refusal.said().into_iter().collect(),
+            CoreError::Sheet(e) => sheet_said(e).into_iter().collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// What the English sentence says beyond its code's one-line summary
+    /// (`errorCode.<code>` in the UI's files), for a screen that words an
+    /// error with no coded messages by its code: `None` when the summary
+    /// says it all, otherwise the technical part kept as written (an
+    /// operating system's error, a damaged document's id) or, failing a
+    /// better one, the whole sentence.
+    pub fn specifics(&self) -> Option<String> {
+        use sanctuary_sync::SyncError;
+        if !self.said().is_empty() {
+            return None;
+        }
+        match self {
+            CoreError::Store(
+                StoreError::WrongPassphrase
+                | StoreError::InUse
+                | StoreError::NotFound
+                | StoreError::AlreadyExists
+                | StoreError::NotABackup
+                | StoreError::BackupDamaged,
+            )
+            | CoreError::NotADevice => None,
+            CoreError::Sync(SyncError::Io(detail) | SyncError::BadDocument(detail)) => {
+                Some(detail.clone())
+            }
+            CoreError::Sync(SyncError::Random) => Some(self.to_string()),
+            CoreError::Sync(_) => None,
+            _ => Some(self.to_string()),
+        }
+    }
+}
+
+/// A spreadsheet that cannot be read, coded where the reason is the file's
+/// shape; a reader's or writer's own error stays a detail.
+fn sheet_said(e: &sanctuary_sheets::SheetError) -> Option<Message> {
+    use sanctuary_sheets::SheetError;
+    let text = e.to_string();
+    match e {
+        SheetError::TooLarge => Some(Message::new(Code::SheetTooLarge, text)),
+        SheetError::Empty => Some(Message::new(Code::SheetEmpty, text)),
+        SheetError::NoWorksheet => Some(Message::new(Code::SheetNoWorksheet, text)),
+        SheetError::Csv { row, detail } => Some(
+            Message::new(Code::SheetBadRow, text)
+                .with("row", Param::count(*row))
+                .with("detail", Param::Text(detail.clone())),
+        ),
+        SheetError::Workbook(_) | SheetError::Write(_) | SheetError::Io(_) => None,
     }
 }
 
@@ -274,11 +347,11 @@ pub(crate) mod tests {
                 text(),
             )),
             CoreError::NotFound {
-                what: "ambassador",
+                what: Thing::Ambassador,
                 key: text(),
             },
             CoreError::Ambiguous {
-                what: "ambassador",
+                what: Thing::Ambassador,
                 key: text(),
                 matches: vec![],
             },
@@ -297,9 +370,9 @@ pub(crate) mod tests {
                 note: None,
             },
             CoreError::Prerequisite {
-                what: "course",
-                key: text(),
-                detail: text(),
+                course: text(),
+                name: text(),
+                before: text(),
             },
             CoreError::Damaged {
                 doc: text(),
@@ -346,6 +419,78 @@ pub(crate) mod tests {
                 e.code()
             );
         }
+    }
+
+    /// A lookup that misses or finds two is said with the kind of record
+    /// as a vocabulary word, so the app names it in the reader's language;
+    /// the key is as the coordinator typed it.
+    #[test]
+    fn lookups_and_prerequisites_are_coded() {
+        let e = CoreError::NotFound {
+            what: Thing::TrainingRecord,
+            key: "r-12".into(),
+        };
+        assert_eq!(e.to_string(), "no training record matches 'r-12'");
+        let said = e.said();
+        assert_eq!(said[0].code, Code::NotFound);
+        assert_eq!(
+            said[0].param("what"),
+            Some(&Param::Thing(Thing::TrainingRecord))
+        );
+        assert_eq!(said[0].param("key"), Some(&Param::Text("r-12".into())));
+        assert_eq!(e.specifics(), None, "the coded message says it all");
+
+        let e = CoreError::Ambiguous {
+            what: Thing::Course,
+            key: "First".into(),
+            matches: vec!["c-1".into(), "c-2".into()],
+        };
+        assert_eq!(
+            e.said()[0].param("matches"),
+            Some(&Param::texts(["c-1", "c-2"]))
+        );
+
+        let e = CoreError::Prerequisite {
+            course: "Safeguarding".into(),
+            name: "Amina".into(),
+            before: "Panel skills".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "course 'Safeguarding' must be completed first: Amina needs it before Panel skills"
+        );
+        assert_eq!(e.said()[0].code, Code::Prerequisite);
+    }
+
+    /// An error with no coded message keeps for the screen only what its
+    /// code's summary does not say.
+    #[test]
+    fn an_uncoded_error_keeps_only_what_its_summary_does_not_say() {
+        use sanctuary_sync::SyncError;
+        assert_eq!(
+            CoreError::Store(StoreError::WrongPassphrase).specifics(),
+            None
+        );
+        assert_eq!(CoreError::Sync(SyncError::Altered).specifics(), None);
+        assert_eq!(CoreError::NotADevice.specifics(), None);
+        assert_eq!(
+            CoreError::Sync(SyncError::Io("disk full".into()))
+                .specifics()
+                .as_deref(),
+            Some("disk full")
+        );
+        let damaged = CoreError::Damaged {
+            doc: "d-1".into(),
+            detail: "bad chunk".into(),
+        };
+        assert_eq!(damaged.specifics(), Some(damaged.to_string()));
+        let sheet = CoreError::Sheet(sanctuary_sheets::SheetError::Csv {
+            row: 4,
+            detail: "unclosed quote".into(),
+        });
+        assert_eq!(sheet.said()[0].code, Code::SheetBadRow);
+        assert_eq!(sheet.said()[0].param("row"), Some(&Param::Number(4)));
+        assert_eq!(sheet.specifics(), None);
     }
 
     /// A refusal of a value is said as one message: its code, the field as

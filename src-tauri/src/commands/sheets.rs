@@ -10,12 +10,12 @@ use sanctuary_core::import::{
     ImportKind, ImportOptions, ImportPreview, Mapping, SheetImportReport,
 };
 use sanctuary_core::model::Day;
-use sanctuary_core::{BackupStatus, ExportFormat, SecretString};
+use sanctuary_core::{BackupStatus, CoreError, ExportFormat, SecretString};
 use serde::Deserialize;
 use tauri::State;
 
 use super::sync::io_error;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
 
 fn read(path: &str) -> ApiResult<Vec<u8>> {
@@ -49,7 +49,7 @@ pub async fn import_sheet(
     dry_run: bool,
     skip_invalid: bool,
 ) -> ApiResult<SheetImportReport> {
-    let mapping = Mapping::checked(kind, mapping).map_err(ApiError::invalid)?;
+    let mapping = Mapping::checked(kind, mapping).map_err(CoreError::from)?;
     let bytes = read(&path)?;
     let options = ImportOptions {
         kind,

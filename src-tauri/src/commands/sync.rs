@@ -13,7 +13,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 pub(super) fn io_error(what: &str, path: &Path, e: std::io::Error) -> ApiError {
-    ApiError::new("io", format!("could not {what} {}: {e}", path.display()))
+    let detail = format!("{}: {e}", path.display());
+    ApiError::with_specifics("io", format!("could not {what} {detail}"), detail)
 }
 
 /// Writes through a temporary file beside the target and a rename, so a

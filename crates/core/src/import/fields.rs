@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::ImportRefusal;
+
 /// What a file brings in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -204,23 +206,24 @@ pub struct Mapping(pub BTreeMap<String, String>);
 
 impl Mapping {
     /// Reads a mapping file's JSON: `{"Header as in the file": "field"}`.
-    pub fn from_json(kind: ImportKind, json: &str) -> Result<Mapping, String> {
-        let mapping: BTreeMap<String, String> = serde_json::from_str(json).map_err(|e| {
-            format!("the mapping file is not a JSON object of header to field: {e}")
-        })?;
+    pub fn from_json(kind: ImportKind, json: &str) -> Result<Mapping, ImportRefusal> {
+        let mapping: BTreeMap<String, String> =
+            serde_json::from_str(json).map_err(|e| ImportRefusal::MappingFile(e.to_string()))?;
         Mapping::checked(kind, mapping)
     }
 
     /// A mapping of header -> field (or "ignore"), every field checked to
     /// be one this kind of import fills.
-    pub fn checked(kind: ImportKind, mapping: BTreeMap<String, String>) -> Result<Mapping, String> {
+    pub fn checked(
+        kind: ImportKind,
+        mapping: BTreeMap<String, String>,
+    ) -> Result<Mapping, ImportRefusal> {
         for field in mapping.values() {
             if field != "ignore" && !kind.is_field(field) {
-                let known: Vec<&str> = kind.fields().iter().map(|(f, _)| *f).collect();
-                return Err(format!(
-                    "the mapping names an unknown field '{field}'; known fields: {}, ignore",
-                    known.join(", ")
-                ));
+                return Err(ImportRefusal::UnknownMapped {
+                    kind,
+                    field: field.clone(),
+                });
             }
         }
         Ok(Mapping(mapping))

@@ -16,6 +16,7 @@ mod people;
 mod preview;
 mod problems;
 mod records;
+mod refusal;
 
 use std::collections::BTreeMap;
 
@@ -28,8 +29,9 @@ pub use identity::{email_key, name_key, phone_key};
 pub(crate) use preview::preview;
 pub use preview::{ImportPreview, PREVIEW_ROWS};
 pub use problems::{DuplicateCode, ProblemCode, RowProblem};
+pub use refusal::ImportRefusal;
 
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::model::AmbassadorDoc;
 
 /// How to import a file.
@@ -181,9 +183,7 @@ pub fn parse_default(text: &str) -> Result<(String, String)> {
         Some((field, value)) if !field.trim().is_empty() => {
             Ok((field.trim().to_string(), value.to_string()))
         }
-        _ => Err(CoreError::Import(format!(
-            "--default {text}: write it as FIELD=VALUE, for example region=Yorkshire"
-        ))),
+        _ => Err(ImportRefusal::BadDefault(text.to_string()).into()),
     }
 }
 
@@ -193,12 +193,11 @@ fn defaults(kind: ImportKind, given: &[(String, String)]) -> Result<BTreeMap<&'s
     for (field, value) in given {
         let known = kind.fields().iter().find(|(f, _)| *f == field.trim());
         let Some((field, _)) = known else {
-            let names: Vec<&str> = kind.fields().iter().map(|(f, _)| *f).collect();
-            return Err(CoreError::Import(format!(
-                "--default names an unknown field '{field}'; {} imports know: {}",
-                kind.as_str(),
-                names.join(", ")
-            )));
+            return Err(ImportRefusal::UnknownDefault {
+                kind,
+                field: field.clone(),
+            }
+            .into());
         };
         out.insert(*field, Cell::Text(value.trim().to_string()));
     }
@@ -251,11 +250,7 @@ pub(crate) fn plan(
     };
     for any_of in required {
         if !any_of.iter().any(|f| has(f)) {
-            return Err(CoreError::Import(format!(
-                "the file has no column read as {0}: read one of its columns as {0} (in the app's mapping step, or a --mapping file), \
-                 or fill in one value for every row (\"Fill in for every row\" in the app, --default {0}=VALUE)",
-                any_of[0]
-            )));
+            return Err(ImportRefusal::NoColumn { field: any_of[0] }.into());
         }
     }
     let rows = rows(sheet, &cols, &defaults);

@@ -24,7 +24,7 @@ use serde::Serialize;
 use crate::model::validate::Field;
 use crate::model::vocab::vocabulary;
 use crate::model::{
-    Day, ExpenseStatus, InvitationStatus, LanguageLevel, RecognitionKind, Status, Weekday,
+    Day, ExpenseStatus, InvitationStatus, LanguageLevel, RecognitionKind, Status, Thing, Weekday,
 };
 
 vocabulary! {
@@ -187,6 +187,17 @@ vocabulary! {
         InvalidTooManyChosen = "invalid-too-many-chosen",
         InvalidReasonNeeded = "invalid-reason-needed",
         InvalidEdit = "invalid-edit",
+        // Errors that are not about one value (`CoreError::said`).
+        NotFound = "not-found",
+        Ambiguous = "ambiguous",
+        Prerequisite = "prerequisite",
+        ImportEmptyHeader = "import-empty-header",
+        ImportNoColumn = "import-no-column",
+        ImportUnknownField = "import-unknown-field",
+        SheetTooLarge = "sheet-too-large",
+        SheetEmpty = "sheet-empty",
+        SheetNoWorksheet = "sheet-no-worksheet",
+        SheetBadRow = "sheet-bad-row",
     }
 }
 
@@ -276,6 +287,13 @@ impl Code {
             InvalidNoMemberFree => &["field", "date"],
             InvalidTooManyChosen => &["field", "seats"],
             InvalidEdit => &["field", "detail"],
+            NotFound => &["what", "key"],
+            Ambiguous => &["what", "key", "matches"],
+            Prerequisite => &["course", "name", "before"],
+            ImportNoColumn => &["field"],
+            ImportUnknownField => &["value", "known"],
+            SheetBadRow => &["row", "detail"],
+            ImportEmptyHeader | SheetTooLarge | SheetEmpty | SheetNoWorksheet => &[],
             InvalidEmpty
             | InvalidControlCharacters
             | InvalidHoursForADay
@@ -380,6 +398,10 @@ pub enum Param {
     Money(i32),
     /// An expense claim's status, worded by its vocabulary label.
     Expense(ExpenseStatus),
+    /// What a lookup was for, worded by its `thing.<word>` name.
+    Thing(Thing),
+    /// A field an import fills (`region`), worded by its `importField.<word>` label.
+    ImportField(String),
 }
 
 impl Param {

@@ -11,6 +11,7 @@ pub mod packed;
 pub mod policy;
 pub mod project;
 pub mod suggestion;
+pub mod thing;
 pub mod units;
 pub mod validate;
 pub mod values;
@@ -27,6 +28,7 @@ pub use network::{Device, EpochEntry, InviteEntry, NetworkDoc, Revocation, Tombs
 pub use policy::{PolicyRow, PolicyRule, PolicyTable, RecognitionPolicy};
 pub use project::{Outcome, Project, ProjectDoc};
 pub use suggestion::{SuggestedChange, Suggestion};
+pub use thing::Thing;
 pub use validate::{Field, Invalid};
 pub use values::{Day, InvalidDate, Tags, new_id, normalise_tag};
 pub use vocab::*;

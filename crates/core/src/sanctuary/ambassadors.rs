@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::{Sanctuary, find_one};
 use crate::documents::{Kind, root_map};
 use crate::error::{CoreError, Result};
+use crate::model::Thing;
 use crate::model::packed::{NewRecord, Records};
 use crate::model::{
     AmbassadorDoc, Consent, Contribution, Day, PaymentConstraint, Profile, Status, TrainingRecord,
@@ -121,7 +122,7 @@ impl Sanctuary {
 
     /// Finds an ambassador by id, id prefix or display name.
     pub fn ambassador(&self, key: &str) -> Result<&AmbassadorDoc> {
-        find_one("ambassador", key, self.ambassadors.iter(), |d| {
+        find_one(Thing::Ambassador, key, self.ambassadors.iter(), |d| {
             d.profile.display_name.as_str()
         })
     }

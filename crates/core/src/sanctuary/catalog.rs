@@ -6,6 +6,7 @@ use super::ambassadors::internal;
 use super::{CATALOG_DOC, Sanctuary, find_one};
 use crate::documents::{Kind, root_map};
 use crate::error::{CoreError, Result};
+use crate::model::Thing;
 use crate::model::{Catalog, Course, Tags, new_id};
 
 impl Sanctuary {
@@ -16,7 +17,7 @@ impl Sanctuary {
 
     /// Finds a course by id, id prefix or title.
     pub fn course(&self, key: &str) -> Result<&Course> {
-        find_one("course", key, self.catalog.courses.iter(), |c| {
+        find_one(Thing::Course, key, self.catalog.courses.iter(), |c| {
             c.title.as_str()
         })
     }

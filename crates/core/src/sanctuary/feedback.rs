@@ -9,6 +9,7 @@ use super::ambassadors::internal;
 use crate::documents::{Kind, root_map};
 use crate::error::{CoreError, Result};
 use crate::matching::{Code, Param};
+use crate::model::Thing;
 use crate::model::{Day, Field, Invalid, Outcome, Pathway, new_id};
 use crate::views::{self, OutcomeRow};
 
@@ -62,7 +63,7 @@ impl Sanctuary {
             [one] => (*one).clone(),
             [] => {
                 return Err(CoreError::NotFound {
-                    what: "pathway",
+                    what: Thing::Pathway,
                     key: id.to_string(),
                 });
             }

@@ -32,7 +32,7 @@ fn mapping_meta(kind: ImportKind, header: &[String]) -> String {
 }
 
 fn empty_header() -> CoreError {
-    CoreError::Import("the first row should name the columns, but it is empty".into())
+    CoreError::Import(import::ImportRefusal::EmptyHeader)
 }
 
 impl Sanctuary {

@@ -276,7 +276,7 @@ fn prepare_write(
 /// Finds one item by exact id, unique id prefix (4+ characters) or exact
 /// name ignoring case: how people refer to things on the command line.
 fn find_one<'a, T>(
-    what: &'static str,
+    what: crate::model::Thing,
     key: &str,
     items: impl Iterator<Item = (&'a String, &'a T)> + Clone,
     name: impl Fn(&T) -> &str,

@@ -6,6 +6,7 @@ use super::ambassadors::internal;
 use super::{Sanctuary, find_one};
 use crate::documents::Kind;
 use crate::error::Result;
+use crate::model::Thing;
 use crate::model::{Project, ProjectDoc, new_id};
 
 impl Sanctuary {
@@ -24,7 +25,7 @@ impl Sanctuary {
 
     /// Finds a project by id, id prefix or title.
     pub fn project(&self, key: &str) -> Result<&ProjectDoc> {
-        find_one("project", key, self.projects.iter(), |d| {
+        find_one(Thing::Project, key, self.projects.iter(), |d| {
             d.project.title.as_str()
         })
     }

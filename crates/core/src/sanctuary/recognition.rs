@@ -9,6 +9,7 @@ use super::{NETWORK_DOC, Sanctuary};
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
 use crate::matching::{Code, Param};
+use crate::model::Thing;
 use crate::model::packed::Records;
 use crate::model::{
     AmbassadorDoc, Day, Expense, ExpenseStatus, Field, Invalid, PaymentConstraint, PolicyTable,
@@ -144,7 +145,7 @@ impl Sanctuary {
             && !person.contributions.contains_key(contribution)
         {
             return Err(CoreError::NotFound {
-                what: "contribution",
+                what: Thing::Contribution,
                 key: contribution.clone(),
             });
         }
@@ -244,11 +245,11 @@ fn find_entry(person: &AmbassadorDoc, key: &str) -> Result<String> {
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(CoreError::NotFound {
-            what: "recognition entry",
+            what: Thing::RecognitionEntry,
             key: key.to_string(),
         }),
         many => Err(CoreError::Ambiguous {
-            what: "recognition entry",
+            what: Thing::RecognitionEntry,
             key: key.to_string(),
             matches: many.iter().map(|s| s.to_string()).collect(),
         }),

@@ -17,6 +17,7 @@ use super::matching::reason_words;
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
 use crate::matching::{Code, MatchOptions, Param, RotaAssignment, RotaSummary};
+use crate::model::Thing;
 use crate::model::validate::out_of_range;
 use crate::model::{Field, Invalid, RotaTurn, Tags};
 
@@ -44,7 +45,7 @@ impl Sanctuary {
                 .unwrap_or_else(|_| key.trim().to_string());
             if !rota.members.remove(&id) {
                 return Err(CoreError::NotFound {
-                    what: "rota member",
+                    what: Thing::RotaMember,
                     key: key.clone(),
                 });
             }

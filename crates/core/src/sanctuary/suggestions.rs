@@ -8,6 +8,7 @@ use super::ambassadors::internal;
 use crate::documents::Kind;
 use crate::error::{CoreError, Result};
 use crate::matching::Code;
+use crate::model::Thing;
 use crate::model::packed::Records;
 use crate::model::{
     AmbassadorDoc, Contribution, Day, Field, Invalid, Stream, SuggestedChange, Suggestion,
@@ -26,7 +27,7 @@ pub(super) fn new_suggestion(
         && !person.training.contains_key(record_id)
     {
         return Err(CoreError::NotFound {
-            what: "training record",
+            what: Thing::TrainingRecord,
             key: record_id.clone(),
         });
     }
@@ -52,7 +53,7 @@ fn decide(
             .get(suggestion_id)
             .cloned()
             .ok_or_else(|| CoreError::NotFound {
-                what: "suggestion",
+                what: Thing::Suggestion,
                 key: suggestion_id.to_string(),
             })?;
     if suggestion.status != SuggestionStatus::Pending {
@@ -130,7 +131,7 @@ fn training<'a>(
     doc.training
         .get_mut(record_id)
         .ok_or_else(|| CoreError::NotFound {
-            what: "training record",
+            what: Thing::TrainingRecord,
             key: record_id.to_string(),
         })
 }

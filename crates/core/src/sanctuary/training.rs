@@ -166,12 +166,9 @@ impl Sanctuary {
                     .get(prerequisite)
                     .map_or(prerequisite, |c| c.title.as_str());
                 return Err(CoreError::Prerequisite {
-                    what: "course",
-                    key: title.to_string(),
-                    detail: format!(
-                        "{} needs it before {}",
-                        person.profile.display_name, course.title
-                    ),
+                    course: title.to_string(),
+                    name: person.profile.display_name.clone(),
+                    before: course.title.clone(),
                 });
             }
         }

@@ -63,11 +63,36 @@ describe("failures", () => {
     expect(failureText(error)).toMatch(/^Примітка: щонайбільше 2\s?000 символів$/);
   });
 
-  it("keeps the core's sentence behind a translated summary when it has no codes", () => {
-    const error = { code: "bundle-altered", message: "the bundle was changed after it was signed", details: [] };
-    expect(failureText(error)).toBe(error.message);
+  it("words an error with no codes by its summary, keeping only what the summary does not say", () => {
+    const altered = { code: "bundle-altered", message: "the bundle was changed after it was signed", details: [], specifics: null };
+    const io = { code: "io", message: "could not read /media/usb/a.bundle: Permission denied", details: [], specifics: "/media/usb/a.bundle: Permission denied" };
+    expect(failureText(altered)).toBe(altered.message);
+    expect(failureText(io)).toBe(io.message);
     setLocale("fr");
-    expect(failureText(error)).toContain(`(${error.message})`);
+    expect(failureText(altered)).not.toMatch(/changed|signed/);
+    expect(failureText(io)).toMatch(/\(\/media\/usb\/a\.bundle: Permission denied\)$/);
+    expect(failureText(io)).not.toContain("could not read");
+  });
+
+  it("names what a lookup missed in the reader's language, keeping the key as typed", () => {
+    const error = {
+      code: "not-found",
+      message: "no training record matches 'r-12'",
+      details: [
+        {
+          code: "not-found" as const,
+          params: { what: { type: "thing" as const, value: "training-record" as const }, key: { type: "text" as const, value: "r-12" } },
+          text: "no training record matches 'r-12'",
+        },
+      ],
+      specifics: null,
+    };
+    expect(failureText(error)).toBe("No training record matches “r-12”.");
+    setLocale("fa");
+    const farsi = failureText(error);
+    expect(farsi).toContain("سابقهٔ آموزش");
+    expect(farsi).toContain("r-12");
+    expect(farsi.replace("r-12", "")).not.toMatch(/[A-Za-z]/);
   });
 
   it("keeps the coded details of anything thrown", () => {

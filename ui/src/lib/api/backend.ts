@@ -222,7 +222,8 @@ export interface Backend {
  * people. When the core sends its refusal as coded messages (`details`: a
  * lead sentence, then any reasons) they are worded in the reader's language.
  * Otherwise the core's sentence is English; in another language the message
- * leads with the code's translated summary and keeps that sentence after it.
+ * is the code's translated summary, followed by the `specifics` the summary does
+ * not say (a path, the system's reason) as written, when there is one.
  */
 export class ApiFailure extends Error {
   readonly code: string;
@@ -235,15 +236,15 @@ export class ApiFailure extends Error {
   }
 }
 
-/** A failure as the core or the sync watcher reports it (`details` only where coded). */
-export type FailureLike = Omit<ApiError, "details"> & Partial<Pick<ApiError, "details">>;
+/** A failure as the core or the sync watcher reports it (`details` and `specifics` only where it has them). */
+export type FailureLike = Omit<ApiError, "details" | "specifics"> & Partial<Pick<ApiError, "details" | "specifics">>;
 
 export function failureText(error: FailureLike): string {
   const [lead, ...reasons] = error.details ?? [];
   if (lead) return reasons.length ? `${say(lead)} ${reasons.map(say).join("; ")}` : say(lead);
   const key = `errorCode.${error.code}`;
   if (locale() === "en" || !isMessageKey(key)) return error.message;
-  return `${t(key)} (${error.message})`;
+  return error.specifics ? `${t(key)} (${error.specifics})` : t(key);
 }
 
 /** Any thrown value as an ApiFailure, so callers can always read `code`. */
@@ -251,7 +252,8 @@ export function asFailure(e: unknown): ApiFailure {
   if (e instanceof ApiFailure) return e;
   if (e && typeof e === "object" && "code" in e && "message" in e) {
     const details = "details" in e && Array.isArray(e.details) ? (e.details as ApiError["details"]) : [];
-    return new ApiFailure({ code: String(e.code), message: String(e.message), details });
+    const specifics = "specifics" in e && typeof e.specifics === "string" ? e.specifics : null;
+    return new ApiFailure({ code: String(e.code), message: String(e.message), details, specifics });
   }
-  return new ApiFailure({ code: "internal", message: String(e), details: [] });
+  return new ApiFailure({ code: "internal", message: String(e), details: [], specifics: String(e) });
 }

@@ -12,6 +12,7 @@ import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
 import type { AmbassadorRow } from "../bindings/AmbassadorRow";
 import type { ApiError } from "../bindings/ApiError";
+import type { Thing } from "../bindings/Thing";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { CatalogView } from "../bindings/CatalogView";
 import type { DeviceInfo } from "../bindings/DeviceInfo";
@@ -132,8 +133,20 @@ export const FIXTURE = fixtureJson as unknown as Fixture;
 
 // Only codes the core or the shell can really return (generated from them),
 // so the mock cannot drift into failures the app never gives.
-function fail(code: ErrorCode, message: string): never {
-  throw new ApiFailure({ code, message, details: [] });
+function fail(code: ErrorCode, message: string, specifics: string | null = null): never {
+  throw new ApiFailure({ code, message, details: [], specifics });
+}
+
+/** A question the demo's fixture has no answer for: its sentence is kept whole. */
+function demoLacks(code: ErrorCode, message: string): never {
+  return fail(code, message, message);
+}
+
+/** The core's "no such record" for a lookup that misses, coded as the core codes it. */
+function missing(what: Thing, key: string): never {
+  const text = `no ${what.replace("-", " ")} matches '${key}'`;
+  const params = { what: { type: "thing" as const, value: what }, key: { type: "text" as const, value: key } };
+  throw new ApiFailure({ code: "not-found", message: text, details: [{ code: "not-found", params, text }], specifics: null });
 }
 
 /** A refusal of a period that ends before it starts, with the two dates it was given. */
@@ -242,12 +255,12 @@ export class MockBackend implements Backend {
 
   private person(id: string): AmbassadorDetail {
     this.need();
-    return this.people.get(id) ?? fail("not-found", `no ambassador matches '${id}'`);
+    return this.people.get(id) ?? missing("ambassador", id);
   }
 
   private project(id: string): ProjectPage {
     this.need();
-    return this.projects.get(id) ?? fail("not-found", `no project matches '${id}'`);
+    return this.projects.get(id) ?? missing("project", id);
   }
 
   private date(text: string | null | undefined): void {
@@ -411,7 +424,7 @@ export class MockBackend implements Backend {
 
   async endPathway(ambassadorId: string, pathwayId: string, to: string) {
     const person = this.person(ambassadorId);
-    const pathway = person.pathways.find((p) => p.id === pathwayId) ?? fail("not-found", `no pathway matches '${pathwayId}'`);
+    const pathway = person.pathways.find((p) => p.id === pathwayId) ?? missing("pathway", pathwayId);
     this.date(to);
     const ends = FIXTURE.errors.pathway_ends;
     if (to < pathway.from) refuse(ends.error, { [ends.from]: pathway.from, [ends.to]: to });
@@ -424,7 +437,7 @@ export class MockBackend implements Backend {
   async recordTraining(ambassadorId: string, record: TrainingInput) {
     const person = this.person(ambassadorId);
     this.date(record.completed);
-    const course = this.catalog.courses.find((c) => c.id === record.course_id) ?? fail("not-found", `no course matches '${record.course_id}'`);
+    const course = this.catalog.courses.find((c) => c.id === record.course_id) ?? missing("course", record.course_id);
     const id = this.id("training");
     person.training.unshift({ id, course_id: course.id, course_title: course.title, completed: record.completed, expires: null, expiry: "never", days_left: null, trainer: record.trainer, evidence: record.evidence, confidence_before: record.confidence_before, confidence_after: record.confidence_after, place: record.place, reflection: record.reflection });
     return id;
@@ -463,7 +476,7 @@ export class MockBackend implements Backend {
 
   async setPolicyRule(kind: RecognitionKind, constraint: PaymentConstraint, verdict: Verdict, note: string) {
     this.need();
-    const row = this.policy.rows.find((r) => r.kind === kind && r.constraint === constraint) ?? fail("not-found", `no rule for ${kind}`);
+    const row = this.policy.rows.find((r) => r.kind === kind && r.constraint === constraint) ?? demoLacks("not-found", `no rule for ${kind}`);
     Object.assign(row, { verdict, note: note.trim(), changed: FIXTURE.today });
     return structuredClone(this.policy);
   }
@@ -474,13 +487,13 @@ export class MockBackend implements Backend {
   async recognitionOptions(ambassadorId: string) {
     const payment = this.person(ambassadorId).profile.payment;
     const alike = Object.entries(FIXTURE.recognition_options).find(([id]) => FIXTURE.ambassadors[id].profile.payment === payment);
-    const options = FIXTURE.recognition_options[ambassadorId] ?? alike?.[1] ?? fail("not-found", `no options for '${ambassadorId}'`);
+    const options = FIXTURE.recognition_options[ambassadorId] ?? alike?.[1] ?? demoLacks("not-found", `no options for '${ambassadorId}'`);
     return { ...structuredClone(options), ambassador_id: ambassadorId };
   }
 
   async moveExpense(ambassadorId: string, entryId: string, status: ExpenseStatus, by: string | null) {
     const row = this.person(ambassadorId).recognition.find((r) => r.id === entryId);
-    if (!row?.expense) return fail("not-found", `no recognition entry matches '${entryId}'`);
+    if (!row?.expense) return missing("recognition-entry", entryId);
     row.expense = { ...row.expense, status, approved_by: by?.trim() || row.expense.approved_by };
     return entryId;
   }
@@ -493,7 +506,7 @@ export class MockBackend implements Backend {
   async clearReview(ambassadorId: string, entryId: string, note: string) {
     this.person(ambassadorId);
     const flagged = this.flagged.find((f) => f.ambassador_id === ambassadorId && f.entry.id === entryId);
-    if (!flagged?.entry.review) return fail("not-found", `no flagged entry matches '${entryId}'`);
+    if (!flagged?.entry.review) return missing("recognition-entry", entryId);
     flagged.entry.review = { ...flagged.entry.review, cleared: FIXTURE.today, cleared_note: note.trim() };
     return entryId;
   }
@@ -546,9 +559,9 @@ export class MockBackend implements Backend {
    * invitations made here since. */
   async matchProject(id: string, places: number | null, limit: number | null) {
     this.project(id);
-    const view = structuredClone(this.matches[id] ?? fail("not-found", `the demo has no match for project '${id}'`));
+    const view = structuredClone(this.matches[id] ?? demoLacks("not-found", `the demo has no match for project '${id}'`));
     if (places !== null && places !== view.team.places) {
-      view.team = structuredClone(FIXTURE.teams[id]?.[String(places)] ?? fail("invalid", `places: the demo has teams of 1 to 5 places, not ${places}`));
+      view.team = structuredClone(FIXTURE.teams[id]?.[String(places)] ?? demoLacks("invalid", `places: the demo has teams of 1 to 5 places, not ${places}`));
     }
     const n = limit ?? Number.MAX_SAFE_INTEGER;
     view.ranked = view.ranked.slice(0, n);
@@ -616,7 +629,7 @@ export class MockBackend implements Backend {
       if (!rota.members.some((m) => m.ambassador_id === id)) rota.members.push({ ambassador_id: id, display_name: person.profile.display_name, turns: 0, last_turn: null });
     }
     for (const id of remove) {
-      if (!rota.members.some((m) => m.ambassador_id === id)) fail("not-found", `no rota member matches '${id}'`);
+      if (!rota.members.some((m) => m.ambassador_id === id)) missing("rota-member", id);
       rota.members = rota.members.filter((m) => m.ambassador_id !== id);
     }
     if (seats !== null) rota.seats = seats;
@@ -632,7 +645,7 @@ export class MockBackend implements Backend {
     this.date(on);
     const plans = FIXTURE.rota_plans[projectId] ?? {};
     const days = Object.keys(plans).sort();
-    const plan = structuredClone(plans[on] ?? fail("invalid", `date: the demo has rota plans for ${days[0] ?? FIXTURE.today} to ${days.at(-1) ?? FIXTURE.today} only`));
+    const plan = structuredClone(plans[on] ?? demoLacks("invalid", `date: the demo has rota plans for ${days[0] ?? FIXTURE.today} to ${days.at(-1) ?? FIXTURE.today} only`));
     plan.recorded = structuredClone(this.rota(projectId).turns.find((t) => t.date === on) ?? plan.recorded);
     return plan;
   }
@@ -672,7 +685,7 @@ export class MockBackend implements Backend {
   /** The core's list for 30, 60 or 90 days (60 when not given). */
   async expiringTraining(days?: number | null) {
     this.need();
-    return structuredClone(FIXTURE.expiring[String(days ?? 60)] ?? fail("invalid", `days: the demo has 30, 60 or 90 days, not ${days}`));
+    return structuredClone(FIXTURE.expiring[String(days ?? 60)] ?? demoLacks("invalid", `days: the demo has 30, 60 or 90 days, not ${days}`));
   }
 
   /** The core's own reports of a small hand-counted network (a Rust test writes the file). */
@@ -723,7 +736,7 @@ export class MockBackend implements Backend {
   /** The core's answer for the home screen's 30 days. */
   async consentExpiring(days: number) {
     this.need();
-    if (days !== 30) fail("invalid", `days: the demo has consent due within 30 days, not ${days}`);
+    if (days !== 30) demoLacks("invalid", `days: the demo has consent due within 30 days, not ${days}`);
     return structuredClone(FIXTURE.consent_due.filter((c) => this.people.has(c.ambassador_id)));
   }
 
@@ -762,7 +775,7 @@ export class MockBackend implements Backend {
 
   async revokeDevice(id: string) {
     this.need();
-    const device = this.devices.find((d) => d.id === id) ?? fail("not-found", `no device matches '${id}'`);
+    const device = this.devices.find((d) => d.id === id) ?? missing("device", id);
     if (device.this_device) refuse(FIXTURE.errors.revoke_self);
     const own = this.devices.find((d) => d.this_device);
     device.revoked = { by: own?.id ?? "", on: FIXTURE.revoke.removed_on };
@@ -785,7 +798,7 @@ export class MockBackend implements Backend {
 
   async enterSelfView(ambassadorId: string) {
     this.person(ambassadorId);
-    if (!this.selfPages[ambassadorId]) fail("not-found", `the demo has no self-view page for '${ambassadorId}'`);
+    if (!this.selfPages[ambassadorId]) demoLacks("not-found", `the demo has no self-view page for '${ambassadorId}'`);
     this.selfViewOf = ambassadorId;
     return this.page();
   }
@@ -815,7 +828,7 @@ export class MockBackend implements Backend {
 
   async decideSuggestion(ambassadorId: string, suggestionId: string, approve: boolean) {
     this.need();
-    const s = this.suggestions.find((x) => x.id === suggestionId && x.ambassador_id === ambassadorId) ?? fail("not-found", `no suggestion matches '${suggestionId}'`);
+    const s = this.suggestions.find((x) => x.id === suggestionId && x.ambassador_id === ambassadorId) ?? missing("suggestion", suggestionId);
     s.state = approve ? "approved" : "declined";
     return this.pendingSuggestions();
   }
@@ -838,7 +851,7 @@ export class MockBackend implements Backend {
 
   async syncImport(path: string) {
     this.need();
-    if (!path.endsWith(".bundle")) fail("damaged", "this file is not a sync bundle");
+    if (!path.endsWith(".bundle")) fail("not-a-bundle", "this file is not a Sanctuary sync bundle");
     return { sender: "a1b2", seq: 4, changed: 2, duplicate: false, gap: false, fork: false };
   }
 
@@ -849,7 +862,7 @@ export class MockBackend implements Backend {
 
   async setSyncFolder(path: string | null) {
     this.need();
-    if (path !== null && !path.startsWith("/")) fail("invalid", "sync folder: give the folder's full path");
+    if (path !== null && !path.startsWith("/")) demoLacks("invalid", "sync folder: give the folder's full path");
     this.emitAutoSync({ folder: path, state: path ? "waiting" : "off", last_synced: null, problems: [], failure: null });
     return structuredClone(this.autoSync);
   }
@@ -948,7 +961,7 @@ export class MockBackend implements Backend {
   /** The core's own preview of a small file (a Rust test writes ui/src/lib/import/fixture.json). */
   async importPreview(path: string, kind: ImportKind): Promise<ImportPreview> {
     this.need();
-    if (!path.endsWith(".csv")) fail("bad-file", "the spreadsheet could not be read: not a CSV");
+    if (!path.endsWith(".csv")) fail("bad-file", "the spreadsheet could not be read: not a CSV", "not a CSV");
     return { ...structuredClone(importFixture.preview as ImportPreview), kind };
   }
 

@@ -17,4 +17,10 @@ message: string,
  * The same as coded messages ([`CoreError::said`]) when the core has
  * them: the UI words these in its reader's language instead.
  */
-details: Array<Message>, };
+details: Array<Message>, 
+/**
+ * Without coded messages, what `message` says beyond the code's
+ * translated summary ([`CoreError::specifics`]), shown as written after
+ * it; `None` when the summary says it all.
+ */
+specifics: string | null, };

@@ -5,10 +5,11 @@ import type { InvitationStatus } from "./InvitationStatus";
 import type { LanguageLevel } from "./LanguageLevel";
 import type { RecognitionKind } from "./RecognitionKind";
 import type { Status } from "./Status";
+import type { Thing } from "./Thing";
 import type { Weekday } from "./Weekday";
 
 /**
  * One value a message is filled with, typed so that each screen can write
  * it in its reader's language.
  */
-export type Param = { "type": "text", "value": string } | { "type": "number", "value": number } | { "type": "date", "value": string } | { "type": "period", "value": { first: string, last: string, } } | { "type": "weekday", "value": Weekday } | { "type": "status", "value": Status } | { "type": "invitation", "value": InvitationStatus } | { "type": "kind", "value": RecognitionKind } | { "type": "language", "value": string } | { "type": "spoken", "value": { language: string, level: LanguageLevel, } } | { "type": "list", "value": Array<Param> } | { "type": "either", "value": Array<Param> } | { "type": "field", "value": Field } | { "type": "money", "value": number } | { "type": "expense", "value": ExpenseStatus };
+export type Param = { "type": "text", "value": string } | { "type": "number", "value": number } | { "type": "date", "value": string } | { "type": "period", "value": { first: string, last: string, } } | { "type": "weekday", "value": Weekday } | { "type": "status", "value": Status } | { "type": "invitation", "value": InvitationStatus } | { "type": "kind", "value": RecognitionKind } | { "type": "language", "value": string } | { "type": "spoken", "value": { language: string, level: LanguageLevel, } } | { "type": "list", "value": Array<Param> } | { "type": "either", "value": Array<Param> } | { "type": "field", "value": Field } | { "type": "money", "value": number } | { "type": "expense", "value": ExpenseStatus } | { "type": "thing", "value": Thing } | { "type": "import-field", "value": string };

@@ -24,4 +24,9 @@ code: string | null,
  * For a refusal: the error in English (the CLI's words, and what a
  * log shows).
  */
-detail: string | null, };
+detail: string | null, 
+/**
+ * For a refusal: what its code's summary does not say, as written
+ * (see [`CoreError::specifics`](crate::CoreError::specifics)).
+ */
+specifics: string | null, };

@@ -120,13 +120,15 @@ describe("dates and drafts", () => {
 });
 
 describe("errors from the core", () => {
-  it("keep the core's sentence in English and lead with a translated summary elsewhere", async () => {
+  it("keep the core's sentence in English and are their translated summary elsewhere, with only the specifics it lacks", async () => {
     const { failureText } = await import("../api/backend");
     const error = { code: "bundle-altered", message: "the bundle was changed after it was signed" };
     setLocale("en");
     expect(failureText(error)).toBe("the bundle was changed after it was signed");
     setLocale("ar");
-    expect(failureText(error)).toBe("تغيّرت هذه الحزمة أو تلفت بعد كتابتها؛ لم يُستورد شيء. (the bundle was changed after it was signed)");
+    expect(failureText(error)).toBe("تغيّرت هذه الحزمة أو تلفت بعد كتابتها؛ لم يُستورد شيء.");
+    const damaged = { ...error, specifics: "a document in this bundle does not read as one (bad chunk)" };
+    expect(failureText(damaged)).toBe(`تغيّرت هذه الحزمة أو تلفت بعد كتابتها؛ لم يُستورد شيء. (${damaged.specifics})`);
     expect(failureText({ code: "no-such-code", message: "x" })).toBe("x");
     setLocale("en");
   });

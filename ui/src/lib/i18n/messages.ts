@@ -4,7 +4,8 @@
 // Here it is worded in the reader's language from `reason.<code>` in the
 // message files. Counts choose their plural form, numbers and dates go
 // through Intl, vocabulary words (weekdays, statuses, recognition kinds,
-// language names) read as their own translated labels, and text people
+// language names, the kind of record a lookup missed, an import's fields)
+// read as their own translated labels, and text people
 // typed stays as typed. A core test checks every code has a message with
 // the same placeholders in every language.
 import type { Message } from "../bindings/Message";
@@ -59,5 +60,9 @@ function value(param: Param): string | number {
       return formatMoney(param.value);
     case "expense":
       return word("expenseStatus.", param.value);
+    case "thing":
+      return word("thing.", param.value);
+    case "import-field":
+      return word("importField.", param.value);
   }
 }

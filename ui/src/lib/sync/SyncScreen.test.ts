@@ -95,11 +95,11 @@ describe("sync screen", () => {
       state: "idle",
       last_synced: 1_767_000_000,
       problems: [
-        { kind: "gap", file: "a1b2c3d4/17.bundle", device: "Leeds laptop", code: null, detail: null },
-        { kind: "gap", file: "a1b2c3d4/18.bundle", device: "Leeds laptop", code: "missing-person-key", detail: null },
-        { kind: "refused", file: "ffee0011/5.bundle", device: "ffee0011", code: "bundle-too-large", detail: "this bundle is too large to be a Sanctuary sync bundle" },
+        { kind: "gap", file: "a1b2c3d4/17.bundle", device: "Leeds laptop", code: null, detail: null, specifics: null },
+        { kind: "gap", file: "a1b2c3d4/18.bundle", device: "Leeds laptop", code: "missing-person-key", detail: null, specifics: null },
+        { kind: "refused", file: "ffee0011/5.bundle", device: "ffee0011", code: "bundle-too-large", detail: "this bundle is too large to be a Sanctuary sync bundle", specifics: null },
       ],
-      failure: { code: "io", message: "could not read or write the sync file or folder: gone" },
+      failure: { code: "io", message: "could not read or write the sync file or folder: gone", details: [], specifics: "gone" },
     });
     const problems = await screen.findByTestId("auto-sync-problems");
     expect(problems).toHaveTextContent("a1b2c3d4/17.bundle: Leeds laptop sent changes that build on some this laptop has not received.");
@@ -110,6 +110,12 @@ describe("sync screen", () => {
     expect(screen.getByTestId("auto-sync-failure")).toHaveTextContent("The last sync could not run: could not read or write");
     setLocale("fr");
     expect(await screen.findByText(/n'a pas été appliqué : Ce paquet est trop volumineux/)).toBeInTheDocument();
+    // In French no English is left: a fixed refusal is its summary alone,
+    // and a failure keeps only what its summary does not say, as written.
+    expect(screen.getByTestId("auto-sync-problems")).not.toHaveTextContent("too large");
+    const failure = screen.getByTestId("auto-sync-failure");
+    expect(failure).toHaveTextContent("(gone)");
+    expect(failure).not.toHaveTextContent("could not read");
   });
 
   it("lists other laptops and conflicts, and keeps the value chosen", async () => {

@@ -55,7 +55,7 @@ describe("automatic sync in the top bar", () => {
       folder: FOLDER,
       state: "idle",
       last_synced: AT,
-      problems: [{ kind: "fork", file: "a1b2/9.bundle", device: "Leeds laptop", code: null, detail: null }],
+      problems: [{ kind: "fork", file: "a1b2/9.bundle", device: "Leeds laptop", code: null, detail: null, specifics: null }],
       failure: null,
     };
     const user = userEvent.setup();

@@ -74,7 +74,7 @@ export function problemText(problem: SyncProblem): string {
     case "refused":
       return t("autoSync.problem.refused", {
         ...params,
-        reason: failureText({ code: problem.code ?? "internal", message: problem.detail ?? "" }),
+        reason: failureText({ code: problem.code ?? "internal", message: problem.detail ?? "", specifics: problem.specifics }),
       });
   }
 }

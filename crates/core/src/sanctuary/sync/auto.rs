@@ -104,12 +104,28 @@ pub struct AutoSyncStatus {
     pub failure: Option<SyncFailure>,
 }
 
-/// A pass that could not be done at all.
+/// A pass that could not be done at all, in the shape of any other error
+/// the app words: its code, the English sentence, any coded messages
+/// ([`CoreError::said`]) and what the code's summary does not say
+/// ([`CoreError::specifics`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SyncFailure {
     pub code: String,
     pub message: String,
+    pub details: Vec<crate::matching::Message>,
+    pub specifics: Option<String>,
+}
+
+impl From<&CoreError> for SyncFailure {
+    fn from(e: &CoreError) -> SyncFailure {
+        SyncFailure {
+            code: e.code().to_string(),
+            message: e.to_string(),
+            details: e.said(),
+            specifics: e.specifics(),
+        }
+    }
 }
 
 /// Runs one pass over a folder on the unlocked store: `None` if there is
@@ -354,10 +370,7 @@ fn run(shared: &Shared, pass: &PassFn) {
                     inner.status.failure = None;
                 }
                 Some(Err(e)) => {
-                    inner.status.failure = Some(SyncFailure {
-                        code: e.code().to_string(),
-                        message: e.to_string(),
-                    });
+                    inner.status.failure = Some(SyncFailure::from(&e));
                 }
                 // Locked meanwhile: nothing ran.
                 None => {}

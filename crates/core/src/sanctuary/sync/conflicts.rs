@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::documents::{Kind, encode_snapshot};
 use crate::error::{CoreError, Result};
+use crate::model::Thing;
 use crate::model::packed::PACKED_MAPS;
 use crate::model::{AmbassadorDoc, Catalog, NetworkDoc, ProjectDoc};
 use crate::sanctuary::{NETWORK_DOC, Sanctuary};
@@ -301,7 +302,7 @@ impl Sanctuary {
     /// `document` is the document id or a unique prefix of it.
     pub fn resolve_conflict(&mut self, document: &str, field: &str, keep: usize) -> Result<()> {
         let not_found = || CoreError::NotFound {
-            what: "conflict",
+            what: Thing::Conflict,
             key: format!("{document} {field}"),
         };
         let ids = self.conflicted_documents()?;
@@ -316,7 +317,7 @@ impl Sanctuary {
             [] => return Err(not_found()),
             many => {
                 return Err(CoreError::Ambiguous {
-                    what: "conflict",
+                    what: Thing::Conflict,
                     key: document.to_string(),
                     matches: many.iter().map(|s| s.to_string()).collect(),
                 });

@@ -48,6 +48,9 @@ pub struct SyncProblem {
     /// For a refusal: the error in English (the CLI's words, and what a
     /// log shows).
     pub detail: Option<String>,
+    /// For a refusal: what its code's summary does not say, as written
+    /// (see [`CoreError::specifics`](crate::CoreError::specifics)).
+    pub specifics: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -72,6 +75,7 @@ impl SyncProblem {
             device,
             code: Some(error.code().to_string()),
             detail: Some(error.to_string()),
+            specifics: crate::CoreError::Sync(error.clone()).specifics(),
         }
     }
 }
@@ -153,6 +157,7 @@ impl Sanctuary {
                         device: who.clone(),
                         code: None,
                         detail: None,
+                        specifics: None,
                     };
                     if !r.missing_keys.is_empty() {
                         // A gap whose cause has a code: people's keys not here yet.

@@ -54,7 +54,7 @@ use serde::Serialize;
 use super::{NETWORK_DOC, Sanctuary};
 use crate::documents::{Kind, LiveDoc};
 use crate::error::{CoreError, Result};
-use crate::model::NetworkDoc;
+use crate::model::{NetworkDoc, Thing};
 use merge::{Hydrated, Job, hydrate, prepare, prepare_all};
 use progress::MARK_META_PREFIX;
 
@@ -291,7 +291,7 @@ impl Sanctuary {
         }
         let recipient = match recipient {
             Some(r) => from_hex(r).ok_or_else(|| CoreError::NotFound {
-                what: "device",
+                what: Thing::Device,
                 key: r.to_string(),
             })?,
             None => Vec::new(),
@@ -372,7 +372,7 @@ impl Sanctuary {
 
     /// Finds a member device by id, unique id prefix or exact name.
     pub fn device(&self, key: &str) -> Result<(String, &crate::model::Device)> {
-        let found = super::find_one("device", key, self.network.devices.iter(), |d| {
+        let found = super::find_one(Thing::Device, key, self.network.devices.iter(), |d| {
             d.name.as_str()
         })?;
         let id = self
