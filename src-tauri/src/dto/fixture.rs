@@ -141,8 +141,9 @@ fn exchange(a: &mut Sanctuary, b: &mut Sanctuary) {
 }
 
 /// A second laptop joins (its coordinator not named) and edits the first
-/// person's notes, so the history names two laptops and the devices panel
-/// lists two. Returns the Leeds laptop's device id.
+/// person's notes while this laptop edits them too, so the history names
+/// two laptops, the devices panel lists two and the Sync screen has a real
+/// conflict. Returns the Leeds laptop's device id.
 fn leeds_laptop(s: &mut Sanctuary, dir: &std::path::Path, pass: &SecretString) -> String {
     let invite = s.create_invite(KdfParams::MINIMUM, 7).expect("an invite");
     let mut leeds = Sanctuary::join(
@@ -156,14 +157,38 @@ fn leeds_laptop(s: &mut Sanctuary, dir: &std::path::Path, pass: &SecretString) -
     .expect("the Leeds laptop joins");
     exchange(s, &mut leeds);
     let first = s.ambassadors().first().expect("a person").id().to_string();
-    leeds
-        .edit_profile(&first, |p| {
-            p.notes = "Prefers evenings".into();
-            Ok(())
-        })
-        .expect("an edit");
+    let notes = |laptop: &mut Sanctuary, text: &str| {
+        laptop
+            .edit_profile(&first, |p| {
+                p.notes = text.into();
+                Ok(())
+            })
+            .expect("an edit");
+    };
+    notes(s, "Prefers mornings");
+    // Two edits on the Leeds laptop: its last change counts higher than
+    // this laptop's one, so it wins whatever the random device ids are and
+    // the fixture is the same every time.
+    notes(&mut leeds, "Evenings");
+    notes(&mut leeds, "Prefers evenings");
     exchange(s, &mut leeds);
     leeds.device_id()
+}
+
+/// The Sync screen before the Leeds laptop is removed. When it was last
+/// heard from and the bundle numbers come from the clock the test ran by:
+/// fixed ones keep the file stable.
+fn sync_status(s: &mut Sanctuary) -> Value {
+    let mut view = to_json(&views::sync_view(s).expect("the sync view"));
+    for peer in view["peers"].as_array_mut().into_iter().flatten() {
+        peer["last_heard"] = json!(HISTORY_START);
+        for seq in ["bundles_applied", "acknowledged"] {
+            if peer[seq].as_u64().is_some_and(|n| n > 0) {
+                peer[seq] = json!(3);
+            }
+        }
+    }
+    view
 }
 
 /// Everyone's history, at times an hour apart in the order the core gives
@@ -463,6 +488,7 @@ fn fixture() -> String {
         "rota_plans": plans,
         "suggestions": suggestions,
         "history": histories(&mut s, &people),
+        "sync": sync_status(&mut s),
     });
     // Removing a laptop, last: it turns the network's key over.
     // This laptop first, as the core's order follows random ids.

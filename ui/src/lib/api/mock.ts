@@ -12,6 +12,7 @@ import type { AmbassadorDetail } from "../bindings/AmbassadorDetail";
 import type { AmbassadorQuery } from "../bindings/AmbassadorQuery";
 import type { AmbassadorRow } from "../bindings/AmbassadorRow";
 import type { ApiError } from "../bindings/ApiError";
+import type { SyncView } from "../bindings/SyncView";
 import type { Thing } from "../bindings/Thing";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { CatalogView } from "../bindings/CatalogView";
@@ -104,6 +105,9 @@ export interface Fixture {
    * made it, and a Leeds laptop (coordinator not named) edited the first
    * person's notes. */
   history: Record<string, HistoryEntry[]>;
+  /** The Sync screen with the Leeds laptop still a member: both laptops
+   * changed the first person's notes, so it shows a real conflict. */
+  sync: SyncView;
   /** The two laptops, and what removing the Leeds one reported. */
   devices: DeviceInfo[];
   revoke: { report: RevokeReport; removed_on: string };
@@ -228,7 +232,7 @@ export class MockBackend implements Backend {
     this.rotas = new Map(Object.entries(f.rotas));
     this.flagged = f.flagged;
     this.suggestions = f.suggestions;
-    this.conflicts = [{ document: this.rows.rows[0].id, kind: "ambassador", name: this.rows.rows[0].display_name, field: "profile.notes", winner: { value: "Prefers mornings", fields: [], device: "d0e1", device_name: "this laptop" }, others: [{ value: "Prefers evenings", fields: [], device: "a1b2", device_name: "Leeds laptop" }] }];
+    this.conflicts = structuredClone(f.sync.conflicts);
   }
 
   /** The fixture's ids of the people and projects, for tests to pick from. */
@@ -835,12 +839,7 @@ export class MockBackend implements Backend {
 
   async syncStatus() {
     this.need();
-    return {
-      device: "d0e1",
-      member: this.member,
-      peers: [{ device: "a1b2", name: "Leeds laptop", revoked: false, last_heard: 1_760_000_000, bundles_applied: 3, acknowledged: 2, unacknowledged_changes: 4, unacknowledged_documents: 2 }],
-      conflicts: structuredClone(this.conflicts),
-    };
+    return { ...structuredClone(FIXTURE.sync), member: this.member, conflicts: structuredClone(this.conflicts) };
   }
 
   async syncExport(path: string) {

@@ -122,9 +122,11 @@ describe("sync screen", () => {
     const user = userEvent.setup();
     render(SyncScreen);
     expect(await screen.findByText("Leeds laptop")).toBeInTheDocument();
-    expect(screen.getByText("4 changes in 2 records")).toBeInTheDocument();
+    // The fixture's conflict is real: both laptops changed Aisha's notes,
+    // and the Leeds laptop's later change won.
+    expect(screen.getByText("1 change in 1 record")).toBeInTheDocument();
     await user.click(
-      screen.getByRole("button", { name: "Keep “Prefers evenings” for profile.notes of Aisha" }),
+      screen.getByRole("button", { name: "Keep “Prefers mornings” for profile.notes of Aisha" }),
     );
     expect(await screen.findByText("No conflicts: every change merged cleanly.")).toBeInTheDocument();
   });
