@@ -229,4 +229,16 @@ describe("matching logic", () => {
     const team = { members: [member("a", null), member("b", "invited"), member("c", "shortlisted"), member("d", "accepted")] } as unknown as Team;
     expect(stillToInvite(team).map((m) => m.ambassador_id)).toEqual(["a", "c"]);
   });
+
+  it("says what the team still lacks as the reader's language lists it", async () => {
+    // The seat's team lacks the skill "facilitation" and the language Tigrinya.
+    await panel(seatId);
+    expect(within(screen.getByTestId("team")).getByTestId("team-lacks").textContent).toBe("facilitation, Tigrinya");
+    expect(within(screen.getByTestId("team")).getByTestId("team-covers").textContent).toBe("nothing");
+    setLocale("fa");
+    await waitFor(() =>
+      expect(within(screen.getByTestId("team")).getByTestId("team-lacks").textContent).toBe("facilitation،\u200f تیگرینیا"),
+    );
+    expect(within(screen.getByTestId("team")).getByTestId("team-covers").textContent).toBe("هیچ");
+  });
 });
