@@ -238,7 +238,7 @@ describe("recognition", () => {
     const form = await openRecognitionFor("Halima", user);
     const guidance = await within(form).findByTestId("recognition-policy-guidance");
     expect(guidance).toHaveTextContent("Payment");
-    expect(guidance).toHaveTextContent("Offer instead: Certificate, Reference letter, Thanks, Meal, Travel expenses.");
+    expect(guidance).toHaveTextContent("Offer instead: Certificate, Reference letter, Thanks, Meal, or Travel expenses.");
     const kind = within(form).getByLabelText("Kind");
     expect(within(kind).queryByRole("option", { name: /Payment/ })).toBeNull();
     expect(within(kind).getByRole("option", { name: "Travel expenses" })).toBeInTheDocument();
