@@ -145,6 +145,31 @@ describe("ambassadors", () => {
     expect(within(after).getByTestId("profile-skills")).toHaveTextContent(/^public speaking$/);
   });
 
+  it("lists a profile's values as the reader's language does: Latin commas in English, Arabic ones in Farsi and Arabic", async () => {
+    const user = await unlock();
+    await user.type(screen.getByLabelText("Search"), "李伟");
+    await waitFor(() => expect(screen.getAllByTestId("ambassador-row")).toHaveLength(1));
+    await user.click(screen.getByTestId("ambassador-row"));
+    const view = await screen.findByTestId("profile-view");
+    expect(within(view).getByTestId("profile-skills")).toHaveTextContent(/^facilitation, social media, training delivery$/);
+    expect(within(view).getByTestId("profile-languages")).toHaveTextContent(/^Amharic \(Native\), English \(Conversational\)$/);
+
+    setLocale("fa");
+    await waitFor(() =>
+      expect(within(view).getByTestId("profile-skills").textContent).toBe("facilitation،\u200f social media، و training delivery"),
+    );
+    expect(within(view).getByTestId("profile-languages").textContent?.trim()).toBe("امهری (زبان مادری)،\u200f انگلیسی (گفت‌وگو)");
+    expect(within(view).getByText("نگه داشتن نمایه،\u200f تماس دربارهٔ فرصت‌ها، و رسانه و سخنرانی عمومی")).toBeInTheDocument();
+    expect(screen.getByTestId("ambassador-row")).toHaveTextContent("facilitation،\u200f social media، و training delivery");
+
+    setLocale("ar");
+    await waitFor(() =>
+      expect(within(view).getByTestId("profile-skills").textContent).toBe("facilitation، وsocial media، وtraining delivery"),
+    );
+    expect(within(view).getByTestId("profile-languages").textContent?.trim()).toBe("الأمهرية (لغة أم) والإنجليزية (محادثة)");
+    expect(within(view).getByTestId("profile-skills").textContent).not.toContain(",");
+  });
+
   it("shows the core's message when a form is refused", async () => {
     const user = await unlock();
     await user.click(screen.getByTestId("add-ambassador"));
@@ -213,7 +238,7 @@ describe("recognition", () => {
     const form = await openRecognitionFor("Halima", user);
     const guidance = await within(form).findByTestId("recognition-policy-guidance");
     expect(guidance).toHaveTextContent("Payment");
-    expect(guidance).toHaveTextContent("Offer instead: Certificate, Reference letter, Thanks, Meal, Travel expenses.");
+    expect(guidance).toHaveTextContent("Offer instead: Certificate, Reference letter, Thanks, Meal, or Travel expenses.");
     const kind = within(form).getByLabelText("Kind");
     expect(within(kind).queryByRole("option", { name: /Payment/ })).toBeNull();
     expect(within(kind).getByRole("option", { name: "Travel expenses" })).toBeInTheDocument();

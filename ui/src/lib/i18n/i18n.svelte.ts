@@ -178,11 +178,28 @@ export function formatPeriod(first: string, last: string, code: Locale = state.l
   return dateFormat(code).formatRange(day(first), day(last));
 }
 
-/** Items as this language lists them: "a, b and c", or with `or` "a, b or c". */
-export function formatList(items: string[], or = false, code: Locale = state.locale): string {
+/**
+ * Items inside a sentence, as this language lists them: "a, b and c", or
+ * with `or` "a, b or c". For prose: "Offer instead: a, b or c", the names in
+ * "Recorded for {date}: X and Y". Values shown as data take formatItems.
+ */
+export function formatList(items: readonly string[], or = false, code: Locale = state.locale): string {
   const format = kept(lists, `${code}:${or ? "or" : "and"}`, () =>
     new Intl.ListFormat(code, { type: or ? "disjunction" : "conjunction" }),
   );
+  return format.format(items);
+}
+
+/**
+ * Values shown as data rather than said in a sentence (a table cell, a
+ * profile's skills, a project's languages), as this language writes a short
+ * list of values: "a, b, c" in English, "a، وb، وc" in Arabic, "a، b، و c" in
+ * Farsi (a right-to-left mark after the first commas), "a፣ b፣ c" in Tigrinya.
+ * "" for no items, so `formatItems(xs) || "—"` still shows the fallback.
+ * Lists said in a sentence take formatList.
+ */
+export function formatItems(items: readonly string[], code: Locale = state.locale): string {
+  const format = kept(lists, `${code}:items`, () => new Intl.ListFormat(code, { type: "unit", style: "short" }));
   return format.format(items);
 }
 

@@ -3,6 +3,8 @@ import notes from "../../../messages/context/notes.json";
 import {
   LOCALES,
   formatDate,
+  formatItems,
+  formatList,
   formatMoney,
   isDraft,
   placeholders,
@@ -140,5 +142,38 @@ describe("dates in sentences", () => {
     expect(t("home.expiredOn", { date: "2023-03-04" })).toBe("انتهت في \u20662023-03-04\u2069");
     setLocale("en");
     expect(t("home.expiredOn", { date: "2023-03-04" })).toBe("expired 2023-03-04");
+  });
+});
+
+describe("lists", () => {
+  it("show values as data with the language's own comma and no 'and' in English", () => {
+    expect(formatItems(["Arabic", "English", "French"], "en")).toBe("Arabic, English, French");
+    expect(formatItems(["Arabic", "English"], "en")).toBe("Arabic, English");
+    // Arabic and Farsi write the Arabic comma "،", never a Latin one; Farsi
+    // keeps a right-to-left mark after it so a Latin item cannot pull it over.
+    expect(formatItems(["أ", "ب", "ج"], "ar")).toBe("أ، وب، وج");
+    expect(formatItems(["الف", "ب", "پ"], "fa")).toBe("الف،\u200f ب، و پ");
+    expect(formatItems(["الف", "ب"], "fa")).toBe("الف،\u200f ب");
+    for (const code of ["ar", "fa"] as const) {
+      expect(formatItems(["a", "b", "c", "d"], code), code).toContain("،");
+      expect(formatItems(["a", "b", "c", "d"], code), code).not.toContain(",");
+    }
+    expect(formatItems(["ሓደ", "ክልተ", "ሰለስተ"], "ti")).toBe("ሓደ፣ ክልተ፣ ሰለስተ");
+  });
+
+  it("follow the current language and give nothing for no items, so a fallback still shows", () => {
+    setLocale("fa");
+    expect(formatItems(["a", "b", "c"])).toBe("a،\u200f b، و c");
+    expect(formatItems([]) || "—").toBe("—");
+    setLocale("en");
+    expect(formatItems(["a"])).toBe("a");
+    expect(formatItems([]) || "—").toBe("—");
+  });
+
+  it("in a sentence, join the last item with 'and' or 'or' as the language does", () => {
+    expect(formatList(["Certificate", "Thanks", "Meal"], false, "en")).toBe("Certificate, Thanks, and Meal");
+    expect(formatList(["Certificate", "Thanks", "Meal"], true, "en")).toBe("Certificate, Thanks, or Meal");
+    expect(formatList(["a", "b", "c"], true, "fr")).toBe("a, b ou c");
+    expect(formatList(["أ", "ب", "ج"], false, "ar")).toBe("أ وب وج");
   });
 });

@@ -6,7 +6,7 @@ import { MockBackend } from "../api/mock";
 import type { Team } from "../bindings/Team";
 import { setLocale } from "../i18n/i18n.svelte";
 import { session } from "../session/session.svelte";
-import { canInvite, stillToInvite } from "./matching";
+import { canInvite, kindList, stillToInvite } from "./matching";
 import MatchingPanel from "./MatchingPanel.svelte";
 
 let backend: MockBackend;
@@ -228,5 +228,26 @@ describe("matching logic", () => {
     const member = (id: string, invitation: Team["members"][number]["invitation"]) => ({ ambassador_id: id, display_name: id, region: "", total: 0, first_timer: false, invitation, why: [] });
     const team = { members: [member("a", null), member("b", "invited"), member("c", "shortlisted"), member("d", "accepted")] } as unknown as Team;
     expect(stillToInvite(team).map((m) => m.ambassador_id)).toEqual(["a", "c"]);
+  });
+
+  it("names recognition kinds as choices, 'or' before the last, in the reader's language", () => {
+    expect(kindList(["voucher"])).toBe("Voucher");
+    expect(kindList(["payment", "voucher"])).toBe("Payment or Voucher");
+    expect(kindList(["certificate", "meal", "thanks"])).toBe("Certificate, Meal, or Thanks");
+    setLocale("fa");
+    expect(kindList(["payment", "voucher"])).toBe("پرداخت یا کوپن خرید");
+    setLocale("en");
+  });
+
+  it("says what the team still lacks as the reader's language lists it", async () => {
+    // The seat's team lacks the skill "facilitation" and the language Tigrinya.
+    await panel(seatId);
+    expect(within(screen.getByTestId("team")).getByTestId("team-lacks").textContent).toBe("facilitation, Tigrinya");
+    expect(within(screen.getByTestId("team")).getByTestId("team-covers").textContent).toBe("nothing");
+    setLocale("fa");
+    await waitFor(() =>
+      expect(within(screen.getByTestId("team")).getByTestId("team-lacks").textContent).toBe("facilitation،\u200f تیگرینیا"),
+    );
+    expect(within(screen.getByTestId("team")).getByTestId("team-covers").textContent).toBe("هیچ");
   });
 });

@@ -42,7 +42,7 @@ describe("recognition form", () => {
       expect(offered()).not.toContain(never);
       expect(guidance).toHaveTextContent(never);
     }
-    expect(guidance).toHaveTextContent("Offer instead: Certificate, Reference letter, Thanks, Meal, Travel expenses.");
+    expect(guidance).toHaveTextContent("Offer instead: Certificate, Reference letter, Thanks, Meal, or Travel expenses.");
     expect(within(guidance).getAllByText(/Home Office/).length).toBeGreaterThan(0);
   });
 
@@ -54,6 +54,8 @@ describe("recognition form", () => {
     await waitFor(() => expect(guidance).toHaveTextContent("کوپن خرید ارزش نقدی دارد و ممکن است پرداخت به حساب آید"));
     expect(within(guidance).getAllByText(/راهنمای وزارت کشور بریتانیا/).length).toBeGreaterThan(0);
     expect(guidance.textContent).not.toMatch(/Home Office|cash value/);
+    // The choices offered instead, as Farsi lists them: its own comma, "or" (یا) before the last.
+    expect(guidance).toHaveTextContent("به جای آن پیشنهاد دهید: گواهی،\u200f توصیه‌نامه،\u200f سپاس،\u200f غذا، یا هزینهٔ رفت‌وآمد.");
   });
 
   it("asks for a receipt on travel and logs it as a claim", async () => {

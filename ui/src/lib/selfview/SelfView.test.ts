@@ -1,14 +1,16 @@
-import { render, screen } from "@testing-library/svelte";
+import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import App from "../../App.svelte";
 import { useBackend } from "../api";
 import { MockBackend } from "../api/mock";
-import { localeFor, locale, setLocale } from "../i18n/i18n.svelte";
+import { localeFor, locale, setLocale, t } from "../i18n/i18n.svelte";
 import { session } from "../session/session.svelte";
 import HomeScreen from "../home/HomeScreen.svelte";
 import { reminderGroups, reminderText } from "../home/reminders";
 import type { ExpiringTraining } from "../bindings/ExpiringTraining";
+import type { SuggestionRow } from "../bindings/SuggestionRow";
+import { suggestionText } from "./suggestions";
 
 let backend: MockBackend;
 
@@ -47,6 +49,18 @@ describe("self-view", () => {
     await user.click(screen.getByTestId("leave-confirm"));
     expect(await screen.findByTestId("nav-home")).toBeInTheDocument();
     expect(session.selfView).toBe(false);
+  });
+
+  it("lists the person's skills and interests with their language's comma", async () => {
+    await session.enterSelfView(rahel(), "ar");
+    render(App);
+    await screen.findByTestId("self-view");
+    const fact = (label: "profile.skills" | "profile.interests") =>
+      screen.getByText(t(label), { selector: "dt" }).nextElementSibling?.textContent;
+    expect(fact("profile.skills")).toBe("design وphotography");
+    expect(fact("profile.interests")).toBe("arts، وeducation، وlegal rights");
+    setLocale("en");
+    await waitFor(() => expect(fact("profile.interests")).toBe("arts, education, legal rights"));
   });
 
   it("sends what the person adds as suggestions, and refuses an empty one", async () => {
@@ -104,5 +118,19 @@ describe("reminders", () => {
     expect(localeFor(["dari"])).toBe("fa");
     expect(localeFor(["english"])).toBe("en");
     expect(localeFor(["somali"])).toBeNull();
+  });
+});
+
+describe("suggestions in plain words", () => {
+  it("list new contact details as the reader's language lists values", () => {
+    const contact = {
+      change: { kind: "contact", email: "rahel@example.org", phone: "07700 900123", channel: "whatsapp" },
+      course_title: null,
+    } as unknown as SuggestionRow;
+    expect(suggestionText(contact)).toBe("New contact details: rahel@example.org, 07700 900123, WhatsApp");
+    setLocale("ar");
+    expect(suggestionText(contact)).toBe("بيانات اتصال جديدة: rahel@example.org، و07700 900123، وواتساب");
+    const phoneOnly = { ...contact, change: { kind: "contact", email: null, phone: "07700 900123", channel: null } } as SuggestionRow;
+    expect(suggestionText(phoneOnly)).toBe("بيانات اتصال جديدة: 07700 900123");
   });
 });

@@ -1,7 +1,7 @@
 // A suggestion in plain words, for the person who made it and for the
 // coordinator deciding on it.
 import type { SuggestionRow } from "../bindings/SuggestionRow";
-import { t } from "../i18n/i18n.svelte";
+import { formatItems, t } from "../i18n/i18n.svelte";
 
 export function suggestionText(s: SuggestionRow): string {
   const c = s.change;
@@ -15,7 +15,7 @@ export function suggestionText(s: SuggestionRow): string {
       return t("suggestion.hoursText", { hours: c.hours, date: c.date, role: c.role });
     case "contact":
       return t("suggestion.contactText", {
-        details: [c.email, c.phone, c.channel ? t(`channel.${c.channel}`) : null].filter(Boolean).join(", "),
+        details: formatItems([c.email ?? "", c.phone ?? "", c.channel ? t(`channel.${c.channel}`) : ""].filter(Boolean)),
       });
   }
 }

@@ -1,0 +1,57 @@
+import { render, screen } from "@testing-library/svelte";
+import { tick } from "svelte";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useBackend } from "../api";
+import { MockBackend } from "../api/mock";
+import { setLocale, t, type MessageKey } from "../i18n/i18n.svelte";
+import { session } from "../session/session.svelte";
+import ProjectPageView from "./ProjectPageView.svelte";
+
+let backend: MockBackend;
+
+beforeEach(async () => {
+  backend = new MockBackend();
+  backend.unlocked = true;
+  useBackend(backend);
+  setLocale("en");
+  await session.refresh();
+});
+
+/** The value the project page gives for the fact labelled `label`, in the current language. */
+function fact(label: MessageKey): string | null | undefined {
+  return screen.getByText(t(label), { selector: "dt" }).nextElementSibling?.textContent;
+}
+
+describe("project page", () => {
+  // The GP access focus group: remote and in person in the South East, two
+  // skills welcome, five kinds of recognition, no language or training asked.
+  async function showGpFocusGroup() {
+    const page = await backend.getProject(backend.projectTitled("GP access focus group").project.id);
+    render(ProjectPageView, { page, onedit: () => {} });
+  }
+
+  it("lists its values with a Latin comma in English and a dash when there are none", async () => {
+    await showGpFocusGroup();
+    expect(fact("projects.mode")).toBe("Remote, In person · South East");
+    expect(fact("projects.desiredSkills")).toBe("research, translation");
+    expect(fact("projects.recognition")).toBe("Certificate, Meal, Thanks, Travel expenses, Voucher");
+    expect(fact("projects.languages")).toBe("—");
+    expect(fact("projects.requiredTraining")).toBe("—");
+  });
+
+  it("lists its values with the Arabic comma in Farsi and Arabic, never a Latin one", async () => {
+    setLocale("fa");
+    await showGpFocusGroup();
+    expect(fact("projects.mode")).toBe("از راه دور،\u200f حضوری · South East");
+    expect(fact("projects.desiredSkills")).toBe("research،\u200f translation");
+    expect(fact("projects.recognition")).toBe("گواهی،\u200f غذا،\u200f سپاس،\u200f هزینهٔ رفت‌وآمد، و کوپن خرید");
+    expect(fact("projects.languages")).toBe("—");
+
+    setLocale("ar");
+    await tick();
+    expect(fact("projects.recognition")).toBe("شهادة، ووجبة، وشكر، ونفقات السفر، وقسيمة");
+    for (const label of ["projects.mode", "projects.desiredSkills", "projects.recognition"] as const) {
+      expect(fact(label), label).not.toContain(",");
+    }
+  });
+});
