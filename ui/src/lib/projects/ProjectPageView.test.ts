@@ -54,4 +54,14 @@ describe("project page", () => {
       expect(fact(label), label).not.toContain(",");
     }
   });
+
+  it("names the languages it asks for in the reader's language, not as stored", async () => {
+    const page = await backend.getProject(backend.projectTitled("Advisory Group seat at trustee meeting").project.id);
+    render(ProjectPageView, { page, onedit: () => {} });
+    expect(fact("projects.languages")).toBe("Tigrinya");
+    setLocale("ar");
+    await tick();
+    expect(fact("projects.languages")).toBe(t("language.tigrinya"));
+    expect(fact("projects.languages")).not.toMatch(/[A-Za-z]/);
+  });
 });
