@@ -1,8 +1,8 @@
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useBackend } from "../api";
-import { MockBackend } from "../api/mock";
+import type { MockBackend } from "../api/mock";
+import { unlockedMock } from "../api/unlockedMock";
 import { setLocale } from "../i18n/i18n.svelte";
 import { session } from "../session/session.svelte";
 import ImportScreen from "./ImportScreen.svelte";
@@ -12,12 +12,9 @@ import { firstUnreadField, mappingOf, repeatedFields, withDefault } from "./impo
 // file (ui/src/lib/import/fixture.json, written by a Rust test).
 let backend: MockBackend;
 beforeEach(async () => {
-  backend = new MockBackend();
-  backend.unlocked = true;
-  backend.nextPath = "/home/coordinator/ambassadors.csv";
-  useBackend(backend);
-  setLocale("en");
-  await session.refresh();
+  backend = await unlockedMock((b) => {
+    b.nextPath = "/home/coordinator/ambassadors.csv";
+  });
 });
 
 describe("import screen", () => {

@@ -1,9 +1,8 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { useBackend } from "../api";
-import { MockBackend } from "../api/mock";
-import { setLocale } from "../i18n/i18n.svelte";
+import type { MockBackend } from "../api/mock";
+import { unlockedMock } from "../api/unlockedMock";
 import { session } from "../session/session.svelte";
 import PrivacySection from "./PrivacySection.svelte";
 
@@ -12,11 +11,7 @@ let id: string;
 let name: string;
 
 beforeEach(async () => {
-  backend = new MockBackend();
-  backend.unlocked = true;
-  useBackend(backend);
-  setLocale("en");
-  await session.refresh();
+  backend = await unlockedMock();
   const first = (await backend.ambassadorRows()).rows[0];
   id = first.id;
   name = first.display_name;

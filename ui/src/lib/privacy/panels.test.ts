@@ -1,9 +1,8 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useBackend } from "../api";
-import { MockBackend } from "../api/mock";
-import { setLocale } from "../i18n/i18n.svelte";
+import type { MockBackend } from "../api/mock";
+import { unlockedMock } from "../api/unlockedMock";
 import { session } from "../session/session.svelte";
 import DevicesPanel from "./DevicesPanel.svelte";
 import RetentionPanel from "./RetentionPanel.svelte";
@@ -11,11 +10,7 @@ import RetentionPanel from "./RetentionPanel.svelte";
 let backend: MockBackend;
 
 beforeEach(async () => {
-  backend = new MockBackend();
-  backend.unlocked = true;
-  useBackend(backend);
-  setLocale("en");
-  await session.refresh();
+  backend = await unlockedMock();
 });
 
 describe("retention review", () => {

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useBackend } from "../api";
-import { MockBackend } from "../api/mock";
+import type { MockBackend } from "../api/mock";
+import { unlockedMock } from "../api/unlockedMock";
 import type { Team } from "../bindings/Team";
 import { setLocale } from "../i18n/i18n.svelte";
 import { session } from "../session/session.svelte";
@@ -17,13 +17,9 @@ let seatId: string;
 const id = (name: string) => backend.personNamed(name).profile.id;
 
 beforeEach(async () => {
-  backend = new MockBackend();
-  backend.unlocked = true;
+  backend = await unlockedMock();
   projectId = backend.projectTitled("GP access focus group").project.id;
   seatId = backend.projectTitled("Advisory Group seat at trustee meeting").project.id;
-  useBackend(backend);
-  setLocale("en");
-  await session.refresh();
 });
 
 async function panel(project = projectId) {

@@ -2,9 +2,8 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import App from "../../App.svelte";
-import { useBackend } from "../api";
-import { MockBackend } from "../api/mock";
-import { setLocale } from "../i18n/i18n.svelte";
+import type { MockBackend } from "../api/mock";
+import { unlockedMock } from "../api/unlockedMock";
 import { session } from "../session/session.svelte";
 import ProfileView from "../ambassadors/ProfileView.svelte";
 import ProjectPageView from "./ProjectPageView.svelte";
@@ -12,11 +11,7 @@ import ProjectPageView from "./ProjectPageView.svelte";
 let backend: MockBackend;
 
 beforeEach(async () => {
-  backend = new MockBackend();
-  backend.unlocked = true;
-  useBackend(backend);
-  setLocale("en");
-  await session.refresh();
+  backend = await unlockedMock();
 });
 
 describe("you said, we did", () => {

@@ -1,8 +1,8 @@
 import { render, screen } from "@testing-library/svelte";
 import { tick } from "svelte";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useBackend } from "../api";
-import { MockBackend } from "../api/mock";
+import type { MockBackend } from "../api/mock";
+import { unlockedMock } from "../api/unlockedMock";
 import { setLocale, t, type MessageKey } from "../i18n/i18n.svelte";
 import { session } from "../session/session.svelte";
 import ProjectPageView from "./ProjectPageView.svelte";
@@ -10,11 +10,7 @@ import ProjectPageView from "./ProjectPageView.svelte";
 let backend: MockBackend;
 
 beforeEach(async () => {
-  backend = new MockBackend();
-  backend.unlocked = true;
-  useBackend(backend);
-  setLocale("en");
-  await session.refresh();
+  backend = await unlockedMock();
 });
 
 /** The value the project page gives for the fact labelled `label`, in the current language. */

@@ -2,7 +2,8 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { api, useBackend } from "../api";
-import { MockBackend } from "../api/mock";
+import type { MockBackend } from "../api/mock";
+import { unlockedMock } from "../api/unlockedMock";
 import { blankProfile } from "../ambassadors/profile";
 import type { PaymentConstraint } from "../bindings/PaymentConstraint";
 import { setLocale } from "../i18n/i18n.svelte";
@@ -15,11 +16,7 @@ import PolicyPanel from "./PolicyPanel.svelte";
 let backend: MockBackend;
 
 beforeEach(async () => {
-  backend = new MockBackend();
-  backend.unlocked = true;
-  useBackend(backend);
-  setLocale("en");
-  await session.refresh();
+  backend = await unlockedMock();
 });
 
 async function person(payment: PaymentConstraint): Promise<string> {

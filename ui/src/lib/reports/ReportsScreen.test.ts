@@ -1,8 +1,8 @@
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useBackend } from "../api";
-import { MockBackend } from "../api/mock";
+import type { MockBackend } from "../api/mock";
+import { unlockedMock } from "../api/unlockedMock";
 import { setLocale } from "../i18n/i18n.svelte";
 import { session } from "../session/session.svelte";
 import ReportsScreen from "./ReportsScreen.svelte";
@@ -10,11 +10,7 @@ import ReportsScreen from "./ReportsScreen.svelte";
 // The mock hands back the core's own reports of the hand-counted network in
 // crates/core/src/reports/fixture.rs (ui/src/lib/reports/fixture.json).
 beforeEach(async () => {
-  const backend = new MockBackend();
-  backend.unlocked = true;
-  useBackend(backend);
-  setLocale("en");
-  await session.refresh();
+  await unlockedMock();
 });
 
 describe("reports screen", () => {

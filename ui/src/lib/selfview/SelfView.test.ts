@@ -2,8 +2,8 @@ import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import App from "../../App.svelte";
-import { useBackend } from "../api";
-import { MockBackend } from "../api/mock";
+import type { MockBackend } from "../api/mock";
+import { unlockedMock } from "../api/unlockedMock";
 import { localeFor, locale, setLocale, t } from "../i18n/i18n.svelte";
 import { session } from "../session/session.svelte";
 import HomeScreen from "../home/HomeScreen.svelte";
@@ -15,11 +15,7 @@ import { suggestionText } from "./suggestions";
 let backend: MockBackend;
 
 beforeEach(async () => {
-  backend = new MockBackend();
-  backend.unlocked = true;
-  useBackend(backend);
-  setLocale("en");
-  await session.refresh();
+  backend = await unlockedMock();
 });
 
 /** Rahel speaks Arabic and has done Induction. */

@@ -1,8 +1,8 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useBackend } from "../api";
-import { MockBackend } from "../api/mock";
+import type { MockBackend } from "../api/mock";
+import { unlockedMock } from "../api/unlockedMock";
 import { formatTime, setLocale } from "../i18n/i18n.svelte";
 import { session } from "../session/session.svelte";
 import { autoSync } from "./autoSync.svelte";
@@ -13,12 +13,8 @@ const FOLDER = "/home/me/Sync/sanctuary";
 const AT = 1_767_000_000;
 
 beforeEach(async () => {
-  backend = new MockBackend();
-  backend.unlocked = true;
-  useBackend(backend);
-  setLocale("en");
   autoSync.stop();
-  await session.refresh();
+  backend = await unlockedMock();
 });
 
 describe("automatic sync in the top bar", () => {
