@@ -192,15 +192,15 @@ export function formatList(items: readonly string[], or = false, code: Locale = 
 
 /**
  * Values shown as data rather than said in a sentence (a table cell, a
- * profile's skills, a project's languages), as this language writes a short
- * list of values: "a, b, c" in English, "a، وb، وc" in Arabic, "a، b، و c" in
- * Farsi (a right-to-left mark after the first commas), "a፣ b፣ c" in Tigrinya.
- * "" for no items, so `formatItems(xs) || "—"` still shows the fallback.
- * Lists said in a sentence take formatList.
+ * profile's skills, a project's languages), joined by the language's own
+ * separator (`list.separator`: ", " in English, "، " in Arabic and Farsi,
+ * "፣ " in Tigrinya), with no word for "and": the values are often typed in
+ * English, and Arabic's "و" would attach to them. "" for no items, so
+ * `formatItems(xs) || "—"` still shows the fallback. Lists said in a
+ * sentence take formatList.
  */
 export function formatItems(items: readonly string[], code: Locale = state.locale): string {
-  const format = kept(lists, `${code}:items`, () => new Intl.ListFormat(code, { type: "unit", style: "short" }));
-  return format.format(items);
+  return items.join(LOCALES[code].messages["list.separator"] ?? en["list.separator"]);
 }
 
 /**

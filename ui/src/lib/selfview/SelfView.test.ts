@@ -53,8 +53,8 @@ describe("self-view", () => {
     await screen.findByTestId("self-view");
     const fact = (label: "profile.skills" | "profile.interests") =>
       screen.getByText(t(label), { selector: "dt" }).nextElementSibling?.textContent;
-    expect(fact("profile.skills")).toBe("design وphotography");
-    expect(fact("profile.interests")).toBe("arts، وeducation، وlegal rights");
+    expect(fact("profile.skills")).toBe("design، photography");
+    expect(fact("profile.interests")).toBe("arts، education، legal rights");
     setLocale("en");
     await waitFor(() => expect(fact("profile.interests")).toBe("arts, education, legal rights"));
   });
@@ -125,7 +125,7 @@ describe("suggestions in plain words", () => {
     } as unknown as SuggestionRow;
     expect(suggestionText(contact)).toBe("New contact details: rahel@example.org, 07700 900123, WhatsApp");
     setLocale("ar");
-    expect(suggestionText(contact)).toBe("بيانات اتصال جديدة: rahel@example.org، و07700 900123، وواتساب");
+    expect(suggestionText(contact)).toBe("بيانات اتصال جديدة: rahel@example.org، 07700 900123، واتساب");
     const phoneOnly = { ...contact, change: { kind: "contact", email: null, phone: "07700 900123", channel: null } } as SuggestionRow;
     expect(suggestionText(phoneOnly)).toBe("بيانات اتصال جديدة: 07700 900123");
   });
