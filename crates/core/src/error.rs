@@ -606,6 +606,28 @@ pub(crate) mod tests {
         files
     }
 
+    /// Every word has a label `<prefix><word>` in every UI language (plain
+    /// text, no placeholders), and no file labels a word that is not one.
+    pub(crate) fn every_word_is_labelled(prefix: &str, words: &[&str]) {
+        let files = locale_files();
+        assert!(files.len() >= 6, "only {} UI languages", files.len());
+        for (locale, messages) in &files {
+            for word in words {
+                let key = format!("{prefix}{word}");
+                let text = messages.get(&key).and_then(|v| v.as_str());
+                assert!(
+                    text.is_some_and(|t| !t.trim().is_empty() && !t.contains('{')),
+                    "{locale}.json has no label {key}"
+                );
+            }
+            let extra: Vec<&String> = messages
+                .keys()
+                .filter(|k| k.strip_prefix(prefix).is_some_and(|w| !words.contains(&w)))
+                .collect();
+            assert!(extra.is_empty(), "{locale}.json: no such words {extra:?}");
+        }
+    }
+
     #[test]
     fn every_code_has_a_message_in_every_ui_language() {
         let files = locale_files();

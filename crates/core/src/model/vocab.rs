@@ -99,6 +99,31 @@ macro_rules! vocabulary {
 // written the same way.
 pub(crate) use vocabulary;
 
+/// A vocabulary whose words also have the English name the CLI prints
+/// (`Field::EndDate` is `end-date`, printed "end date").
+macro_rules! named_vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $what:literal {
+            $( $variant:ident = $word:literal, $english:literal; )+
+        }
+    ) => {
+        $crate::model::vocab::vocabulary! {
+            $(#[$meta])*
+            $name, $what { $( $variant = $word ),+ }
+        }
+
+        impl $name {
+            /// The English name, as the CLI prints it.
+            pub fn name(self) -> &'static str {
+                match self { $( $name::$variant => $english ),+ }
+            }
+        }
+    };
+}
+
+pub(crate) use named_vocabulary;
+
 vocabulary! {
     /// Where an ambassador is in their time with the network.
     Status, "status" { Active = "active", Paused = "paused", Alumni = "alumni" }
