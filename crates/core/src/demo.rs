@@ -667,3 +667,21 @@ pub(crate) fn demo_store(dir: &std::path::Path, ambassadors: usize) -> crate::Sa
     populate(&mut s, &demo).expect("demo data");
     s
 }
+
+#[cfg(test)]
+mod tests {
+    /// The demo shows people's languages by name in every UI language (an
+    /// unknown name would show as the stored word), so the screenshots and
+    /// the mock read as a real network's would.
+    #[test]
+    fn every_demo_language_has_a_name_in_every_ui_language() {
+        for (locale, messages) in crate::error::tests::locale_files() {
+            for language in super::LANGUAGES {
+                assert!(
+                    messages.contains_key(&format!("language.{language}")),
+                    "{locale}.json has no name for {language}"
+                );
+            }
+        }
+    }
+}
