@@ -6,7 +6,8 @@ import { unlockedMock } from "../api/unlockedMock";
 import type { Team } from "../bindings/Team";
 import { setLocale } from "../i18n/i18n.svelte";
 import { session } from "../session/session.svelte";
-import { canInvite, kindList, stillToInvite } from "./matching";
+import { kindList } from "../recognition/recognition";
+import { canInvite, stillToInvite } from "./matching";
 import MatchingPanel from "./MatchingPanel.svelte";
 
 let backend: MockBackend;

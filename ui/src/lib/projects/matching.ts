@@ -4,7 +4,7 @@ import type { FactorScore } from "../bindings/FactorScore";
 import type { InvitationStatus } from "../bindings/InvitationStatus";
 import type { RecognitionKind } from "../bindings/RecognitionKind";
 import type { Team } from "../bindings/Team";
-import { formatList, t } from "../i18n/i18n.svelte";
+import { t } from "../i18n/i18n.svelte";
 
 /** Whether someone with this invitation status can be invited now (the core's lifecycle). */
 export function canInvite(status: InvitationStatus | null): boolean {
@@ -33,13 +33,4 @@ export function factorPoints(f: FactorScore): string {
  */
 export function ltr(text: string): string {
   return `\u2066${text}\u2069`;
-}
-
-/**
- * Recognition kinds in the reader's language, said in a sentence as choices
- * ("do not offer Payment or Voucher", "Offer instead: Certificate, Thanks or
- * Meal"), as the core's own messages say them.
- */
-export function kindList(kinds: readonly RecognitionKind[]): string {
-  return formatList(kinds.map((k) => t(`kind.${k}`)), true);
 }

@@ -1,6 +1,7 @@
 import type { RecognitionKind } from "../bindings/RecognitionKind";
 import type { RecognitionOptions } from "../bindings/RecognitionOptions";
 import { MONEY_KINDS, RECOGNITION_KINDS, REIMBURSEMENT_KINDS } from "../bindings/vocabularies";
+import { formatList, t } from "../i18n/i18n.svelte";
 
 /** Whether a kind records an amount (travel, meal, voucher, gift, payment ...). */
 export function needsAmount(kind: RecognitionKind): boolean {
@@ -28,4 +29,13 @@ export function outcomeOf(code: string | null): Outcome {
   if (code === "check-first") return "confirm";
   if (code === "payment-not-allowed") return "refused";
   return "error";
+}
+
+/**
+ * Recognition kinds in the reader's language, said in a sentence as choices
+ * ("do not offer Payment or Voucher", "Offer instead: Certificate, Thanks or
+ * Meal"), as the core's own messages say them.
+ */
+export function kindList(kinds: readonly RecognitionKind[]): string {
+  return formatList(kinds.map((k) => t(`kind.${k}`)), true);
 }
